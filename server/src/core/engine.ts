@@ -1,0 +1,86 @@
+// The engine: text → report model → rules → diagnostics. Pure: no IO, no globals, never throws on
+// any input (a rule that throws is contained and reported through `onRuleError`).
+import type { CheckOptions, Diagnostic, Locale, RuleSetting, Severity } from './types';
+import type { Report } from './model';
+import { LineIndex } from './text/lines';
+import { parseReport } from './parse/report';
+import { RULES } from './rules/registry';
+import type { Bilingual, Finding, RuleContext } from './rules/rule';
+import { evaluateArithmetic, type Arithmetic } from './arith/relations';
+
+export interface CheckResult {
+  report: Report;
+  lines: LineIndex;
+  diagnostics: Diagnostic[];
+}
+
+const SEVERITY_OF_SETTING: Record<Exclude<RuleSetting, 'off'>, Severity> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'information',
+  info: 'information',
+  hint: 'hint',
+};
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export function localize(text: Bilingual | string, locale: Locale): string {
+  return typeof text === 'string' ? text : text[locale] ?? text['zh-cn'];
+}
+
+export function formatMessage(template: string, args: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const locale: Locale = options.locale ?? 'zh-cn';
+  const report = parseReport(text, { reportYear: options.reportYear, edition: options.edition });
+  const lines = new LineIndex(text);
+  let arithmetic: Arithmetic | undefined;
+  const diagnostics: Diagnostic[] = [];
+
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') continue;
+    const configured = setting ? SEVERITY_OF_SETTING[setting as Exclude<RuleSetting, 'off'>] : undefined;
+    const ctx: RuleContext = {
+      report,
+      lines,
+      locale,
+      arithmetic: () => (arithmetic ??= evaluateArithmetic(report)),
+      add(f: Finding) {
+        const template = rule.messages[f.messageId];
+        const message = template ? formatMessage(localize(template, locale), f.args) : f.messageId;
+        // A note that a rule marks as less severe stays below the configured level.
+        let severity = configured ?? rule.defaultSeverity;
+        if (f.severity && RANK[f.severity] > RANK[severity]) severity = f.severity;
+        diagnostics.push({
+          rule: rule.id,
+          severity,
+          start: Math.max(0, Math.min(f.start, text.length)),
+          end: Math.max(0, Math.min(Math.max(f.end, f.start), text.length)),
+          message,
+          fix: f.fix
+            ? {
+                title: formatMessage(localize(f.fix.title, locale), f.args),
+                edits: f.fix.edits,
+                preferred: f.fix.preferred ?? true,
+              }
+            : null,
+          related: (f.related ?? []).map((r) => ({
+            start: r.start,
+            end: r.end,
+            message: formatMessage(localize(r.message, locale), f.args),
+          })),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+    }
+  }
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { report, lines, diagnostics };
+}

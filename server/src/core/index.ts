@@ -1,0 +1,9 @@
+// Public surface of the engine, used by the CLI, the language server and the tests.
+export * from './types';
+export type * from './model';
+export { LineIndex, type Position } from './text/lines';
+export { check, type CheckResult } from './engine';
+export { RULES, ruleById, ruleDocsUrl, DOCS_BASE_URL } from './rules/registry';
+export { applyEdits, applyFixes } from './fix';
+export { summarize, type ReportSummary } from './summary';
+export { looksLikeReport } from './parse/detect';

@@ -1,0 +1,15 @@
+import type { Rule } from './rule';
+
+const rule: Rule = {
+  id: 'appeal-total',
+  description: {
+    'zh-cn': '表四每组的总计等于结果维持、结果纠正、其他结果、尚未审结之和',
+    en: 'Each 表四 group total equals 维持 + 纠正 + 其他结果 + 尚未审结',
+  },
+  defaultSeverity: 'error',
+  fixable: true,
+  messages: {},
+  check() {},
+};
+
+export default rule;

@@ -1,0 +1,60 @@
+// Every rule, in the order they run and are documented. The ids are the public interface:
+// configuration keys, disable comments, CLI output and the docs pages under docs/rules/.
+import type { RuleId } from '../types';
+import type { Rule } from './rule';
+import balance from './balance';
+import columnTotal from './column-total';
+import rowTotal from './row-total';
+import appealTotal from './appeal-total';
+import textVsTable from './text-vs-table';
+import breakdownSum from './breakdown-sum';
+import percentage from './percentage';
+import yearMismatch from './year-mismatch';
+import yearMalformed from './year-malformed';
+import sectionMissing from './section-missing';
+import sectionNumbering from './section-numbering';
+import sectionHeading from './section-heading';
+import tableMissing from './table-missing';
+import rowMissing from './row-missing';
+import cellMissing from './cell-missing';
+import cellMalformed from './cell-malformed';
+import rowLabel from './row-label';
+import editionMismatch from './edition-mismatch';
+import regulationScope from './regulation-scope';
+import foreignText from './foreign-text';
+
+export const RULES: readonly Rule[] = [
+  balance,
+  columnTotal,
+  rowTotal,
+  appealTotal,
+  textVsTable,
+  breakdownSum,
+  percentage,
+  yearMismatch,
+  yearMalformed,
+  sectionMissing,
+  sectionNumbering,
+  sectionHeading,
+  tableMissing,
+  rowMissing,
+  cellMissing,
+  cellMalformed,
+  rowLabel,
+  editionMismatch,
+  regulationScope,
+  foreignText,
+];
+
+const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+/** Where the rule pages are published; diagnostics link to `${DOCS_BASE_URL}<id>.md`. */
+export const DOCS_BASE_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
+
+export function ruleDocsUrl(id: RuleId): string {
+  return `${DOCS_BASE_URL}${id}.md`;
+}

@@ -1,0 +1,15 @@
+import type { Rule } from './rule';
+
+const rule: Rule = {
+  id: 'row-total',
+  description: {
+    'zh-cn': '表三每一行的总计等于自然人与五类法人或其他组织之和',
+    en: 'Each 表三 row total equals 自然人 plus the five 法人或其他组织 columns',
+  },
+  defaultSeverity: 'error',
+  fixable: true,
+  messages: {},
+  check() {},
+};
+
+export default rule;

@@ -1,0 +1,38 @@
+// The shape of a rule. One file per rule under rules/, each exporting one `Rule`.
+// Messages live with the rule as templates in both languages (ESLint's meta.messages), so wording
+// is in one place; `{name}` placeholders are filled from the finding's arguments.
+import type { Report } from '../model';
+import type { Locale, RuleId, Severity, Span, TextEdit, Fix } from '../types';
+import type { LineIndex } from '../text/lines';
+import type { Arithmetic } from '../arith/relations';
+
+export type Bilingual = { 'zh-cn': string; en: string };
+
+export interface Finding extends Span {
+  messageId: string;
+  args?: Record<string, string | number>;
+  /** Lower than the rule's severity for notes ("pre-2019 layout, checks skipped"). */
+  severity?: Severity;
+  fix?: { title: Bilingual | string; edits: TextEdit[]; preferred?: boolean } | null;
+  related?: (Span & { message: Bilingual | string })[];
+}
+
+export interface RuleContext {
+  report: Report;
+  lines: LineIndex;
+  locale: Locale;
+  /** Relations of 表三/表四 evaluated once and shared by the four sum rules. */
+  arithmetic(): Arithmetic;
+  add(finding: Finding): void;
+}
+
+export interface Rule {
+  id: RuleId;
+  description: Bilingual;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  messages: Record<string, Bilingual>;
+  check(ctx: RuleContext): void;
+}
+
+export type { Fix };

@@ -1,0 +1,76 @@
+// A same-length normalized copy of the text: traditional → simplified (character for character, from
+// OpenCC's TSCharacters table), full-width ASCII → half-width, ideographic space → space. Because
+// every character maps to exactly one UTF-16 unit, an offset in the normalized text is an offset
+// in the source: the parser matches on the copy and reports spans in the original.
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+
+let t2s: Map<number, number> | undefined;
+
+function table(): Map<number, number> {
+  if (t2s) return t2s;
+  t2s = new Map();
+  for (const entry of (TS_CHARACTERS as string).split('|')) {
+    const [from, to] = entry.split(' ');
+    // Keep only BMP → BMP mappings so that lengths are preserved.
+    if (from && to && from.length === 1 && to.length === 1) t2s.set(from.charCodeAt(0), to.charCodeAt(0));
+  }
+  // Variants the table leaves alone but mirror sites use in these reports.
+  for (const [from, to] of [
+    ['裏', '里'],
+    ['綫', '线'],
+    ['衆', '众'],
+  ] as const) {
+    t2s.set(from.charCodeAt(0), to.charCodeAt(0));
+  }
+  return t2s;
+}
+
+export function normalizeChar(code: number): number {
+  if (code < 0x80) return code;
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0; // full-width ASCII
+  if (code === 0x3000) return 0x20; // ideographic space
+  if (code === 0xa0) return 0x20;
+  return table().get(code) ?? code;
+}
+
+export function normalize(text: string): string {
+  let out = '';
+  let chunkStart = 0;
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    const n = normalizeChar(c);
+    if (n !== c) {
+      parts.push(text.slice(chunkStart, i), String.fromCharCode(n));
+      chunkStart = i + 1;
+    }
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(chunkStart));
+  out = parts.join('');
+  return out;
+}
+
+/** Characters that never matter when comparing labels: whitespace, Markdown markup, quotes. */
+const NOISE = /[\s*|#`_~“”"'‘’「」『』]/;
+
+/**
+ * A compact key of a piece of normalized text for label matching: noise removed, with the source
+ * offset of every key character (so a match in the key maps back to the text).
+ */
+export function compactKey(norm: string, start: number, end: number): { key: string; offsets: number[] } {
+  let key = '';
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    const ch = norm[i];
+    if (NOISE.test(ch)) continue;
+    key += ch;
+    offsets.push(i);
+  }
+  return { key, offsets };
+}
+
+export function compact(s: string): string {
+  return s.replace(/[\s*|#`_~“”"'‘’「」『』]/g, '');
+}

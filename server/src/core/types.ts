@@ -1,0 +1,75 @@
+// Shared vocabulary of the engine. Everything here is plain data so that the CLI, the language
+// server and the tests can serialize it. Ranges are UTF-16 offsets into the original text
+// (half-open, [start, end)), exactly as JavaScript strings index them and as LSP counts columns.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleSetting = Severity | 'off' | 'info';
+
+export type Locale = 'zh-cn' | 'en';
+
+export type EditionId = '2021' | '2019' | 'pre-2019' | 'unknown';
+
+export const RULE_IDS = [
+  'balance',
+  'column-total',
+  'row-total',
+  'appeal-total',
+  'text-vs-table',
+  'breakdown-sum',
+  'percentage',
+  'year-mismatch',
+  'year-malformed',
+  'section-missing',
+  'section-numbering',
+  'section-heading',
+  'table-missing',
+  'row-missing',
+  'cell-missing',
+  'cell-malformed',
+  'row-label',
+  'edition-mismatch',
+  'regulation-scope',
+  'foreign-text',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** True when the fix is the single obviously right change (LSP `isPreferred`). */
+  preferred: boolean;
+}
+
+export interface RelatedSpan extends Span {
+  message: string;
+}
+
+export interface Diagnostic extends Span {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  fix: Fix | null;
+  related: RelatedSpan[];
+}
+
+export interface CheckOptions {
+  locale?: Locale;
+  /** Override of the detected report year. */
+  reportYear?: number;
+  /** Override of the detected edition of the format. */
+  edition?: EditionId;
+  /** Per-rule severity; `off` disables a rule. Unknown keys are ignored. */
+  rules?: Partial<Record<string, RuleSetting>>;
+  /** Called once per rule that throws; the other rules still run. */
+  onRuleError?: (rule: RuleId, error: unknown) => void;
+}
