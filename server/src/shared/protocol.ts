@@ -1,0 +1,64 @@
+// Custom protocol between the extension client and the language server, defined once and imported
+// by both sides (vscode-eslint's pattern). Standard LSP covers diagnostics, code actions, hover,
+// inlay hints, symbols and folding; these are the extras the summary panel and commands need.
+import type { ReportSummary } from '../core/summary';
+import type { Severity } from '../core/types';
+
+/** Request `nianbao/summary`: the summary of an open document, for the panel and exports. */
+export const SummaryRequestMethod = 'nianbao/summary';
+export interface SummaryParams {
+  uri: string;
+}
+export interface SummaryFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** 0-based, as LSP. */
+  line: number;
+  character: number;
+}
+export interface SummaryResult {
+  uri: string;
+  version: number | null;
+  isReport: boolean;
+  summary: ReportSummary | null;
+  findings: SummaryFinding[];
+}
+
+/** Notification `nianbao/didCheck` (server → client) after each check, for the status bar and panel. */
+export const DidCheckNotificationMethod = 'nianbao/didCheck';
+export interface DidCheckParams {
+  uri: string;
+  version: number | null;
+  errors: number;
+  warnings: number;
+  others: number;
+  /** Milliseconds the engine took. */
+  elapsed: number;
+}
+
+/** Server command behind "修复全部" (fix all): applies every fix of a document through workspace/applyEdit. */
+export const FixAllCommand = 'nianbao.server.fixAll';
+
+/** The settings the server reads (section `nianbao`), one source of truth for package.json. */
+export interface NianbaoSettings {
+  detect: 'auto' | 'always' | 'never';
+  run: 'onType' | 'onSave';
+  rules: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
+  reportYear: number | null;
+  edition: 'auto' | '2019' | '2021';
+  inlayHints: 'mismatch' | 'always' | 'off';
+  maxFileSize: number;
+  locale: 'auto' | 'zh-cn' | 'en';
+}
+
+export const DEFAULT_SETTINGS: NianbaoSettings = {
+  detect: 'auto',
+  run: 'onType',
+  rules: {},
+  reportYear: null,
+  edition: 'auto',
+  inlayHints: 'mismatch',
+  maxFileSize: 2_000_000,
+  locale: 'auto',
+};
