@@ -34,8 +34,8 @@ export function formatMessage(template: string, args: Record<string, string | nu
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const locale: Locale = options.locale ?? 'zh-cn';
-  const report = parseReport(text, { reportYear: options.reportYear, edition: options.edition });
   const lines = new LineIndex(text);
+  const report = parseReport(text, { reportYear: options.reportYear, edition: options.edition }, lines);
   let arithmetic: Arithmetic | undefined;
   const diagnostics: Diagnostic[] = [];
 

@@ -70,6 +70,12 @@ export interface CheckOptions {
   edition?: EditionId;
   /** Per-rule severity; `off` disables a rule. Unknown keys are ignored. */
   rules?: Partial<Record<string, RuleSetting>>;
+  /**
+   * Findings the team dismissed (from the workspace file `.nianbao-ignore.json`): a finding is
+   * dropped when its rule matches and `text` equals the trimmed source line it starts on.
+   * Markdown reports may also carry `<!-- nianbao-disable-next-line rule … -->` comments.
+   */
+  ignore?: { rule: string; text: string }[];
   /** Called once per rule that throws; the other rules still run. */
   onRuleError?: (rule: RuleId, error: unknown) => void;
 }

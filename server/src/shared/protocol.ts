@@ -35,10 +35,27 @@ export interface DidCheckParams {
   others: number;
   /** Milliseconds the engine took. */
   elapsed: number;
+  /**
+   * False when the server looked at the document and decided not to check it (nianbao.detect said
+   * it is not a report, or it is too large): the client then hides its status item for it.
+   * Absent means true.
+   */
+  isReport?: boolean;
+}
+
+/** `initializationOptions` the client sends in the initialize request. */
+export interface NianbaoInitializationOptions {
+  /** VS Code's display language (`vscode.env.language`, e.g. "zh-cn", "en-US"): resolves nianbao.locale = auto. */
+  displayLanguage: string;
 }
 
 /** Server command behind "修复全部" (fix all): applies every fix of a document through workspace/applyEdit. */
 export const FixAllCommand = 'nianbao.server.fixAll';
+/** The single argument of FixAllCommand: the document and the version the fixes were computed for. */
+export interface FixAllParams {
+  uri: string;
+  version: number;
+}
 
 /** The settings the server reads (section `nianbao`), one source of truth for package.json. */
 export interface NianbaoSettings {
@@ -62,3 +79,31 @@ export const DEFAULT_SETTINGS: NianbaoSettings = {
   maxFileSize: 2_000_000,
   locale: 'auto',
 };
+
+/** Arguments of `nianbao.server.fixAll`: the document, and the version the fixes were computed for. */
+export interface FixAllParams {
+  uri: string;
+  /** When given and the document has changed since, nothing is applied. */
+  version?: number;
+}
+
+/** `initializationOptions` the client may pass when it starts the server (all optional). */
+export interface NianbaoInitializationOptions {
+  /** Milliseconds between the last keystroke and the check (default 250). */
+  debounceMs?: number;
+}
+
+/**
+ * The workspace file of dismissed findings, at the root of a workspace folder. The server reads and
+ * watches it and passes `ignore` to the engine (CheckOptions.ignore); "忽略此问题" appends to it.
+ * A bare array of entries is also accepted when reading.
+ */
+export const IGNORE_FILE_NAME = '.nianbao-ignore.json';
+export interface IgnoreEntry {
+  rule: string;
+  /** The trimmed source line the finding starts on. */
+  text: string;
+}
+export interface IgnoreFile {
+  ignore: IgnoreEntry[];
+}

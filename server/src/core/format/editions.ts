@@ -157,8 +157,8 @@ export const T3_ROWS: RowSpec[] = [
     anchor: /收费通知|缴纳费/,
     editions: ['2021'],
   },
-  { key: 'r6_3', label: '3.其他', anchor: /其[他它]$/, weak: true, editions: ['2021'] },
-  { key: 'total', label: '（七）总计', anchor: /总计$|合计$/, weak: true },
+  { key: 'r6_3', label: '3.其他', anchor: /^其[他它]$/, weak: true, editions: ['2021'] },
+  { key: 'total', label: '（七）总计', anchor: /^(总计|合计)$/, weak: true },
   { key: 'next', label: '四、结转下年度继续办理', anchor: /结转下(一)?年度|继续办理/ },
 ];
 
@@ -190,15 +190,16 @@ export const T2_ROWS: RowSpec[] = [
     key: 'normative',
     label: '行政规范性文件',
     variants: ['规范性文件'],
-    anchor: /规范性文件$/,
+    anchor: /^(行政)?规范性文件$/,
+    weak: true,
     cells: { '2021': 3, '2019': 3 },
   },
-  { key: 'license', label: '行政许可', anchor: /^行政许可$/, cells: { '2021': 1, '2019': 3 } },
+  { key: 'license', label: '行政许可', anchor: /^行政许可$/, weak: true, cells: { '2021': 1, '2019': 3 } },
   { key: 'otherService', label: '其他对外管理服务事项', anchor: /对外管理服务/, editions: ['2019'], cells: { '2019': 3 } },
-  { key: 'penalty', label: '行政处罚', anchor: /^行政处罚$/, cells: { '2021': 1, '2019': 3 } },
-  { key: 'enforcement', label: '行政强制', anchor: /^行政强制$/, cells: { '2021': 1, '2019': 3 } },
-  { key: 'fee', label: '行政事业性收费', anchor: /事业性收费$/, cells: { '2021': 1, '2019': 2 } },
-  { key: 'procurement', label: '政府集中采购', anchor: /集中采购$/, editions: ['2019'], cells: { '2019': 2 } },
+  { key: 'penalty', label: '行政处罚', anchor: /^行政处罚$/, weak: true, cells: { '2021': 1, '2019': 3 } },
+  { key: 'enforcement', label: '行政强制', anchor: /^行政强制$/, weak: true, cells: { '2021': 1, '2019': 3 } },
+  { key: 'fee', label: '行政事业性收费', anchor: /事业性收费/, cells: { '2021': 1, '2019': 2 } },
+  { key: 'procurement', label: '政府集中采购', anchor: /集中采购/, editions: ['2019'], cells: { '2019': 2 } },
 ];
 
 /** Column labels of 表二 per edition, in order of the rows' cells (for 第二十条第（一）项). */

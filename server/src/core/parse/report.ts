@@ -1,10 +1,96 @@
-import type { Report } from '../model';
-import type { EditionId } from '../types';
+// Text → report model. Never throws: whatever the input, the result is a model (possibly empty)
+// that the rules can read; what could not be read is recorded as a problem, not guessed.
+import type { Report, Table, TableProblem } from '../model';
+import type { EditionId, Span } from '../types';
+import { LineIndex } from '../text/lines';
 import { normalize } from '../text/normalize';
-export interface ParseOptions { reportYear?: number; edition?: EditionId }
-export function parseReport(text: string, _options: ParseOptions = {}): Report {
-  return { text, norm: normalize(text), title: null, body: null,
-    year: { value: null, source: 'none', span: null, titleYear: null, periodYear: null },
-    edition: 'unknown', editionSource: 'none', tableEdition: 'unknown', sections: [], subHeadings: [],
-    tables: { t2: null, t3: null, t4: null }, tableProblems: [], tableSpans: [], figures: [], notAReport: true };
+import { editionForYear } from '../format/editions';
+import { readHeading, scanSections } from './sections';
+import { findT2Start, findT3Start, findT4Start, readT2, readT3, readT4, type TableScanContext } from './tables';
+import { firstYearInText, readHeader, readPeriod, resolveYear } from './header';
+import { readFigures } from './figures';
+
+export interface ParseOptions {
+  reportYear?: number;
+  edition?: EditionId;
+}
+
+const PRE_2019_LAYOUT = /统计指标[\s\S]{0,200}?(单位|统计数)/;
+
+export function parseReport(text: string, options: ParseOptions = {}, lines = new LineIndex(text)): Report {
+  const norm = normalize(text);
+  const isNarrative = (line: number) => {
+    const s = norm.slice(lines.starts[line], Math.min(lines.lineEnd(line), lines.starts[line] + 400));
+    return s.includes('。') && s.trim().length > 30;
+  };
+  const isHeading = (line: number) => {
+    const c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line));
+    return !!c && c.key !== null;
+  };
+  const ctx: TableScanContext = { text, norm, lines, isBoundary: (l) => isHeading(l) || isNarrative(l) };
+
+  const header = readHeader(text, norm, lines);
+  const period = readPeriod(norm);
+  const provisionalYear = options.reportYear ?? header.titleYear?.value ?? period?.value ?? null;
+  const preLayout = PRE_2019_LAYOUT.test(norm.length > 500_000 ? norm.slice(0, 500_000) : norm);
+  const provisionalEdition: EditionId = options.edition && options.edition !== 'unknown' ? options.edition : editionForYear(provisionalYear);
+
+  // Tables first: their rows ("四、结转下年度继续办理") look like section headings.
+  const t3Start = findT3Start(ctx);
+  const t3 = t3Start !== null ? readT3(ctx, t3Start, provisionalEdition) : null;
+  const t4Start = findT4Start(ctx, t3Start ?? 0);
+  const t4 = t4Start !== null ? readT4(ctx, t4Start) : null;
+  const t2Start = findT2Start(ctx, 0, t3Start ?? t4Start ?? lines.lineCount);
+  const t2 = t2Start !== null ? readT2(ctx, t2Start, t3Start ?? t4Start ?? lines.lineCount, provisionalEdition) : null;
+
+  const tableSpans: Span[] = [t2, t3, t4].filter((t): t is Table => !!t).map((t) => t.span);
+  const tableLines = new Set<number>();
+  for (const s of tableSpans) {
+    for (let l = lines.lineOf(s.start); l <= lines.lineOf(Math.max(s.start, s.end - 1)); l++) tableLines.add(l);
+  }
+  const { sections, subHeadings } = scanSections(text, norm, lines, (l) => tableLines.has(l));
+
+  const textYear = firstYearInText(norm, sections.find((s) => s.key === 's1'));
+  const year = resolveYear(header, period, textYear, options.reportYear);
+
+  let tableEdition: EditionId = 'unknown';
+  for (const t of [t3, t2]) if (t && t.edition !== 'unknown' && tableEdition === 'unknown') tableEdition = t.edition;
+  if (preLayout && !t3) tableEdition = 'pre-2019';
+
+  let edition: EditionId;
+  let editionSource: Report['editionSource'];
+  if (options.edition && options.edition !== 'unknown') [edition, editionSource] = [options.edition, 'option'];
+  else if (preLayout && !t3) [edition, editionSource] = ['pre-2019', 'layout'];
+  else if (year.value !== null) [edition, editionSource] = [editionForYear(year.value), 'year'];
+  else if (tableEdition !== 'unknown') [edition, editionSource] = [tableEdition, 'tables'];
+  else [edition, editionSource] = ['unknown', 'none'];
+
+  const tableProblems: TableProblem[] = [];
+  const whole = { start: 0, end: text.length };
+  const sectionSpan = (key: string) => sections.find((s) => s.key === key)?.heading.span ?? whole;
+  if (!t2) tableProblems.push({ id: 't2', span: sectionSpan('s2'), reason: 'not-found' });
+  if (!t3) tableProblems.push({ id: 't3', span: sectionSpan('s3'), reason: 'not-found' });
+  else if (t3.rows.size === 0) tableProblems.push({ id: 't3', span: t3.span, reason: 'unreadable' });
+  if (!t4) tableProblems.push({ id: 't4', span: sectionSpan('s4'), reason: 'not-found' });
+  else if (!t4.rows.size) tableProblems.push({ id: 't4', span: t4.span, reason: 'no-numbers' });
+
+  const report: Report = {
+    text,
+    norm,
+    title: header.title,
+    body: header.body,
+    year,
+    edition,
+    editionSource,
+    tableEdition,
+    sections,
+    subHeadings,
+    tables: { t2, t3, t4 },
+    tableProblems,
+    tableSpans,
+    figures: [],
+    notAReport: !header.title && sections.length < 2 && !t3 && !t4,
+  };
+  report.figures = readFigures(report, lines);
+  return report;
 }

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { SUM_MESSAGES, reportRelations } from './sum-findings';
 
 const rule: Rule = {
   id: 'appeal-total',
@@ -8,8 +9,10 @@ const rule: Rule = {
   },
   defaultSeverity: 'error',
   fixable: true,
-  messages: {},
-  check() {},
+  messages: SUM_MESSAGES,
+  check(ctx) {
+    reportRelations(ctx, 'appeal-total', { wide: true });
+  },
 };
 
 export default rule;

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { SUM_MESSAGES, reportRelations } from './sum-findings';
 
 const rule: Rule = {
   id: 'row-total',
@@ -8,8 +9,10 @@ const rule: Rule = {
   },
   defaultSeverity: 'error',
   fixable: true,
-  messages: {},
-  check() {},
+  messages: SUM_MESSAGES,
+  check(ctx) {
+    reportRelations(ctx, 'row-total');
+  },
 };
 
 export default rule;

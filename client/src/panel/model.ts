@@ -1,0 +1,191 @@
+// What the summary panel shows, computed from the server's `nianbao/summary` answer: plain,
+// already-localized data, so that the panel's script only lays it out. Pure (no vscode import).
+import type { SummaryFinding, SummaryResult } from '../../../server/src/shared/protocol';
+import type { EditionId, Severity } from '../../../server/src/core/types';
+import { messages, type Locale, type Messages } from '../i18n';
+
+export interface PanelFinding {
+  /** 0-based, as LSP; the panel shows it 1-based. */
+  line: number;
+  character: number;
+  severity: Severity;
+  message: string;
+}
+
+export interface PanelData {
+  state: 'empty' | 'not-report' | 'report';
+  /** The document shown, for the panel's title. */
+  fileName: string;
+  title: string;
+  body: string;
+  year: string;
+  edition: string;
+  sections: { label: string; present: boolean }[];
+  figures: { label: string; value: string }[];
+  /** 办理结果 by category （一）…（六）, for the chart. */
+  results: { label: string; value: number | null }[];
+  findings: { rule: string; items: PanelFinding[] }[];
+  counts: { errors: number; warnings: number; others: number };
+}
+
+/** The UI strings the panel's script needs, in one object injected with the data. */
+export type PanelStrings = Pick<
+  Messages,
+  | 'panelTitle'
+  | 'panelEmpty'
+  | 'panelNotReport'
+  | 'panelBody'
+  | 'panelYear'
+  | 'panelEdition'
+  | 'panelSections'
+  | 'panelFigures'
+  | 'panelResults'
+  | 'panelFindings'
+  | 'panelNoFindings'
+  | 'panelLine'
+  | 'panelFixAll'
+  | 'panelExport'
+  | 'sevError'
+  | 'sevWarning'
+  | 'sevInformation'
+  | 'sevHint'
+>;
+
+export function panelStrings(locale: Locale): PanelStrings {
+  const m = messages(locale);
+  return {
+    panelTitle: m.panelTitle,
+    panelEmpty: m.panelEmpty,
+    panelNotReport: m.panelNotReport,
+    panelBody: m.panelBody,
+    panelYear: m.panelYear,
+    panelEdition: m.panelEdition,
+    panelSections: m.panelSections,
+    panelFigures: m.panelFigures,
+    panelResults: m.panelResults,
+    panelFindings: m.panelFindings,
+    panelNoFindings: m.panelNoFindings,
+    panelLine: m.panelLine,
+    panelFixAll: m.panelFixAll,
+    panelExport: m.panelExport,
+    sevError: m.sevError,
+    sevWarning: m.sevWarning,
+    sevInformation: m.sevInformation,
+    sevHint: m.sevHint,
+  };
+}
+
+const CHINESE_NUMBERS = '一二三四五六七八九十';
+
+/** The six categories of 办理结果 and which leaf keys of 表三 (summary.results) each sums. */
+const RESULT_CATEGORIES: { label: string; keys: RegExp }[] = [
+  { label: '（一）予以公开', keys: /^r1$/ },
+  { label: '（二）部分公开', keys: /^r2$/ },
+  { label: '（三）不予公开', keys: /^r3_/ },
+  { label: '（四）无法提供', keys: /^r4_/ },
+  { label: '（五）不予处理', keys: /^r5_/ },
+  { label: '（六）其他处理', keys: /^r6(_|$)/ },
+];
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export function toPanelData(result: SummaryResult | null, fileName: string, locale: Locale): PanelData {
+  const m = messages(locale);
+  const empty: PanelData = {
+    state: 'empty',
+    fileName,
+    title: '',
+    body: '',
+    year: '',
+    edition: '',
+    sections: [],
+    figures: [],
+    results: [],
+    findings: [],
+    counts: { errors: 0, warnings: 0, others: 0 },
+  };
+  if (!result) return empty;
+  const findings = Array.isArray(result.findings) ? result.findings : [];
+  const counts = countFindings(findings);
+  const summary = result.summary;
+  if (!result.isReport || !summary) return { ...empty, state: 'not-report', findings: groupByRule(findings), counts };
+
+  const f = summary.figures;
+  const count = (n: number | null) => (n === null || n === undefined ? '—' : String(n));
+  const share = f.disclosedShare === null || f.disclosedShare === undefined ? '—' : `${(f.disclosedShare * 100).toFixed(1)}%`;
+  return {
+    state: 'report',
+    fileName,
+    title: summary.title ?? '',
+    body: summary.body ?? m.panelUnknown,
+    year: summary.year === null ? m.panelUnknown : `${summary.year}${yearSource(summary.yearSource, m)}`,
+    edition: editionName(summary.edition, m),
+    sections: summary.sections.map((s) => ({
+      label: `${CHINESE_NUMBERS[s.number - 1] ?? s.number}、${s.title}`,
+      present: !!s.present,
+    })),
+    figures: [
+      { label: m.figReceived, value: count(f.received) },
+      { label: m.figCarriedOver, value: count(f.carriedOver) },
+      { label: m.figHandled, value: count(f.handled) },
+      { label: m.figCarriedForward, value: count(f.carriedForward) },
+      { label: m.figDisclosedShare, value: share },
+      { label: m.figReviews, value: count(f.reviews) },
+      { label: m.figLawsuits, value: count(f.lawsuits) },
+    ],
+    results: RESULT_CATEGORIES.map((c) => {
+      const leaves = summary.results.filter((r) => c.keys.test(r.key));
+      const known = leaves.filter((r) => typeof r.value === 'number');
+      return { label: c.label, value: known.length ? known.reduce((a, r) => a + (r.value as number), 0) : null };
+    }),
+    findings: groupByRule(findings),
+    counts,
+  };
+}
+
+function yearSource(source: string, m: Messages): string {
+  const label: Record<string, string> = {
+    title: m.yearFromTitle,
+    period: m.yearFromPeriod,
+    text: m.yearFromText,
+    option: m.yearFromOption,
+  };
+  return label[source] ? `（${label[source]}）` : '';
+}
+
+function editionName(edition: EditionId, m: Messages): string {
+  switch (edition) {
+    case '2021':
+      return m.editionName2021;
+    case '2019':
+      return m.editionName2019;
+    case 'pre-2019':
+      return m.editionNamePre2019;
+    default:
+      return m.editionNameUnknown;
+  }
+}
+
+/** Findings grouped by rule; groups ordered by their worst severity, then by first line. */
+export function groupByRule(findings: SummaryFinding[]): PanelData['findings'] {
+  const groups = new Map<string, PanelFinding[]>();
+  for (const f of findings) {
+    const items = groups.get(f.rule) ?? [];
+    items.push({ line: f.line, character: f.character, severity: f.severity, message: f.message });
+    groups.set(f.rule, items);
+  }
+  const worst = (items: PanelFinding[]) => Math.min(...items.map((i) => SEVERITY_RANK[i.severity] ?? 3));
+  return [...groups]
+    .map(([rule, items]) => ({ rule, items: items.sort((a, b) => a.line - b.line || a.character - b.character) }))
+    .sort((a, b) => worst(a.items) - worst(b.items) || a.items[0].line - b.items[0].line);
+}
+
+export function countFindings(findings: SummaryFinding[]): PanelData['counts'] {
+  const counts = { errors: 0, warnings: 0, others: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.others++;
+  }
+  return counts;
+}

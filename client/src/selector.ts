@@ -1,0 +1,17 @@
+// Which documents the client hands to the language server. Plain-text and Markdown documents are
+// sent too: the server decides (nianbao.detect) whether one is a report and tells the client
+// through nianbao/didCheck. No vscode import, so both the client and tests can use it.
+
+export const LANGUAGE_ID = 'nianbao';
+export const LANGUAGES = [LANGUAGE_ID, 'plaintext', 'markdown'] as const;
+export const SCHEMES = ['file', 'untitled'] as const;
+
+export const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+
+/** Whether a document is one the server may check (the server still decides if it is a report). */
+export function isCandidate(document: { languageId: string; uri: { scheme: string } }): boolean {
+  return (
+    (LANGUAGES as readonly string[]).includes(document.languageId) &&
+    (SCHEMES as readonly string[]).includes(document.uri.scheme)
+  );
+}

@@ -1,0 +1,126 @@
+// `nianbao check FILE_OR_DIR...` — the command-line checker (bundled as dist/cli.js). It lists the
+// files, has them checked by the engine (runner.ts), streams the findings to stdout in the chosen
+// format and in input order, and puts everything meant for people (file problems, summary) on stderr.
+// Exit status: 0 no error-severity finding, 1 some, 2 bad usage or a file that could not be read.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type CliOptions } from './args';
+import { emptyCounts, type FileOutcome, type JobSettings } from './check-file';
+import { listFiles } from './files';
+import { joiner, streamFooter, streamHeader } from './format';
+import { summaryLine, t } from './messages';
+import { runJobs } from './runner';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_TROUBLE = 2;
+
+/** The package version, read from the package.json next to dist/ (the bundle has no copy of it). */
+export function packageVersion(): string {
+  for (const candidate of [path.join(__dirname, '..', 'package.json'), path.join(__dirname, '..', '..', '..', 'package.json')]) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'nianbao' && pkg.version) return pkg.version;
+    } catch {
+      // try the next place
+    }
+  }
+  return '0.0.0';
+}
+
+/** Writes with back-pressure, so that a slow reader (a pipe) never makes output pile up in memory. */
+function writer(stream: NodeJS.WritableStream): (text: string) => Promise<void> {
+  return (text) => {
+    if (!text || stream.write(text)) return Promise.resolve();
+    return new Promise((resolve) => stream.once('drain', resolve));
+  };
+}
+
+async function checkFiles(options: CliOptions): Promise<number> {
+  const { locale, format } = options;
+  const out = writer(process.stdout);
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  const jobs = listFiles(options.inputs, locale);
+  const settings: JobSettings = {
+    format,
+    locale,
+    quiet: options.quiet,
+    fix: options.fix,
+    maxSize: options.maxSize,
+    encoding: options.encoding,
+    reportYear: options.reportYear,
+    edition: options.edition === '2019' || options.edition === '2021' ? options.edition : undefined,
+    rules: options.rules,
+  };
+
+  const totals = { files: 0, ...emptyCounts(), unreadable: 0, fixed: 0 };
+  const unreadable: { path: string; error: string }[] = [];
+  const reportedIgnoreFiles = new Set<string>();
+  let ignoreTrouble = false;
+  let wroteChunk = false;
+
+  await out(streamHeader(format, { locale, version: packageVersion(), rules: options.rules }));
+  await runJobs(jobs, settings, options.jobs, async (o: FileOutcome) => {
+    for (const problem of o.ignoreProblems) {
+      if (reportedIgnoreFiles.has(problem.file)) continue;
+      reportedIgnoreFiles.add(problem.file);
+      ignoreTrouble = true;
+      err(`${problem.file}: ${t(locale, 'ignoreBad', { reason: problem.reason })}`);
+    }
+    for (const notice of o.notices) err(`${o.path}: ${notice}`);
+    if (!jobs[o.index].note) totals.files++;
+    if (o.error) {
+      totals.unreadable++;
+      unreadable.push({ path: o.path, error: o.error });
+      err(`${o.path}: ${o.error}`);
+    }
+    totals.error += o.counts.error;
+    totals.warning += o.counts.warning;
+    totals.information += o.counts.information;
+    totals.hint += o.counts.hint;
+    if (o.fixed) totals.fixed++;
+    if (o.chunk) {
+      await out((wroteChunk ? joiner(format) : '') + o.chunk);
+      wroteChunk = true;
+    }
+  });
+  await out(streamFooter(format, unreadable));
+
+  err(summaryLine(locale, totals));
+  if (totals.fixed) err(t(locale, 'summaryFixed', { n: locale === 'en' ? `${totals.fixed} file${totals.fixed === 1 ? '' : 's'}` : totals.fixed }));
+  if (totals.unreadable || ignoreTrouble) return EXIT_TROUBLE;
+  return totals.error ? EXIT_ERRORS : EXIT_OK;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv, process.env);
+  switch (parsed.kind) {
+    case 'help':
+      process.stdout.write(`${t(parsed.locale, 'usage')}\n`);
+      return EXIT_OK;
+    case 'version':
+      process.stdout.write(`${packageVersion()}\n`);
+      return EXIT_OK;
+    case 'usage-error':
+      process.stderr.write(`nianbao: ${parsed.message}\n\n${t(parsed.locale, 'usage')}\n`);
+      return EXIT_TROUBLE;
+    case 'run':
+      return checkFiles(parsed.options);
+  }
+}
+
+// A reader that goes away (`nianbao check … | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`nianbao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT_TROUBLE;
+  },
+);

@@ -1,0 +1,137 @@
+// Every sentence the command line prints, in both languages, in one place. The findings themselves
+// are worded by the engine's rules; these are only the CLI's own words (usage, file problems, summary).
+import type { Locale } from '../core';
+
+type Args = Record<string, string | number>;
+type Template = { 'zh-cn': string; en: string };
+
+const MESSAGES = {
+  usage: {
+    'zh-cn': `用法：nianbao check [选项] 文件或目录...
+
+检查政府信息公开工作年度报告（.txt / .md）。目录会递归查找 .txt 和 .md 文件
+（跳过 node_modules、.git 和隐藏目录）。结果按“文件:行:列 严重程度 规则 说明”逐行输出。
+
+选项：
+  --format text|json|sarif   输出格式（默认 text）
+  --locale zh-cn|en          提示语言（默认 zh-cn，也可用环境变量 NIANBAO_LOCALE）
+  --year N                   指定报告年度（不从正文推断）
+  --edition 2019|2021        指定格式版本（不自动判断）
+  --rule 规则=级别           调整规则：off|hint|info|warning|error，可重复
+  --encoding 编码            强制按 utf8|gb18030|gbk|utf16le|utf16be 读取
+  --jobs N                   并行线程数（默认为 CPU 核数；文件少时在本进程检查）
+  --max-size 字节数          超过此大小的文件不检查（默认 52428800，即 50 MB）
+  --fix                      应用所有可自动修复的问题并改写文件（保留原编码和换行符）
+  --quiet                    只报告错误
+  -h, --help                 显示本帮助
+  --version                  显示版本
+
+退出码：0 没有错误；1 发现错误；2 用法错误或有文件无法读取。`,
+    en: `Usage: nianbao check [options] FILE_OR_DIR...
+
+Checks annual reports on government information disclosure (.txt / .md). Directories are searched
+recursively for .txt and .md files (node_modules, .git and hidden directories are skipped). Findings are
+printed one per line as "file:line:col severity rule message".
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --locale zh-cn|en          language of the messages (default zh-cn; also env NIANBAO_LOCALE)
+  --year N                   the report year (instead of reading it from the text)
+  --edition 2019|2021        the edition of the format (instead of detecting it)
+  --rule RULE=LEVEL          set a rule to off|hint|info|warning|error; repeatable
+  --encoding ENCODING        read files as utf8|gb18030|gbk|utf16le|utf16be
+  --jobs N                   worker threads (default: number of CPUs; few files are checked in-process)
+  --max-size BYTES           skip files larger than this (default 52428800, i.e. 50 MB)
+  --fix                      apply every available fix and rewrite the files (same encoding and line endings)
+  --quiet                    report errors only
+  -h, --help                 show this help
+  --version                  show the version
+
+Exit status: 0 no errors; 1 errors found; 2 bad usage or a file could not be read.`,
+  },
+  seeHelp: { 'zh-cn': '运行 nianbao check --help 查看用法。', en: 'Run nianbao check --help for usage.' },
+  noCommand: { 'zh-cn': '缺少命令：请使用 nianbao check 文件或目录...', en: 'Missing command: use nianbao check FILE_OR_DIR...' },
+  unknownCommand: { 'zh-cn': '未知命令“{name}”（只支持 check）', en: 'Unknown command "{name}" (only check is supported)' },
+  noInputs: { 'zh-cn': '没有指定要检查的文件或目录', en: 'No file or directory to check' },
+  unknownOption: { 'zh-cn': '未知选项 {name}', en: 'Unknown option {name}' },
+  missingValue: { 'zh-cn': '选项 {name} 需要一个值', en: 'Option {name} needs a value' },
+  unexpectedValue: { 'zh-cn': '选项 {name} 不接受值', en: 'Option {name} takes no value' },
+  badChoice: { 'zh-cn': '选项 {name} 的值“{value}”无效，可用：{choices}', en: 'Invalid value "{value}" for {name}; expected one of: {choices}' },
+  badInteger: { 'zh-cn': '选项 {name} 的值“{value}”无效，应为 {min} 到 {max} 之间的整数', en: 'Invalid value "{value}" for {name}; expected an integer from {min} to {max}' },
+  badRuleSyntax: { 'zh-cn': '--rule 的值“{value}”无效，格式为 规则=级别（如 row-label=off）', en: 'Invalid --rule "{value}"; expected RULE=LEVEL (e.g. row-label=off)' },
+  unknownRule: { 'zh-cn': '未知规则“{name}”。可用规则：{choices}', en: 'Unknown rule "{name}". Rules: {choices}' },
+
+  notFound: { 'zh-cn': '找不到文件或目录', en: 'no such file or directory' },
+  noPermission: { 'zh-cn': '没有读取权限', en: 'permission denied' },
+  notADirectoryPart: { 'zh-cn': '路径中的某一部分不是目录', en: 'a part of the path is not a directory' },
+  notRegular: { 'zh-cn': '不是普通文件（设备、管道或套接字不检查）', en: 'not a regular file (devices, pipes and sockets are not checked)' },
+  danglingLink: { 'zh-cn': '符号链接指向的文件不存在', en: 'symbolic link to a file that does not exist' },
+  readFailed: { 'zh-cn': '读取失败：{reason}', en: 'could not be read: {reason}' },
+  tooLarge: {
+    'zh-cn': '文件过大（{size} 字节，超过 --max-size {max} 字节），未检查',
+    en: 'file too large ({size} bytes, over --max-size {max} bytes); not checked',
+  },
+  notText: {
+    'zh-cn': '不是文本文件（{why}），未检查；若是无 BOM 的 UTF-16 文件，请加 --encoding utf16le 或 utf16be',
+    en: 'not a text file ({why}); not checked. If it is UTF-16 without a BOM, pass --encoding utf16le or utf16be',
+  },
+  nulBytes: { 'zh-cn': '含 NUL 字节', en: 'it contains NUL bytes' },
+  controlChars: { 'zh-cn': '大部分是控制字符', en: 'it is mostly control characters' },
+  undecodable: {
+    'zh-cn': '无法识别编码（既不是 UTF-8 也不是 GB18030），未检查；请用 --encoding 指定',
+    en: 'unrecognized encoding (neither UTF-8 nor GB18030); not checked. Pass --encoding to choose one',
+  },
+  checkCrashed: { 'zh-cn': '检查时出现内部错误：{reason}', en: 'internal error while checking: {reason}' },
+  ruleCrashed: { 'zh-cn': '规则 {rule} 出现内部错误，已跳过：{reason}', en: 'rule {rule} failed and was skipped: {reason}' },
+  dirUnreadable: { 'zh-cn': '无法读取目录：{reason}', en: 'could not read the directory: {reason}' },
+  noFilesIn: { 'zh-cn': '目录中没有 .txt 或 .md 文件', en: 'no .txt or .md files in this directory' },
+
+  ignoreBad: {
+    'zh-cn': '忽略文件无效，未使用：{reason}（应为 {"ignore":[{"rule":"…","text":"…"}]}）',
+    en: 'ignore file is invalid and was not used: {reason} (expected {"ignore":[{"rule":"…","text":"…"}]})',
+  },
+  fixLossy: {
+    'zh-cn': '未改写：文件中有 {encoding} 无法表示的字节，改写会破坏原文',
+    en: 'not rewritten: the file has bytes that are not valid {encoding}, rewriting would damage them',
+  },
+  fixUnencodable: {
+    'zh-cn': '未改写：修复后的文字无法用原编码 {encoding} 保存',
+    en: 'not rewritten: the fixed text cannot be saved in the original encoding {encoding}',
+  },
+  fixWriteFailed: { 'zh-cn': '未改写：写入失败：{reason}', en: 'not rewritten: writing failed: {reason}' },
+
+  summary: { 'zh-cn': '{files} 个文件：{errors} 个错误，{warnings} 个警告', en: '{files}: {errors}, {warnings}' },
+  summaryInfos: { 'zh-cn': '，{n} 条信息', en: ', {n}' },
+  summaryHints: { 'zh-cn': '，{n} 条提示', en: ', {n}' },
+  summaryUnreadable: { 'zh-cn': '；{n} 个文件无法读取', en: '; {n} could not be read' },
+  summaryFixed: { 'zh-cn': '已修复并改写 {n} 个文件', en: 'Fixed and rewrote {n}' },
+} satisfies Record<string, Template>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export function t(locale: Locale, id: MessageId, args: Args = {}): string {
+  const template = MESSAGES[id][locale] ?? MESSAGES[id]['zh-cn'];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+/** "1 error" / "2 errors"; Chinese needs no plural, its counters are in the templates. */
+export function countOf(locale: Locale, n: number, singular: string, plural = `${singular}s`): string | number {
+  if (locale !== 'en') return n;
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** The one-line summary printed on stderr after a run. */
+export function summaryLine(
+  locale: Locale,
+  c: { files: number; error: number; warning: number; information: number; hint: number; unreadable: number },
+): string {
+  let line = t(locale, 'summary', {
+    files: countOf(locale, c.files, 'file'),
+    errors: countOf(locale, c.error, 'error'),
+    warnings: countOf(locale, c.warning, 'warning'),
+  });
+  if (c.information) line += t(locale, 'summaryInfos', { n: countOf(locale, c.information, 'note') });
+  if (c.hint) line += t(locale, 'summaryHints', { n: countOf(locale, c.hint, 'hint') });
+  if (c.unreadable) line += t(locale, 'summaryUnreadable', { n: countOf(locale, c.unreadable, 'file') });
+  return line;
+}

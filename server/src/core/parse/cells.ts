@@ -1,0 +1,242 @@
+// Splits lines into cells and classifies each cell as text, a value (a number or a placeholder
+// such as "——") or a blank. Tables arrive tab-separated, as Markdown pipes, one cell per line or
+// space-separated (PDF copies); this module turns all of them into one token stream.
+import type { Cell } from '../model';
+import type { LineIndex } from '../text/lines';
+
+export type TokenKind = 'text' | 'value' | 'blank';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  line: number;
+  /** Normalized text of the token (trimmed). */
+  text: string;
+  cell?: Cell;
+  /** A blank that is a whole empty line (not an empty cell between separators). */
+  emptyLine?: boolean;
+  /** The only non-blank token of its line (one-cell-per-line layouts). */
+  alone?: boolean;
+}
+
+const PLACEHOLDER = /^(?:[-—–―─－~/\\／_]+|无|空|N\/A)$/i;
+const PLAIN_INT = /^\d+$/;
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+$/;
+const SPACED = /^\d+(?:\s+\d+)+$/;
+const DECIMAL = /^\d+\.\d+$/;
+const NEGATIVE = /^-\s*\d+(?:\.\d+)?$/;
+const WITH_UNIT = /^(\d+)\s*(?:件|条|个|次|项|宗|起|人)$/;
+
+/** Classifies one trimmed cell. `raw` is the source text, `norm` its normalized copy (same length). */
+export function classifyCell(raw: string, norm: string, start: number, joinSpaced: boolean): Cell | null {
+  const n = norm;
+  if (n === '') return null;
+  const cell = (value: number | null, status: Cell['status'], oddity?: string, canonical?: string): Cell => ({
+    span: { start, end: start + raw.length },
+    raw,
+    value,
+    status,
+    ...(oddity ? { oddity } : {}),
+    ...(canonical !== undefined ? { canonical } : {}),
+  });
+  if (PLACEHOLDER.test(n)) return cell(null, 'missing');
+  const fullWidth = raw !== n && /[０-９]/.test(raw);
+  if (PLAIN_INT.test(n)) {
+    const value = Number(n);
+    if (n.length > 1 && n[0] === '0') return cell(value, 'malformed', 'leading-zero', String(value));
+    if (fullWidth) return cell(value, 'malformed', 'full-width', n);
+    return cell(value, 'ok');
+  }
+  if (THOUSANDS.test(n)) {
+    const digits = n.replace(/,/g, '');
+    return cell(Number(digits), 'malformed', 'thousands', digits);
+  }
+  if (joinSpaced && SPACED.test(n)) {
+    const digits = String(Number(n.replace(/\s+/g, '')));
+    return cell(Number(digits), 'malformed', 'spaced', digits);
+  }
+  if (DECIMAL.test(n)) return cell(Number(n), fullWidth ? 'malformed' : 'ok', fullWidth ? 'full-width' : undefined, fullWidth ? n : undefined);
+  if (NEGATIVE.test(n)) return cell(Number(n.replace(/\s+/g, '')), 'malformed', 'negative');
+  const unit = WITH_UNIT.exec(n);
+  if (unit) return cell(Number(unit[1]), 'malformed', 'unit', String(Number(unit[1])));
+  return null;
+}
+
+/** Trims whitespace and Markdown emphasis from [start, end) of the normalized text. */
+function trimSpan(norm: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s*_]/.test(norm[start])) start++;
+  while (end > start && /[\s*_]/.test(norm[end - 1])) end--;
+  return [start, end];
+}
+
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/**
+ * Tokens of one line. Tab- or pipe-separated lines are split on the separators (an empty cell
+ * between two separators is a blank); other lines are split on whitespace, where consecutive text
+ * pieces join into one text token (a PDF label with stray spaces) and numbers stand alone.
+ */
+export function tokenizeLine(text: string, norm: string, lineStart: number, lineEnd: number, line: number): Token[] {
+  const content = norm.slice(lineStart, lineEnd);
+  if (content.trim() === '') {
+    return [{ kind: 'blank', start: lineStart, end: lineEnd, line, text: '', emptyLine: true }];
+  }
+  if (MARKDOWN_RULE.test(content)) return [];
+  const tokens: Token[] = [];
+  const hasTab = content.includes('\t');
+  const pipe = !hasTab && /^\s*\|/.test(content) && (content.match(/\|/g)?.length ?? 0) >= 2;
+  if (hasTab || pipe) {
+    const sep = hasTab ? '\t' : '|';
+    let cellStart = lineStart;
+    const pieces: [number, number][] = [];
+    for (let i = lineStart; i <= lineEnd; i++) {
+      if (i === lineEnd || norm[i] === sep) {
+        pieces.push([cellStart, i]);
+        cellStart = i + 1;
+      }
+    }
+    // Border pipes of a Markdown row produce an empty first and last piece: not cells.
+    if (pipe) {
+      if (pieces.length && norm.slice(pieces[0][0], pieces[0][1]).trim() === '') pieces.shift();
+      if (pieces.length && norm.slice(pieces[pieces.length - 1][0], pieces[pieces.length - 1][1]).trim() === '') pieces.pop();
+    }
+    for (const [s0, e0] of pieces) {
+      const [s, e] = trimSpan(norm, s0, e0);
+      if (s === e) {
+        tokens.push({ kind: 'blank', start: s0, end: e0, line, text: '' });
+        continue;
+      }
+      pushPiece(tokens, text, norm, s, e, line, true);
+    }
+    // Empty cells before the first and after the last filled cell of a line are layout (merged
+    // label columns, trailing separators), not missing values.
+    while (tokens.length && tokens[0].kind === 'blank') tokens.shift();
+    while (tokens.length && tokens[tokens.length - 1].kind === 'blank') tokens.pop();
+    markAlone(tokens);
+    return tokens;
+  }
+  // Whitespace-separated: split, then merge adjacent text pieces.
+  const re = /\S+/g;
+  re.lastIndex = 0;
+  const slice = content;
+  let m: RegExpExecArray | null;
+  const raw: [number, number][] = [];
+  while ((m = re.exec(slice))) raw.push([lineStart + m.index, lineStart + m.index + m[0].length]);
+  for (const [s0, e0] of raw) {
+    const [s, e] = trimSpan(norm, s0, e0);
+    if (s === e) continue;
+    const before = tokens.length;
+    pushPiece(tokens, text, norm, s, e, line, false);
+    const added = tokens[tokens.length - 1];
+    const prev = tokens[before - 1];
+    if (tokens.length === before + 1 && added.kind === 'text' && prev && prev.kind === 'text' && prev.line === line) {
+      // Join with the previous text piece (keep the span contiguous over the space).
+      prev.end = added.end;
+      prev.text = norm.slice(prev.start, prev.end).trim();
+      tokens.pop();
+    }
+  }
+  markAlone(tokens);
+  return tokens;
+}
+
+function markAlone(tokens: Token[]) {
+  if (tokens.length === 1) tokens[0].alone = true;
+}
+
+/**
+ * One cell's worth of text: a value, or text. A text cell that ends with numbers separated by
+ * spaces ("行政许可 6429") is split into its label and its values.
+ */
+function pushPiece(tokens: Token[], text: string, norm: string, s: number, e: number, line: number, joinSpaced: boolean) {
+  const n = norm.slice(s, e);
+  const cell = classifyCell(text.slice(s, e), n, s, joinSpaced);
+  if (cell) {
+    tokens.push({ kind: 'value', start: s, end: e, line, text: n, cell });
+    return;
+  }
+  if (joinSpaced) {
+    // "行政许可 6429" inside one tab cell, or "0 2" following a label: peel trailing numbers off.
+    const trailing = /(?:\s+(?:\d[\d,]*(?:\.\d+)?|——|-|\/))+$/.exec(n);
+    if (trailing && /[\u4e00-\u9fff]/.test(n.slice(0, trailing.index))) {
+      const labelEnd = s + trailing.index;
+      tokens.push({ kind: 'text', start: s, end: labelEnd, line, text: norm.slice(s, labelEnd) });
+      const re = /\S+/g;
+      let m: RegExpExecArray | null;
+      const tail = n.slice(trailing.index);
+      while ((m = re.exec(tail))) {
+        const cs = labelEnd + m.index;
+        const ce = cs + m[0].length;
+        const c = classifyCell(text.slice(cs, ce), norm.slice(cs, ce), cs, false);
+        if (c) tokens.push({ kind: 'value', start: cs, end: ce, line, text: norm.slice(cs, ce), cell: c });
+      }
+      return;
+    }
+  }
+  tokens.push({ kind: 'text', start: s, end: e, line, text: n });
+}
+
+/** Tokens of the lines [fromLine, toLine). */
+export function tokenizeLines(text: string, norm: string, lines: LineIndex, fromLine: number, toLine: number): Token[] {
+  const out: Token[] = [];
+  for (let l = fromLine; l < toLine && l < lines.lineCount; l++) {
+    for (const t of tokenizeLine(text, norm, lines.starts[l], lines.lineEnd(l), l)) out.push(t);
+  }
+  return out;
+}
+
+export interface Segment {
+  /** Text tokens before the values (a label, possibly wrapped over several cells or lines). */
+  label: Token[];
+  /** Value tokens and blanks between them (a blank between two values is a missing cell). */
+  values: Token[];
+}
+
+/**
+ * Groups tokens into label → values segments. Blanks before the first value (merged label
+ * columns) and after the last one are dropped; blanks between values are kept as missing cells.
+ */
+export function segment(tokens: Token[]): Segment[] {
+  const out: Segment[] = [];
+  let current: Segment = { label: [], values: [] };
+  let pendingBlanks: Token[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'text') {
+      if (current.values.length) {
+        out.push(dropDoubleSpacing(current));
+        current = { label: [], values: [] };
+      }
+      pendingBlanks = [];
+      current.label.push(t);
+    } else if (t.kind === 'value') {
+      if (current.values.length) {
+        // An empty line counts as a missing cell only between one-per-line values.
+        const last = current.values[current.values.length - 1];
+        for (const b of pendingBlanks) if (!b.emptyLine || (last.alone && t.alone)) current.values.push(b);
+      }
+      pendingBlanks = [];
+      current.values.push(t);
+    } else if (current.values.length) {
+      // An empty line inside a run of one-per-line values, or an empty cell between separators.
+      pendingBlanks.push(t);
+    }
+  }
+  if (current.label.length || current.values.length) out.push(dropDoubleSpacing(current));
+  return out;
+}
+
+/** One-per-line values separated by an empty line each (double-spaced paste): the empty lines are layout. */
+function dropDoubleSpacing(seg: Segment): Segment {
+  const v = seg.values;
+  let gaps = 0;
+  let emptyGaps = 0;
+  for (let i = 1; i < v.length; i++) {
+    if (v[i].kind === 'value') {
+      gaps++;
+      if (v[i - 1].kind === 'blank' && v[i - 1].emptyLine) emptyGaps++;
+    }
+  }
+  if (gaps >= 2 && emptyGaps === gaps) seg.values = v.filter((t) => !(t.kind === 'blank' && t.emptyLine));
+  return seg;
+}

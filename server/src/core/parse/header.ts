@@ -1,0 +1,110 @@
+// The report's title, issuing body and year (FORMAT.md §5): from the title line, the statistics
+// period ("统计期限为2023年1月1日至2023年12月31日") or the first "Y年" sentence of 总体情况.
+import type { Section, YearInfo } from '../model';
+import type { Span } from '../types';
+import type { LineIndex } from '../text/lines';
+import { compact } from '../text/normalize';
+
+const TITLE_WORDS = /(政府信息公开|政务公开|信息公开)(工作)?(的)?(年度)?(工作)?报告/;
+const YEAR_IN_TITLE = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(度)?/;
+const CN_DIGITS = '〇一二三四五六七八九';
+
+export function chineseYear(s: string): number | null {
+  if (/^\d{4}$/.test(s)) return Number(s);
+  let n = 0;
+  for (const c of s) {
+    const d = c === '零' ? 0 : CN_DIGITS.indexOf(c);
+    if (d < 0) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+export interface HeaderInfo {
+  title: { text: string; span: Span } | null;
+  body: { text: string; span: Span } | null;
+  titleYear: { value: number; span: Span } | null;
+}
+
+const BODY_END = /(人民政府|政府|办公室|办公厅|局|委员会|委|镇|乡|街道|办事处|区|县|市|厅|院|中心|署|会|处|站|所|队|馆|公司|管委会|管理委员会|旗|州|盟)$/;
+const PLACEHOLDER_BODY = /^(XX|××|xx|＊＊|\*\*|某某|某)+/i;
+
+function cleanLine(s: string): string {
+  return s.replace(/^[\s#>*]+/, '').replace(/[\s*]+$/, '');
+}
+
+export function readHeader(text: string, norm: string, lines: LineIndex, maxLines = 40): HeaderInfo {
+  let seen = 0;
+  for (let l = 0; l < lines.lineCount && seen < maxLines; l++) {
+    const start = lines.starts[l];
+    const end = lines.lineEnd(l);
+    const content = norm.slice(start, Math.min(end, start + 300));
+    if (content.trim() === '') continue;
+    seen++;
+    if (!TITLE_WORDS.test(compact(content)) || content.length > 120) continue;
+    const lead = content.length - content.replace(/^[\s#>*]+/, '').length;
+    const titleText = cleanLine(text.slice(start, end));
+    const titleSpan = { start: start + lead, end: start + lead + titleText.length };
+    const ym = YEAR_IN_TITLE.exec(content);
+    const titleYear = ym && chineseYear(ym[1]) !== null
+      ? { value: chineseYear(ym[1])!, span: { start: start + ym.index, end: start + ym.index + ym[1].length } }
+      : null;
+    // The body: the title's own words before the year, or the line above when it names a body.
+    let body: HeaderInfo['body'] = null;
+    if (ym) {
+      const before = norm.slice(start + lead, start + ym.index).replace(/^关于/, '').replace(/[\s:：]+$/, '');
+      if (compact(before).length >= 2) {
+        const bStart = start + lead + norm.slice(start + lead, start + ym.index).indexOf(before);
+        body = { text: text.slice(bStart, bStart + before.length).trim(), span: { start: bStart, end: bStart + before.length } };
+      }
+    }
+    if (!body) body = bodyAbove(text, norm, lines, l);
+    return { title: { text: titleText, span: titleSpan }, body, titleYear };
+  }
+  return { title: null, body: null, titleYear: null };
+}
+
+function bodyAbove(text: string, norm: string, lines: LineIndex, titleLine: number): HeaderInfo['body'] {
+  for (let l = titleLine - 1; l >= 0 && l >= titleLine - 3; l--) {
+    const start = lines.starts[l];
+    const raw = norm.slice(start, lines.lineEnd(l));
+    const c = cleanLine(raw);
+    if (c === '') continue;
+    if (c.length > 30 || /[。，,：:！？!?]/.test(c)) return null;
+    if (!BODY_END.test(c) && !PLACEHOLDER_BODY.test(c)) return null;
+    const s = start + raw.indexOf(c);
+    return { text: text.slice(s, s + c.length), span: { start: s, end: s + c.length } };
+  }
+  return null;
+}
+
+const PERIOD = /统计(期限|时限|时间|区间|周期)?[^。\n]{0,8}?((?:19|20)\d{2})年1月1日[^。\n]{0,6}?(?:至|到|-|—|－|~|～)[^。\n]{0,3}?((?:19|20)\d{2})年12月31日/;
+
+export function readPeriod(norm: string): { value: number; span: Span } | null {
+  const m = PERIOD.exec(norm.length > 200_000 ? norm.slice(0, 200_000) : norm);
+  if (!m) return null;
+  const endYear = m[3];
+  const at = m.index + m[0].lastIndexOf(endYear + '年12月31日');
+  return { value: Number(endYear), span: { start: at, end: at + 4 } };
+}
+
+/** The first "Y年" that opens a sentence in 总体情况 (or the preamble before it). */
+export function firstYearInText(norm: string, s1: Section | undefined): { value: number; span: Span } | null {
+  const from = 0;
+  const to = s1 ? Math.min(s1.span.end, s1.body.start + 5000) : Math.min(norm.length, 5000);
+  const re = /(^|[\n。；])[\s*]*((?:19|20)\d{2})年(?!\d{1,2}月)/g;
+  re.lastIndex = from;
+  const m = re.exec(norm.slice(0, to));
+  if (!m) return null;
+  const at = m.index + m[0].length - 5;
+  return { value: Number(m[2]), span: { start: at, end: at + 4 } };
+}
+
+export function resolveYear(header: HeaderInfo, period: YearInfo['periodYear'], textYear: { value: number; span: Span } | null, override?: number): YearInfo {
+  const base = { titleYear: header.titleYear, periodYear: period };
+  if (override) return { value: override, source: 'option', span: null, ...base };
+  if (header.titleYear) return { value: header.titleYear.value, source: 'title', span: header.titleYear.span, ...base };
+  if (period) return { value: period.value, source: 'period', span: period.span, ...base };
+  if (textYear) return { value: textYear.value, source: 'text', span: textYear.span, ...base };
+  return { value: null, source: 'none', span: null, ...base };
+}

@@ -1,0 +1,198 @@
+// Finding the six sections (and local extra ones) by their headings. Headings are recognized by
+// their titles, not by layout; numbering is read but not trusted, because a wrong number is one of
+// the defects we report.
+import type { Heading, NumeralStyle, Section, SectionKey, SubHeading } from '../model';
+import type { Span } from '../types';
+import type { LineIndex } from '../text/lines';
+import { SECTIONS, parseChineseNumeral } from '../format/editions';
+import { compact } from '../text/normalize';
+
+interface Candidate {
+  heading: Heading;
+  key: SectionKey | null;
+  /** Title is exactly the standard title or an accepted variant. */
+  exact: boolean;
+  line: number;
+}
+
+const HEADING = /^([\s#>*]*)(第)?([一二三四五六七八九十]{1,3}|\d{1,2})(部分)?(\s*[、.,:．]\s*|\s+)(.+)$/;
+const SENTENCE_END = /[。；;！!？?]/;
+
+function specTitles(key: SectionKey): string[] {
+  const spec = SECTIONS.find((s) => s.key === key)!;
+  return [spec.standard, ...spec.variants].map(compact);
+}
+
+/** Which section a heading title names, and whether it is the exact standard wording or a variant. */
+export function classifyTitle(title: string): { key: SectionKey | null; exact: boolean } {
+  const t = compact(title).replace(/[。:：]$/, '');
+  for (const spec of SECTIONS) {
+    if (specTitles(spec.key).includes(t)) return { key: spec.key, exact: true };
+  }
+  for (const spec of SECTIONS) {
+    if (spec.anchor.test(t)) return { key: spec.key, exact: false };
+  }
+  return { key: null, exact: false };
+}
+
+/** Reads a numbered heading on a line, or null. `tableLine` lines are never headings. */
+export function readHeading(text: string, norm: string, start: number, end: number): Omit<Candidate, 'line'> | null {
+  const content = norm.slice(start, end);
+  if (content.length > 160) return null;
+  const m = HEADING.exec(content);
+  if (m) {
+    const [, lead, di, numeral, , sep, rest] = m;
+    const number = parseChineseNumeral(numeral);
+    if (number === null || number === 0) return null;
+    const style: NumeralStyle = /\d/.test(numeral) ? 'arabic' : 'chinese';
+    // "1.5万件" or "2023年" are not headings: Arabic numerals need a heading separator.
+    if (style === 'arabic' && !/[、.．]/.test(sep)) return null;
+    if (style === 'arabic' && /^\d/.test(rest)) return null;
+    const restStart = start + lead.length + (di?.length ?? 0) + numeral.length + (m[4]?.length ?? 0) + sep.length;
+    let titleText = rest.replace(/[\s*]+$/, '');
+    let cls = classifyTitle(titleText);
+    if (compact(titleText).length > 40 || SENTENCE_END.test(titleText.replace(/[。]$/, ''))) {
+      // A heading run into its first paragraph ("一、总体情况。2023年，…"): accept only a known title prefix.
+      const prefix = knownTitlePrefix(titleText);
+      if (!prefix) return null;
+      titleText = prefix;
+      cls = classifyTitle(prefix);
+    }
+    if (compact(titleText).length < 2) return null;
+    const numeralStart = start + lead.length + (di?.length ?? 0);
+    const heading: Heading = {
+      span: { start: start + lead.length, end: restStart + titleText.length },
+      numeral,
+      numeralSpan: { start: numeralStart, end: numeralStart + numeral.length },
+      markerSpan: { start: start + lead.length, end: restStart },
+      number,
+      style,
+      title: text.slice(restStart, restStart + titleText.length),
+      titleSpan: { start: restStart, end: restStart + titleText.length },
+    };
+    return { heading, key: cls.key, exact: cls.exact };
+  }
+  // An unnumbered line that is exactly a standard title.
+  const trimmed = content.replace(/^[\s#>*]+/, '');
+  const lead = content.length - trimmed.length;
+  const title = trimmed.replace(/[\s*]+$/, '');
+  const cls = classifyTitle(title);
+  if (cls.key && cls.exact) {
+    const s = start + lead;
+    return {
+      heading: {
+        span: { start: s, end: s + title.length },
+        numeral: '',
+        numeralSpan: null,
+        markerSpan: null,
+        number: null,
+        style: 'none',
+        title: text.slice(s, s + title.length),
+        titleSpan: { start: s, end: s + title.length },
+      },
+      key: cls.key,
+      exact: true,
+    };
+  }
+  return null;
+}
+
+function knownTitlePrefix(title: string): string | null {
+  for (const spec of SECTIONS) {
+    for (const t of [spec.standard, ...spec.variants]) {
+      if (title.startsWith(t) && /^[\s。.，,：:]/.test(title.slice(t.length) || '。')) return t;
+    }
+  }
+  return null;
+}
+
+export interface SectionScan {
+  sections: Section[];
+  subHeadings: SubHeading[];
+}
+
+const ORDER: SectionKey[] = ['s1', 's2', 's3', 's4', 's5', 's6'];
+
+/**
+ * Scans the lines for headings. `skip(line)` tells lines that belong to tables (table rows such as
+ * "四、结转下年度继续办理" look like headings).
+ */
+export function scanSections(text: string, norm: string, lines: LineIndex, skip: (line: number) => boolean): SectionScan {
+  const candidates: Candidate[] = [];
+  for (let l = 0; l < lines.lineCount; l++) {
+    if (skip(l)) continue;
+    const c = readHeading(text, norm, lines.starts[l], lines.lineEnd(l));
+    if (c) candidates.push({ ...c, line: l });
+  }
+
+  // Keyed headings: in the order of the format; a heading whose title is only similar to a
+  // standard title must also be numbered consistently (so "三、依法做好行政复议应诉工作" inside
+  // 五 is not taken for section 四).
+  const accepted: Candidate[] = [];
+  let lastKey = -1;
+  let lastNumber = 0;
+  for (const c of candidates) {
+    if (!c.key) continue;
+    const k = ORDER.indexOf(c.key);
+    if (k <= lastKey) continue;
+    const n = c.heading.number;
+    const consistent = n === null ? c.exact : n === k + 1 || n === lastNumber + 1;
+    if (!c.exact && !consistent) continue;
+    if (c.heading.style === 'none' && !c.exact) continue;
+    accepted.push(c);
+    lastKey = k;
+    if (n !== null) lastNumber = n;
+  }
+
+  // Local extra sections (e.g. 三、公开平台建设和信息发布情况): numbered in sequence between two
+  // accepted headings, with a short title.
+  const extras: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.key || c.heading.style !== 'chinese' || c.heading.number === null) continue;
+    if (compact(c.heading.title).length > 25) continue;
+    const prev = [...accepted].reverse().find((a) => a.line < c.line);
+    const next = accepted.find((a) => a.line > c.line);
+    if (!prev || !next || prev.heading.number === null || next.heading.number === null) continue;
+    if (c.heading.number === prev.heading.number + 1 && next.heading.number === c.heading.number + 1) extras.push(c);
+  }
+
+  const all = [...accepted, ...extras].sort((a, b) => a.line - b.line);
+  const sections: Section[] = all.map((c, i) => {
+    const nextStart = i + 1 < all.length ? lines.starts[all[i + 1].line] : text.length;
+    const bodyStart = Math.min(lines.lineEnd(c.line) + 1, text.length);
+    return {
+      key: c.key,
+      heading: c.heading,
+      span: { start: c.heading.span.start, end: nextStart },
+      body: { start: Math.min(bodyStart, nextStart), end: nextStart },
+      titleIsStandard: c.exact,
+    };
+  });
+
+  const subHeadings: SubHeading[] = [];
+  const SUB = /^[\s#>*]*\(([一二三四五六七八九十]{1,3})\)/;
+  sections.forEach((s, index) => {
+    const first = lines.lineOf(s.body.start);
+    const last = lines.lineOf(Math.max(s.body.start, s.body.end - 1));
+    for (let l = first; l <= last && s.body.start < s.body.end; l++) {
+      if (skip(l)) continue;
+      const start = lines.starts[l];
+      const m = SUB.exec(norm.slice(start, Math.min(lines.lineEnd(l), start + 40)));
+      if (!m) continue;
+      const number = parseChineseNumeral(m[1]);
+      if (number === null) continue;
+      const markerStart = start + m[0].length - m[1].length - 2;
+      subHeadings.push({
+        span: { start: markerStart, end: lines.lineEnd(l) },
+        markerSpan: { start: markerStart, end: start + m[0].length },
+        number,
+        sectionIndex: index,
+      });
+    }
+  });
+  return { sections, subHeadings };
+}
+
+export function spanOfLine(lines: LineIndex, line: number): Span {
+  return { start: lines.starts[line], end: lines.lineEnd(line) };
+}

@@ -1,0 +1,366 @@
+// Reading 表二, 表三 and 表四 from any of the shapes they arrive in (FORMAT.md §6 and §8): anchor on
+// the standard labels, collect the values between one label and the next, and place values in
+// columns only when the count proves where they go. A row with too few numbers is reported, never
+// shifted.
+import type { Cell, Table, TableId, TableRow } from '../model';
+import type { EditionId, Span } from '../types';
+import type { LineIndex } from '../text/lines';
+import { compact } from '../text/normalize';
+import { type RowSpec, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
+import { type Segment, type Token, segment, tokenizeLines } from './cells';
+import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
+
+export interface TableScanContext {
+  text: string;
+  norm: string;
+  lines: LineIndex;
+  /** Lines where a table must end: section headings and narrative paragraphs. */
+  isBoundary(line: number): boolean;
+}
+
+const T3_COLUMN_COUNT = 7;
+const T4_VALUE_COUNT = 15;
+const LOOKAHEAD = 10;
+
+function spanOfTokens(tokens: Token[]): Span {
+  return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
+}
+
+/** The last line of the table region: up to (not including) the first boundary after `from`. */
+function regionEnd(ctx: TableScanContext, from: number, maxLines: number): number {
+  let l = from + 1;
+  while (l < ctx.lines.lineCount && l < from + maxLines && !ctx.isBoundary(l)) l++;
+  return l;
+}
+
+function blankCell(t: Token): Cell {
+  return { span: { start: t.start, end: t.start }, raw: '', value: null, status: 'missing' };
+}
+
+/** Turns the value slots of a segment into cells; positioned only when the count is exactly right. */
+function placeCells(values: Token[], expected: number): { cells: Cell[]; positioned: boolean } {
+  if (values.length === expected) {
+    return { cells: values.map((t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
+  }
+  return { cells: values.filter((t) => t.kind === 'value').map((t) => t.cell!), positioned: false };
+}
+
+interface MatchedLabel {
+  spec: RowSpec;
+  /** Index of the label token that holds the match. */
+  tokenIndex: number;
+}
+
+/**
+ * The label of a matched row: the token holding the match, extended by following text tokens
+ * while they continue the standard label (a label wrapped by a page break).
+ */
+function rowLabelTokens(all: Token[], index: number, spec: RowSpec): Token[] {
+  const out = [all[index]];
+  const standards = [spec.label, ...(spec.variants ?? [])].map(canonicalLabel);
+  for (let i = index + 1; i < all.length; i++) {
+    const t = all[i];
+    if (t.kind !== 'text') {
+      if (t.kind === 'blank') continue;
+      break;
+    }
+    const joined = canonicalLabel(out.map((x) => x.text).join('') + t.text);
+    const current = canonicalLabel(out.map((x) => x.text).join(''));
+    if (standards.some((s) => s !== current && s.startsWith(joined))) out.push(t);
+    else break;
+  }
+  return out;
+}
+
+function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Token[], expected: number): TableRow {
+  const { cells, positioned } = placeCells(values, expected);
+  const labelSpan = spanOfTokens(labelTokens);
+  const end = values.length ? values[values.length - 1].end : labelSpan.end;
+  return {
+    key: spec.key,
+    label: labelTokens.map((t) => text.slice(t.start, t.end)).join(''),
+    labelSpan,
+    labelParts: labelTokens.map((t) => ({ start: t.start, end: t.end })),
+    cells,
+    positioned,
+    span: { start: labelSpan.start, end: Math.max(end, labelSpan.end) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 表三
+
+export function findT3Start(ctx: TableScanContext, from = 0): number | null {
+  for (let l = from; l < ctx.lines.lineCount; l++) {
+    const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
+    if (s.length > 400 || !s.includes('新收')) continue;
+    const k = compact(s);
+    if (/新收[^。]{0,30}申请(数量|数)?/.test(k) && !/。/.test(k) && k.length < 120) return l;
+  }
+  return null;
+}
+
+/** Extends a table's start backwards over its header lines (申请人情况, 自然人, …). */
+function headerStart(ctx: TableScanContext, line: number, words: RegExp, max = 30): number {
+  let first = line;
+  for (let l = line - 1; l >= 0 && l >= line - max; l--) {
+    const s = compact(ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l)));
+    if (s === '') continue;
+    if (ctx.isBoundary(l) || s.length > 120 || !words.test(s)) break;
+    first = l;
+  }
+  return first;
+}
+
+const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|勾稽|本列数据|本项数据|^\(?本/;
+
+export function readT3(ctx: TableScanContext, startLine: number, reportEdition: EditionId): Table {
+  const end = regionEnd(ctx, startLine, 800);
+  const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
+  const segments = segment(tokens);
+  const schema = T3_ROWS.filter((r) => r.key !== 'r6');
+  const rows = new Map<string, TableRow>();
+  const stray: TableRow[] = [];
+  let pos = 0;
+  let last: { spec: RowSpec; row: TableRow } | null = null;
+  let lastEnd = tokens.length ? tokens[0].start : ctx.lines.starts[startLine];
+  let done = false;
+
+  for (const seg of segments) {
+    if (done) break;
+    const k = labelKey(seg.label, ctx.norm);
+    const matches = matchRows(k, schema, pos, rows.size === 0);
+    // Text before the first label of this segment may finish the previous row's wrapped label.
+    const leading = seg.label.slice(0, matches.length ? matches[0].tokenIndex : seg.label.length);
+    if (last && leading.length) {
+      const prev: { spec: RowSpec; row: TableRow } = last;
+      const extended = continueLabel(prev.row, prev.spec, leading, ctx.text);
+      if (extended) {
+        rows.set(prev.spec.key, extended);
+        last = { spec: prev.spec, row: extended };
+      }
+    }
+    if (matches.length === 0) {
+      if (!seg.values.length || rows.size === 0) continue;
+      if (last && !last.spec.header && last.row.cells.length === 0) {
+        // The values of a label that wrapped before them.
+        const row = makeRow(last.spec, tokensOfRow(last.row, seg.label), ctx.text, seg.values, T3_COLUMN_COUNT);
+        rows.set(last.spec.key, row);
+        last = { spec: last.spec, row };
+      } else {
+        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, seg.label.length ? seg.label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT));
+      }
+      lastEnd = seg.values[seg.values.length - 1].end;
+      continue;
+    }
+    matches.forEach((m, i) => {
+      const isLast = i === matches.length - 1;
+      let spec = m.spec;
+      const values = isLast ? seg.values : [];
+      // （六）其他处理 with numbers of its own is the 2019 edition's single row.
+      if (spec.key === 'h6' && values.length) spec = T3_ROWS.find((r) => r.key === 'r6')!;
+      const labelTokens = rowLabelTokens(seg.label, m.tokenIndex, spec);
+      const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT);
+      if (!rows.has(spec.key)) rows.set(spec.key, row);
+      last = { spec, row };
+      pos = schema.indexOf(m.spec) + 1;
+    });
+    lastEnd = seg.values.length ? seg.values[seg.values.length - 1].end : seg.label[seg.label.length - 1].end;
+    if (rows.has('next') && rows.get('next')!.cells.length) done = true;
+  }
+
+  const edition: EditionId = rows.has('r6_1') || rows.has('r6_2') || rows.has('r6_3') || rows.has('h6')
+    ? '2021'
+    : rows.has('r6')
+      ? '2019'
+      : 'unknown';
+  const expectedEdition = edition !== 'unknown' ? edition : reportEdition === '2019' ? '2019' : '2021';
+  const missingRows = t3ValueRows(expectedEdition).filter((key) => !rows.has(key));
+  const first = headerStart(ctx, startLine, T3_HEADER_WORDS);
+  return {
+    id: 't3',
+    span: { start: ctx.lines.starts[first], end: Math.max(lastEnd, ctx.lines.starts[startLine]) },
+    edition,
+    rows,
+    missingRows,
+    headerLabels: [],
+    strayRows: stray,
+  };
+}
+
+/** The row with its label extended by `more` text tokens, when they continue the standard label. */
+function continueLabel(row: TableRow, spec: RowSpec, more: Token[], text: string): TableRow | null {
+  const standards = [spec.label, ...(spec.variants ?? [])].map(canonicalLabel);
+  let label = row.label;
+  const parts = [...row.labelParts];
+  for (const t of more) {
+    if (t.kind !== 'text') continue;
+    const joined = canonicalLabel(label + t.text);
+    if (!standards.some((s) => s !== canonicalLabel(label) && s.startsWith(joined))) break;
+    label += text.slice(t.start, t.end);
+    parts.push({ start: t.start, end: t.end });
+  }
+  if (parts.length === row.labelParts.length) return null;
+  return { ...row, label, labelParts: parts, labelSpan: { start: parts[0].start, end: parts[parts.length - 1].end } };
+}
+
+function tokensOfRow(row: TableRow, more: Token[]): Token[] {
+  const own: Token[] = row.labelParts.map((p, i) => ({ kind: 'text', start: p.start, end: p.end, line: -1, text: i === 0 ? row.label : '' }));
+  return [...own, ...more];
+}
+
+/**
+ * Which schema rows a label names, in order. Rows are searched from `pos` with a bounded
+ * lookahead (so a missing row is skipped) and the earliest match in the label wins. Until the
+ * table's first row is found, only that row is looked for (header text is not a row).
+ */
+function matchRows(k: LabelKey, schema: RowSpec[], pos: number, firstOnly: boolean): MatchedLabel[] {
+  const out: MatchedLabel[] = [];
+  let cursor = 0;
+  for (;;) {
+    let best: { j: number; index: number; end: number } | null = null;
+    const limit = firstOnly && out.length === 0 ? pos + 1 : Math.min(schema.length, pos + LOOKAHEAD);
+    for (let j = pos; j < limit; j++) {
+      const m = findAnchor(k, schema[j].anchor, cursor, !!schema[j].weak);
+      if (m && (!best || m.index < best.index)) best = { j, ...m };
+    }
+    if (!best) break;
+    out.push({ spec: schema[best.j], tokenIndex: k.tokenOf[best.index] });
+    pos = best.j + 1;
+    cursor = best.end;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 表四
+
+export function findT4Start(ctx: TableScanContext, from = 0): number | null {
+  for (let l = from; l < ctx.lines.lineCount; l++) {
+    const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
+    if (s.length > 400 || !s.includes('行政复议')) continue;
+    const cells = s.split(/\t|\|/).map(compact).filter(Boolean);
+    const headerCell = cells.some((c) => /^行政复议(情况)?$/.test(c)) || /^行政复议(\s|$)/.test(s.trim());
+    if (!headerCell) continue;
+    // Confirm by the column labels nearby.
+    for (let m = l; m < Math.min(ctx.lines.lineCount, l + 30); m++) {
+      if (/维持|纠正|尚未审结/.test(ctx.norm.slice(ctx.lines.starts[m], ctx.lines.lineEnd(m)))) return l;
+    }
+  }
+  return null;
+}
+
+export function readT4(ctx: TableScanContext, startLine: number): Table {
+  const end = regionEnd(ctx, startLine, 200);
+  const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
+  const segments = segment(tokens);
+  const slots: Token[] = [];
+  const headerTokens: Token[] = [];
+  let tableEnd = tokens.length ? tokens[tokens.length - 1].end : ctx.lines.starts[startLine];
+  for (const seg of segments) {
+    if (slots.length >= T4_VALUE_COUNT) break;
+    headerTokens.push(...seg.label);
+    slots.push(...seg.values);
+    if (seg.values.length) tableEnd = seg.values[seg.values.length - 1].end;
+  }
+  const rows = new Map<string, TableRow>();
+  if (slots.length) {
+    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT);
+    const first = headerTokens[0] ?? slots[0];
+    rows.set('values', {
+      key: 'values',
+      label: '表四',
+      labelSpan: { start: first.start, end: first.end },
+      labelParts: [{ start: first.start, end: first.end }],
+      cells,
+      positioned,
+      span: { start: slots[0].start, end: slots[slots.length - 1].end },
+    });
+  }
+  return {
+    id: 't4',
+    span: { start: ctx.lines.starts[startLine], end: tableEnd },
+    edition: 'unknown',
+    rows,
+    missingRows: slots.length ? [] : ['values'],
+    headerLabels: [],
+    strayRows: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 表二
+
+export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.lineCount): number | null {
+  for (let l = from; l < to; l++) {
+    const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
+    if (s.length > 400) continue;
+    const k = compact(s);
+    if (/^第二十条第\(?[一1]\)?项/.test(k) || /^信息内容(本年|\t|$)/.test(k.replace(/\t/g, ''))) return l;
+  }
+  return null;
+}
+
+export function readT2(ctx: TableScanContext, startLine: number, stopLine: number, reportEdition: EditionId): Table {
+  let end = regionEnd(ctx, startLine, 200);
+  if (end > stopLine) end = stopLine;
+  const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
+  const segments = segment(tokens);
+  const headerLabels: Table['headerLabels'] = [];
+  const found: { spec: RowSpec; labelTokens: Token[]; values: Token[] }[] = [];
+  const stray: TableRow[] = [];
+  let tableEnd = tokens.length ? tokens[0].end : ctx.lines.starts[startLine];
+  for (const seg of segments) {
+    let rowToken: { spec: RowSpec; index: number } | null = null;
+    seg.label.forEach((t, i) => {
+      const key = compact(t.text);
+      const spec = T2_ROWS.find((r) => r.anchor.test(key.replace(/^\d+[.、]/, '')));
+      if (spec) rowToken = { spec, index: i };
+      else if (!/^第二十条|^信息内容$/.test(key)) {
+        const header = T2_HEADER_LABELS.find((h) => h.fuzzy.test(canonicalHeader(key)));
+        if (header) headerLabels.push({ text: ctx.text.slice(t.start, t.end), span: { start: t.start, end: t.end }, key: header.label });
+      }
+    });
+    const r = rowToken as { spec: RowSpec; index: number } | null;
+    if (r) {
+      found.push({ spec: r.spec, labelTokens: [seg.label[r.index]], values: seg.values });
+      tableEnd = seg.values.length ? seg.values[seg.values.length - 1].end : seg.label[r.index].end;
+    } else if (seg.values.length && found.length) {
+      stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, seg.label.length ? seg.label : seg.values.slice(0, 1), ctx.text, seg.values, seg.values.length));
+    }
+  }
+  const votes = { '2021': 0, '2019': 0 } as Record<string, number>;
+  for (const h of headerLabels) {
+    const e = T2_HEADER_LABELS.find((x) => x.label === h.key)!.edition;
+    votes[e] = (votes[e] ?? 0) + 1;
+  }
+  if (found.some((f) => f.spec.key === 'otherService' || f.spec.key === 'procurement')) votes['2019'] += 2;
+  const edition: EditionId = votes['2021'] > votes['2019'] ? '2021' : votes['2019'] > votes['2021'] ? '2019' : 'unknown';
+  const cellEdition: '2021' | '2019' = edition === '2019' || (edition === 'unknown' && reportEdition === '2019') ? '2019' : '2021';
+  const rows = new Map<string, TableRow>();
+  for (const f of found) {
+    if (rows.has(f.spec.key)) continue;
+    const expected = f.spec.cells?.[cellEdition] ?? f.values.length;
+    // 表二 rows often end with empty separator cells; trailing slots beyond the expected count that
+    // are blanks are layout.
+    let values = f.values;
+    while (values.length > expected && values[values.length - 1].kind === 'blank') values = values.slice(0, -1);
+    rows.set(f.spec.key, makeRow(f.spec, f.labelTokens, ctx.text, values, expected));
+  }
+  const required = T2_ROWS.filter((r) => !r.editions || r.editions.includes(cellEdition)).map((r) => r.key);
+  return {
+    id: 't2',
+    span: { start: ctx.lines.starts[startLine], end: Math.max(tableEnd, ctx.lines.starts[startLine]) },
+    edition,
+    rows,
+    missingRows: rows.size ? required.filter((k) => !rows.has(k)) : required,
+    headerLabels,
+    strayRows: stray,
+  };
+}
+
+function canonicalHeader(key: string): string {
+  return key.replace(/[（(]单位[:：]?万元[)）]/, '').replace(/[（）()]/g, '');
+}
+
+export type { Segment, TableId };

@@ -1,0 +1,162 @@
+// When findings reach the client. Push (publishDiagnostics) by default: a debounced check per
+// document while typing (or on save), published only if the document is still at the version that
+// was checked. Pull (textDocument/diagnostic) when the client declares it: the client asks, the
+// server answers from the analysis cache. Either way a `nianbao/didCheck` follows each new check.
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DidCheckNotificationMethod, type DidCheckParams } from '../shared/protocol';
+import type { Analysis, Analyzer } from './analysis';
+import type { Guard } from './guard';
+import type { SettingsStore } from './settings';
+
+export const DEFAULT_DEBOUNCE_MS = 250;
+
+export interface DiagnosticsMode {
+  pull: boolean;
+  /** The client accepts workspace/diagnostic/refresh. */
+  refreshSupport: boolean;
+  debounceMs: number;
+}
+
+export function didCheckParams(analysis: Analysis): DidCheckParams {
+  let errors = 0;
+  let warnings = 0;
+  let others = 0;
+  for (const d of analysis.diagnostics) {
+    if (d.severity === DiagnosticSeverity.Error) errors++;
+    else if (d.severity === DiagnosticSeverity.Warning) warnings++;
+    else others++;
+  }
+  return { uri: analysis.uri, version: analysis.version, errors, warnings, others, elapsed: Math.round(analysis.elapsed * 10) / 10 };
+}
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastChange = new Map<string, number>();
+  /** Version at open or last save: what `run: onSave` checks. */
+  private readonly savedVersion = new Map<string, number>();
+  /** Push: documents whose last published list was non-empty (to clear when they stop being reports). */
+  private readonly nonEmpty = new Set<string>();
+  /** Pull: the last answer per document, to answer `unchanged` when nothing changed. */
+  private readonly lastPull = new Map<string, { resultId: string; analysis: Analysis | null }>();
+  private resultCounter = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyzer: Analyzer,
+    private readonly settings: SettingsStore,
+    private readonly guard: Guard,
+    private readonly mode: DiagnosticsMode,
+  ) {}
+
+  opened(document: TextDocument): void {
+    this.savedVersion.set(document.uri, document.version);
+    if (!this.mode.pull) this.schedule(document.uri, 0);
+  }
+
+  changed(document: TextDocument): void {
+    this.lastChange.set(document.uri, Date.now());
+    if (this.mode.pull) return;
+    const uri = document.uri;
+    this.guard.fire('didChange', async () => {
+      if ((await this.settings.get(uri)).run === 'onType') this.schedule(uri, this.mode.debounceMs);
+    });
+  }
+
+  saved(document: TextDocument): void {
+    const uri = document.uri;
+    this.savedVersion.set(uri, document.version);
+    this.guard.fire('didSave', async () => {
+      if ((await this.settings.get(uri)).run !== 'onSave') return;
+      if (!this.mode.pull) this.schedule(uri, 0);
+      else if (this.mode.refreshSupport) await this.connection.languages.diagnostics.refresh();
+    });
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.lastChange.delete(uri);
+    this.savedVersion.delete(uri);
+    this.lastPull.delete(uri);
+    if (this.nonEmpty.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Settings or the ignore file changed: check every open document again. */
+  refreshAll(): void {
+    if (!this.mode.pull) {
+      for (const document of this.documents.all()) this.schedule(document.uri, 0);
+    } else if (this.mode.refreshSupport) {
+      this.guard.fire('diagnostics.refresh', () => this.connection.languages.diagnostics.refresh());
+    }
+  }
+
+  private schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.guard.fire('validate', () => this.validate(uri));
+      }, delay),
+    );
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const analysis = await this.analyzer.get(document);
+    // A newer version arrived while this one was checked: its own check will publish.
+    if (this.documents.get(uri)?.version !== version) return;
+    if (!analysis) {
+      if (this.nonEmpty.delete(uri)) await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    if (analysis.diagnostics.length > 0) this.nonEmpty.add(uri);
+    else this.nonEmpty.delete(uri);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics });
+    await this.connection.sendNotification(DidCheckNotificationMethod, didCheckParams(analysis));
+  }
+
+  /** textDocument/diagnostic. */
+  async pull(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const uri = params.textDocument.uri;
+    if (!this.documents.get(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const settings = await this.settings.get(uri);
+    const wait = (this.lastChange.get(uri) ?? 0) + this.mode.debounceMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    if (token.isCancellationRequested) throw cancelled();
+    const document = this.documents.get(uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const previous = this.lastPull.get(uri);
+    const reusable = previous && params.previousResultId === previous.resultId;
+    // run: onSave — an edited, unsaved document keeps the findings of its last saved version.
+    if (reusable && settings.run === 'onSave' && this.savedVersion.get(uri) !== document.version) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId };
+    }
+    const analysis = await this.analyzer.get(document);
+    if (token.isCancellationRequested) throw cancelled();
+    if (reusable && previous.analysis === analysis) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId };
+    }
+    const resultId = String(++this.resultCounter);
+    this.lastPull.set(uri, { resultId, analysis });
+    if (analysis) void this.connection.sendNotification(DidCheckNotificationMethod, didCheckParams(analysis));
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: analysis?.diagnostics ?? [] };
+  }
+}

@@ -1,0 +1,93 @@
+// Settings of section `nianbao`, fetched per resource through workspace/configuration and cached
+// until the next didChangeConfiguration (lsp-sample's pattern). Whatever the client sends is
+// validated field by field: a bad value falls back to its default, never reaches the engine.
+import type { Connection } from 'vscode-languageserver/node';
+import type { CheckOptions, EditionId, Locale } from '../core/index';
+import { DEFAULT_SETTINGS, type NianbaoSettings } from '../shared/protocol';
+
+const RULE_LEVELS = new Set(['off', 'hint', 'info', 'information', 'warning', 'error']);
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+export function normalizeSettings(raw: unknown): NianbaoSettings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: NianbaoSettings['rules'] = {};
+  if (s.rules && typeof s.rules === 'object') {
+    for (const [id, level] of Object.entries(s.rules as Record<string, unknown>)) {
+      if (typeof level !== 'string' || !RULE_LEVELS.has(level)) continue;
+      rules[id] = (level === 'information' ? 'info' : level) as NianbaoSettings['rules'][string];
+    }
+  }
+  const year = s.reportYear;
+  const maxFileSize = s.maxFileSize;
+  return {
+    detect: oneOf(s.detect, ['auto', 'always', 'never'], DEFAULT_SETTINGS.detect),
+    run: oneOf(s.run, ['onType', 'onSave'], DEFAULT_SETTINGS.run),
+    rules,
+    reportYear: typeof year === 'number' && Number.isInteger(year) && year >= 1990 && year <= 2200 ? year : null,
+    edition: oneOf(s.edition, ['auto', '2019', '2021'], DEFAULT_SETTINGS.edition),
+    inlayHints: oneOf(s.inlayHints, ['mismatch', 'always', 'off'], DEFAULT_SETTINGS.inlayHints),
+    maxFileSize:
+      typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0
+        ? maxFileSize
+        : DEFAULT_SETTINGS.maxFileSize,
+    locale: oneOf(s.locale, ['auto', 'zh-cn', 'en'], DEFAULT_SETTINGS.locale),
+  };
+}
+
+/** `auto` follows the editor's display language: English for en*, Chinese otherwise. */
+export function resolveLocale(setting: NianbaoSettings['locale'], editorLocale: string | undefined): Locale {
+  if (setting !== 'auto') return setting;
+  return editorLocale && /^en\b/i.test(editorLocale) ? 'en' : 'zh-cn';
+}
+
+/** The engine's options for a document, apart from the ignore list (see ignoreFile.ts). */
+export function checkOptionsOf(settings: NianbaoSettings, locale: Locale): CheckOptions {
+  return {
+    locale,
+    reportYear: settings.reportYear ?? undefined,
+    edition: settings.edition === 'auto' ? undefined : (settings.edition as EditionId),
+    rules: settings.rules,
+  };
+}
+
+export class SettingsStore {
+  private readonly perResource = new Map<string, Promise<NianbaoSettings>>();
+  /** From didChangeConfiguration, for clients that cannot answer workspace/configuration. */
+  private global: NianbaoSettings = DEFAULT_SETTINGS;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: boolean,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  get(uri: string): Promise<NianbaoSettings> {
+    if (!this.canPull) return Promise.resolve(this.global);
+    let settings = this.perResource.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }).then(
+        (raw) => normalizeSettings(raw),
+        (error) => {
+          this.onError(error);
+          this.perResource.delete(uri);
+          return DEFAULT_SETTINGS;
+        },
+      );
+      this.perResource.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** didChangeConfiguration: forget everything; `pushed` is the payload's `nianbao` section, if any. */
+  reset(pushed: unknown): void {
+    this.perResource.clear();
+    if (pushed !== undefined && pushed !== null) this.global = normalizeSettings(pushed);
+  }
+
+  forget(uri: string): void {
+    this.perResource.delete(uri);
+  }
+}
