@@ -35,7 +35,10 @@ export function workerScript(): string | null {
 export async function runJobs(jobs: FileJob[], settings: JobSettings, requestedThreads: number | undefined, emit: Emit): Promise<void> {
   const threads = Math.min(requestedThreads ?? defaultThreads(), Math.ceil(jobs.length / 8));
   const script = workerScript();
-  if (threads <= 1 || jobs.length < IN_PROCESS_BELOW || !script) return runInProcess(jobs, settings, emit);
+  const inProcess = threads <= 1 || jobs.length < IN_PROCESS_BELOW || !script;
+  // NIANBAO_TRACE=1 says how the files are checked (for tests and for timing runs).
+  if (process.env.NIANBAO_TRACE) process.stderr.write(`nianbao: ${jobs.length} files, ${inProcess ? 'in-process' : `${threads} worker threads`}\n`);
+  if (inProcess) return runInProcess(jobs, settings, emit);
   return new WorkerPool(jobs, settings, threads, script, emit).run();
 }
 

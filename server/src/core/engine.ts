@@ -7,6 +7,7 @@ import { parseReport } from './parse/report';
 import { RULES } from './rules/registry';
 import type { Bilingual, Finding, RuleContext } from './rules/rule';
 import { evaluateArithmetic, type Arithmetic } from './arith/relations';
+import { suppress } from './suppress';
 
 export interface CheckResult {
   report: Report;
@@ -82,5 +83,5 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { report, lines, diagnostics };
+  return { report, lines, diagnostics: suppress(diagnostics, text, lines, options.ignore) };
 }

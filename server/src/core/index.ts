@@ -7,3 +7,5 @@ export { RULES, ruleById, ruleDocsUrl, DOCS_BASE_URL } from './rules/registry';
 export { applyEdits, applyFixes } from './fix';
 export { summarize, type ReportSummary } from './summary';
 export { looksLikeReport } from './parse/detect';
+export { lineTextAt } from './suppress';
+export { evaluateArithmetic, type Relation, type Arithmetic } from './arith/relations';

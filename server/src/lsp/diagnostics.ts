@@ -37,7 +37,13 @@ export function didCheckParams(analysis: Analysis): DidCheckParams {
     else if (d.severity === DiagnosticSeverity.Warning) warnings++;
     else others++;
   }
-  return { uri: analysis.uri, version: analysis.version, errors, warnings, others, elapsed: Math.round(analysis.elapsed * 10) / 10 };
+  const elapsed = Math.round(analysis.elapsed * 10) / 10;
+  return { uri: analysis.uri, version: analysis.version, errors, warnings, others, elapsed, isReport: analysis.kind === 'report' };
+}
+
+/** The server looked at the document and does not check it (nianbao.detect): the client hides its status. */
+export function notCheckedParams(uri: string, version: number): DidCheckParams {
+  return { uri, version, errors: 0, warnings: 0, others: 0, elapsed: 0, isReport: false };
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
@@ -125,6 +131,7 @@ export class DiagnosticsScheduler {
     if (this.documents.get(uri)?.version !== version) return;
     if (!analysis) {
       if (this.nonEmpty.delete(uri)) await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      await this.connection.sendNotification(DidCheckNotificationMethod, notCheckedParams(uri, version));
       return;
     }
     if (analysis.diagnostics.length > 0) this.nonEmpty.add(uri);
@@ -156,7 +163,8 @@ export class DiagnosticsScheduler {
     }
     const resultId = String(++this.resultCounter);
     this.lastPull.set(uri, { resultId, analysis });
-    if (analysis) void this.connection.sendNotification(DidCheckNotificationMethod, didCheckParams(analysis));
+    const checked = analysis ? didCheckParams(analysis) : notCheckedParams(uri, document.version);
+    void this.connection.sendNotification(DidCheckNotificationMethod, checked);
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: analysis?.diagnostics ?? [] };
   }
 }

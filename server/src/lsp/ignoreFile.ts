@@ -45,10 +45,11 @@ export function isIgnoreFileUri(uri: string): boolean {
 
 type IgnoreState =
   | { kind: 'absent' }
-  /** The file exists but is not JSON we understand: it is not used, and never overwritten. */
+  /** The file exists but is not the shape we understand: it is not used, and never overwritten. */
   | { kind: 'invalid'; text: string }
-  | { kind: 'valid'; text: string; entries: IgnoreEntry[]; shape: 'object' | 'array'; json: unknown };
+  | { kind: 'valid'; text: string; entries: IgnoreEntry[]; json: Record<string, unknown> };
 
+/** `{ "ignore": [{ "rule": …, "text": … }] }`, as the CLI reads it (server/src/cli/ignore.ts). */
 export function parseIgnoreFile(text: string): IgnoreState {
   let json: unknown;
   try {
@@ -56,12 +57,12 @@ export function parseIgnoreFile(text: string): IgnoreState {
   } catch {
     return { kind: 'invalid', text };
   }
-  const list = Array.isArray(json) ? json : (json as { ignore?: unknown } | null)?.ignore;
+  const list = json && typeof json === 'object' && !Array.isArray(json) ? (json as { ignore?: unknown }).ignore : undefined;
   if (!Array.isArray(list)) return { kind: 'invalid', text };
-  const entries = list.filter(
-    (e): e is IgnoreEntry => !!e && typeof e === 'object' && typeof e.rule === 'string' && typeof e.text === 'string',
-  );
-  return { kind: 'valid', text, entries, shape: Array.isArray(json) ? 'array' : 'object', json };
+  const entries = list
+    .filter((e): e is IgnoreEntry => !!e && typeof e === 'object' && typeof e.rule === 'string' && typeof e.text === 'string')
+    .map((e) => ({ rule: e.rule, text: e.text.trim() }));
+  return { kind: 'valid', text, entries, json: json as Record<string, unknown> };
 }
 
 export interface EditSupport {
@@ -107,8 +108,8 @@ export class IgnoreStore {
       };
     }
     if (state.entries.some((e) => e.rule === entry.rule && e.text === entry.text)) return null;
-    const entries = [...state.entries, entry];
-    const json = state.shape === 'array' ? entries : { ...(state.json as object), ignore: entries };
+    // Keep the file's other keys and its entries as written; append the new one.
+    const json = { ...state.json, ignore: [...(state.json.ignore as unknown[]), entry] };
     const eol = state.text.includes('\r\n') ? '\r\n' : '\n';
     const newText = JSON.stringify(json, null, 2).replace(/\n/g, eol) + eol;
     const lines = new LineIndex(state.text);

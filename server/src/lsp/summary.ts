@@ -9,12 +9,12 @@ export function summaryOf(uri: string, version: number | null, analysis: Analysi
   return {
     uri,
     version: analysis.version,
-    isReport: true,
+    isReport: analysis.kind === 'report',
     summary: analysis.result ? summarize(analysis.result.report) : null,
     findings: analysis.diagnostics.map((d) => ({
       rule: typeof d.code === 'string' ? d.code : 'too-large',
       severity: severityName(d.severity),
-      message: d.message,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
       line: d.range.start.line,
       character: d.range.start.character,
     })),

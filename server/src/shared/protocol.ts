@@ -47,6 +47,8 @@ export interface DidCheckParams {
 export interface NianbaoInitializationOptions {
   /** VS Code's display language (`vscode.env.language`, e.g. "zh-cn", "en-US"): resolves nianbao.locale = auto. */
   displayLanguage: string;
+  /** Milliseconds between the last keystroke and the check (default 250). */
+  debounceMs?: number;
 }
 
 /** Server command behind "修复全部" (fix all): applies every fix of a document through workspace/applyEdit. */
@@ -80,23 +82,9 @@ export const DEFAULT_SETTINGS: NianbaoSettings = {
   locale: 'auto',
 };
 
-/** Arguments of `nianbao.server.fixAll`: the document, and the version the fixes were computed for. */
-export interface FixAllParams {
-  uri: string;
-  /** When given and the document has changed since, nothing is applied. */
-  version?: number;
-}
-
-/** `initializationOptions` the client may pass when it starts the server (all optional). */
-export interface NianbaoInitializationOptions {
-  /** Milliseconds between the last keystroke and the check (default 250). */
-  debounceMs?: number;
-}
-
 /**
  * The workspace file of dismissed findings, at the root of a workspace folder. The server reads and
  * watches it and passes `ignore` to the engine (CheckOptions.ignore); "忽略此问题" appends to it.
- * A bare array of entries is also accepted when reading.
  */
 export const IGNORE_FILE_NAME = '.nianbao-ignore.json';
 export interface IgnoreEntry {

@@ -26,6 +26,8 @@ export interface Relation {
   rule: SumRule;
   /** Label of the stated total ("一、本年新收… · 总计"). */
   label: string;
+  /** The 表三 column the relation runs down, for column and balance relations ("自然人"). */
+  column?: string;
   /** The cell that holds the stated total, if the table has it (a missing row has none: 0 is assumed). */
   total: { span: Span; value: number; label: string } | null;
   parts: RelationPart[];
@@ -128,7 +130,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   if (totalRow) {
     for (let c = 0; c <= T3_TOTAL_COLUMN; c++) {
       const sources = leaves.map((k) => ({ row: row(k), column: c, sign: 1 as const, label: `${shortLabel(row(k)!)} · ${col(c)}` }));
-      out.push(relation('column-total', `${shortLabel(totalRow)} · ${col(c)}`, totalRow, c, sources, totalRow.span));
+      out.push({ ...relation('column-total', `${shortLabel(totalRow)} · ${col(c)}`, totalRow, c, sources, totalRow.span), column: col(c) });
     }
   }
 
@@ -145,7 +147,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
       if (totalRow) sources.push({ row: totalRow, column: c, sign: -1, label: `${shortLabel(totalRow)} · ${col(c)}` });
       else for (const k of leaves) sources.push({ row: row(k), column: c, sign: -1, label: `${shortLabel(row(k)!)} · ${col(c)}` });
       const label = nextRow ? `${shortLabel(nextRow)} · ${col(c)}` : `四、结转下年度继续办理 · ${col(c)}`;
-      out.push(relation('balance', label, nextRow, c, sources, (newRow ?? carryRow)!.span));
+      out.push({ ...relation('balance', label, nextRow, c, sources, (newRow ?? carryRow)!.span), column: col(c) });
     }
   }
   return out;

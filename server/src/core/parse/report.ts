@@ -67,7 +67,10 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
 
   const tableProblems: TableProblem[] = [];
   const whole = { start: 0, end: text.length };
-  const sectionSpan = (key: string) => sections.find((s) => s.key === key)?.heading.span ?? whole;
+  // Where a table should be: its section's heading, or, when the section is missing too, the
+  // heading that follows the gap.
+  const sectionSpan = (key: string) =>
+    (sections.find((s) => s.key === key) ?? sections.find((s) => s.key !== null && s.key > key))?.heading.span ?? whole;
   if (!t2) tableProblems.push({ id: 't2', span: sectionSpan('s2'), reason: 'not-found' });
   if (!t3) tableProblems.push({ id: 't3', span: sectionSpan('s3'), reason: 'not-found' });
   else if (t3.rows.size === 0) tableProblems.push({ id: 't3', span: t3.span, reason: 'unreadable' });

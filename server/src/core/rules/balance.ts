@@ -6,12 +6,12 @@ import { reportRelations } from './sum-findings';
 // when one cell explains every failing sum; then the fix sets it. Otherwise no fix is offered.
 const messages = {
   wrong: {
-    'zh-cn': '勾稽关系不成立（{label}）：一 + 二 = {lhs}，而（七）总计 + 四 = {rhs}',
-    en: 'The balance does not hold ({label}): 一 + 二 = {lhs}, but （七）总计 + 四 = {rhs}',
+    'zh-cn': '勾稽关系不成立（{column}列）：一 + 二 = {lhs}，而（七）总计 + 四 = {rhs}',
+    en: 'The balance does not hold (column {column}): 一 + 二 = {lhs}, but （七）总计 + 四 = {rhs}',
   },
   wrongCell: {
-    'zh-cn': '勾稽关系不成立（{label}）：一 + 二 = {lhs}，而（七）总计 + 四 = {rhs}；{cell} 填写有误：改为 {fixed} 后各项合计都成立',
-    en: 'The balance does not hold ({label}): 一 + 二 = {lhs}, but （七）总计 + 四 = {rhs}; {cell} looks wrong: with {fixed} every sum holds',
+    'zh-cn': '勾稽关系不成立（{column}列）：一 + 二 = {lhs}，而（七）总计 + 四 = {rhs}；{cell} 填写有误：改为 {fixed} 后各项合计都成立',
+    en: 'The balance does not hold (column {column}): 一 + 二 = {lhs}, but （七）总计 + 四 = {rhs}; {cell} looks wrong: with {fixed} every sum holds',
   },
 };
 

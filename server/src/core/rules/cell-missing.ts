@@ -1,5 +1,10 @@
 import type { Rule } from './rule';
+import { T2_ROWS, T3_COLUMNS } from '../format/editions';
+import { TABLE_NAMES, cellName, skipTables } from './tables-common';
 
+// Cells that should hold a number but are blank or a placeholder, and rows whose count of numbers
+// is wrong (a cell lost at a PDF page break). Such rows are not placed in columns and no sum uses
+// them; this finding says why.
 const rule: Rule = {
   id: 'cell-missing',
   description: {
@@ -8,8 +13,50 @@ const rule: Rule = {
   },
   defaultSeverity: 'warning',
   fixable: false,
-  messages: {},
-  check() {},
+  messages: {
+    blank: {
+      'zh-cn': '{table} {cell} 没有填写数字（“{raw}”），应填 0 或实际数字',
+      en: '{table} {cell} holds no number (“{raw}”); write 0 or the actual figure',
+    },
+    count: {
+      'zh-cn': '{table}“{row}”有 {found} 个数字，应有 {expected} 个：无法确定缺少的是哪一列，这一行不参与合计检查',
+      en: '{table} row “{row}” has {found} numbers where {expected} are expected: the missing column cannot be told, so this row is left out of the sum checks',
+    },
+    empty: {
+      'zh-cn': '{table}“{row}”没有数字',
+      en: '{table} row “{row}” has no numbers',
+    },
+  },
+  check(ctx) {
+    if (skipTables(ctx.report)) return;
+    const { t2, t3, t4 } = ctx.report.tables;
+    for (const table of [t2, t3, t4]) {
+      if (!table) continue;
+      const name = TABLE_NAMES[table.id][ctx.locale];
+      for (const [key, row] of table.rows) {
+        const spec = table.id === 't2' ? T2_ROWS.find((r) => r.key === key) : null;
+        const expected = table.id === 't3' ? T3_COLUMNS.length : table.id === 't4' ? 15 : (spec?.cells?.[table.edition === '2019' ? '2019' : '2021'] ?? row.cells.length);
+        const header = key === 'results' || /^h\d$/.test(key);
+        if (header) continue;
+        const label = row.label.replace(/[\s*|]+/g, '');
+        if (row.cells.length === 0) {
+          ctx.add({ ...row.labelSpan, messageId: 'empty', args: { table: name, row: label } });
+          continue;
+        }
+        if (!row.positioned) {
+          ctx.add({ ...row.span, messageId: 'count', args: { table: name, row: label, found: row.cells.length, expected } });
+          continue;
+        }
+        row.cells.forEach((cell, i) => {
+          if (cell.status !== 'missing') return;
+          // "——" is an accepted placeholder in 表二 (FORMAT.md §3); a blank is not.
+          if (table.id === 't2' && cell.raw !== '') return;
+          const at = cell.span.end > cell.span.start ? cell.span : row.labelSpan;
+          ctx.add({ ...at, messageId: 'blank', args: { table: name, cell: cellName(table, key, i), raw: cell.raw } });
+        });
+      }
+    }
+  },
 };
 
 export default rule;

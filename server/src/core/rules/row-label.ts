@@ -1,5 +1,11 @@
 import type { Rule } from './rule';
+import { T2_HEADER_LABELS, T2_ROWS, T3_ROWS } from '../format/editions';
+import { canonicalLabel } from '../parse/labels';
+import { TABLE_NAMES, skipTables } from './tables-common';
 
+// Labels that were recognized but differ from the standard wording ("上年转结" for 上年结转,
+// "本年度止件数" for 本年废止件数). The fix writes the standard label, offered only when the label is
+// one piece of text on one line (a wrapped label is left to the author).
 const rule: Rule = {
   id: 'row-label',
   description: {
@@ -8,8 +14,54 @@ const rule: Rule = {
   },
   defaultSeverity: 'hint',
   fixable: true,
-  messages: {},
-  check() {},
+  messages: {
+    row: {
+      'zh-cn': '{table}行标签“{label}”不是标准写法，标准为“{standard}”',
+      en: '{table} row label “{label}” differs from the standard “{standard}”',
+    },
+    header: {
+      'zh-cn': '{table}列标题“{label}”不是标准写法，标准为“{standard}”',
+      en: '{table} column label “{label}” differs from the standard “{standard}”',
+    },
+  },
+  check(ctx) {
+    const { report } = ctx;
+    if (skipTables(report)) return;
+    const fixTitle = { 'zh-cn': '改为“{standard}”', en: 'Change to “{standard}”' };
+    for (const table of [report.tables.t2, report.tables.t3]) {
+      if (!table) continue;
+      const specs = table.id === 't2' ? T2_ROWS : T3_ROWS;
+      const name = TABLE_NAMES[table.id][ctx.locale];
+      for (const [key, row] of table.rows) {
+        const spec = specs.find((s) => s.key === key);
+        if (!spec) continue;
+        const found = canonicalLabel(row.label);
+        const accepted = [spec.label, ...(spec.variants ?? [])].map(canonicalLabel);
+        // A label cell that also carries a neighbouring header ("三、本年度办理结果(一)予以公开") is fine.
+        if (accepted.some((a) => found === a || found.endsWith(a) || found.startsWith(a))) continue;
+        const single = row.labelParts.length === 1 && !report.text.slice(row.labelSpan.start, row.labelSpan.end).includes('\n');
+        const label = report.text.slice(row.labelSpan.start, row.labelSpan.end);
+        ctx.add({
+          ...row.labelSpan,
+          messageId: 'row',
+          args: { table: name, label: label.replace(/\s+/g, ''), standard: spec.label },
+          fix: single ? { title: fixTitle, edits: [{ ...row.labelSpan, newText: spec.label }], preferred: false } : null,
+        });
+      }
+      for (const h of table.headerLabels) {
+        const spec = T2_HEADER_LABELS.find((x) => x.label === h.key);
+        if (!spec || canonicalLabel(h.text) === canonicalLabel(spec.label)) continue;
+        // 本年收费金额 may be written without its unit.
+        if (canonicalLabel(spec.label).startsWith(canonicalLabel(h.text)) && /收费金额/.test(h.text)) continue;
+        ctx.add({
+          ...h.span,
+          messageId: 'header',
+          args: { table: name, label: h.text, standard: spec.label },
+          fix: { title: fixTitle, edits: [{ ...h.span, newText: spec.label }], preferred: false },
+        });
+      }
+    }
+  },
 };
 
 export default rule;

@@ -54,6 +54,7 @@ export function reportRelations(
     const actual = r.total ? r.total.value : 0;
     const args = {
       label: r.label,
+      column: r.column ?? '',
       expected: fmt(r.expected),
       actual: fmt(actual),
       parts: partsText(r, ctx.locale),

@@ -1,0 +1,28 @@
+// Names of tables, rows and cells for messages, shared by the table rules.
+import type { Report, Table, TableId } from '../model';
+import { T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../format/editions';
+import type { Bilingual } from './rule';
+
+export const TABLE_NAMES: Record<TableId, Bilingual> = {
+  t2: { 'zh-cn': '表二（主动公开政府信息情况）', en: '表二 (proactive disclosure)' },
+  t3: { 'zh-cn': '表三（收到和处理政府信息公开申请情况）', en: '表三 (requests received and handled)' },
+  t4: { 'zh-cn': '表四（政府信息公开行政复议、行政诉讼情况）', en: '表四 (administrative reviews and lawsuits)' },
+};
+
+export function standardRowLabel(table: TableId, key: string): string {
+  const spec = (table === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === key);
+  return spec?.label ?? key;
+}
+
+export function cellName(table: Table, rowKey: string, column: number): string {
+  if (table.id === 't4') return `${T4_GROUPS[Math.floor(column / 5)].label} · ${T4_COLUMNS[column % 5]}`;
+  const row = table.rows.get(rowKey);
+  const label = row ? row.label.replace(/[\s*|]+/g, '') : standardRowLabel(table.id, rowKey);
+  if (table.id === 't3') return `${label} · ${T3_COLUMNS[column]?.label ?? column + 1}`;
+  return `${label} · ${column + 1}`;
+}
+
+/** Structural table checks make no sense on a text that is not a report, or on a pre-2019 layout. */
+export function skipTables(report: Report): boolean {
+  return report.notAReport || report.edition === 'pre-2019';
+}

@@ -1,0 +1,227 @@
+// The Nianbao language server. Started by the extension over IPC, or standalone with
+// `node dist/server.js --stdio` (createConnection reads --stdio / --node-ipc from argv).
+// Only this layer does IO and speaks LSP; the engine under core/ is a pure function of the text.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  FixAllCommand,
+  IGNORE_FILE_NAME,
+  SummaryRequestMethod,
+  type FixAllParams,
+  type NianbaoInitializationOptions,
+  type SummaryParams,
+  type SummaryResult,
+} from './shared/protocol';
+import { Analyzer } from './lsp/analysis';
+import { FIX_ALL_KIND, codeActions, documentEdit } from './lsp/codeActions';
+import { DEFAULT_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
+import { fixAllEdits } from './lsp/fixes';
+import { Guard } from './lsp/guard';
+import { hoverAt } from './lsp/hover';
+import { IgnoreStore, WorkspaceFolders, isIgnoreFileUri, type EditSupport } from './lsp/ignoreFile';
+import { inlayHints } from './lsp/inlayHints';
+import { t } from './lsp/messages';
+import { SettingsStore } from './lsp/settings';
+import { summaryOf } from './lsp/summary';
+import { documentSymbols, foldingRanges } from './lsp/symbols';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const guard = new Guard((message) => connection.console.error(message));
+const folders = new WorkspaceFolders();
+const ignore = new IgnoreStore(folders);
+
+// Created at initialize, once the client's capabilities are known.
+let settings: SettingsStore;
+let analyzer: Analyzer;
+let scheduler: DiagnosticsScheduler;
+let editSupport: EditSupport = { documentChanges: false, createFile: false };
+let inlayRefreshSupport = false;
+let registerConfiguration = false;
+let registerWatcher = false;
+
+process.on('uncaughtException', (error) => guard.report('uncaught exception', error));
+process.on('unhandledRejection', (error) => guard.report('unhandled rejection', error));
+
+function debounceOf(options: unknown): number {
+  const ms = (options as NianbaoInitializationOptions | null | undefined)?.debounceMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 && ms <= 10_000 ? ms : DEFAULT_DEBOUNCE_MS;
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  const pull = !!caps.textDocument?.diagnostic;
+  editSupport = {
+    documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+    createFile: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+  };
+  inlayRefreshSupport = !!caps.workspace?.inlayHint?.refreshSupport;
+  registerConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  registerWatcher = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  folders.set(params.workspaceFolders, params.rootUri);
+
+  settings = new SettingsStore(connection, !!caps.workspace?.configuration, (error) => guard.report('workspace/configuration', error));
+  analyzer = new Analyzer(
+    settings,
+    ignore,
+    // The client passes VS Code's display language; other clients have initialize's `locale`.
+    (params.initializationOptions as Partial<NianbaoInitializationOptions> | undefined)?.displayLanguage ?? params.locale,
+    (rule, error) => guard.report(`rule ${rule}`, error),
+    (name, error) => guard.report(name, error),
+  );
+  scheduler = new DiagnosticsScheduler(connection, documents, analyzer, settings, guard, {
+    pull,
+    refreshSupport: !!caps.workspace?.diagnostics?.refreshSupport,
+    debounceMs: debounceOf(params.initializationOptions),
+  });
+
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: caps.textDocument?.codeAction?.codeActionLiteralSupport
+        ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] }
+        : true,
+      executeCommandProvider: { commands: [FixAllCommand] },
+      hoverProvider: true,
+      inlayHintProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      diagnosticProvider: pull ? { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      workspace: caps.workspace?.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
+    },
+    serverInfo: { name: 'nianbao' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (registerConfiguration) {
+    guard.fire('register configuration', () =>
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' }),
+    );
+  }
+  if (registerWatcher) {
+    guard.fire('register watcher', () =>
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${IGNORE_FILE_NAME}` }] }),
+    );
+  }
+  guard.fire('workspace folders', () => {
+    // Only clients that declared workspaceFolders support may be asked (the getter throws otherwise).
+    connection.workspace.onDidChangeWorkspaceFolders((e) => folders.change(e.added, e.removed));
+  });
+});
+
+/** Something every analysis depends on changed: check every open document again. */
+function recheckAll(): void {
+  analyzer.invalidateAll();
+  scheduler.refreshAll();
+  if (inlayRefreshSupport) guard.fire('inlayHint.refresh', () => connection.languages.inlayHint.refresh());
+}
+
+connection.onDidChangeConfiguration((change) =>
+  guard.fire('didChangeConfiguration', () => {
+    settings.reset((change.settings as { nianbao?: unknown } | null)?.nianbao);
+    recheckAll();
+  }),
+);
+
+connection.onDidChangeWatchedFiles((params) =>
+  guard.fire('didChangeWatchedFiles', () => {
+    const touched = params.changes.filter((c) => isIgnoreFileUri(c.uri));
+    for (const change of touched) ignore.invalidate(change.uri);
+    if (touched.length > 0) recheckAll();
+  }),
+);
+
+documents.onDidOpen((e) => guard.fire('didOpen', () => scheduler.opened(e.document)));
+documents.onDidChangeContent((e) => guard.fire('didChange', () => scheduler.changed(e.document)));
+documents.onDidSave((e) => guard.fire('didSave', () => scheduler.saved(e.document)));
+documents.onDidClose((e) =>
+  guard.fire('didClose', () => {
+    scheduler.closed(e.document.uri);
+    analyzer.forget(e.document.uri);
+    settings.forget(e.document.uri);
+  }),
+);
+
+/** The analysis of an open document at its current version (null: not open, or not a report). */
+async function analysisOf(uri: string) {
+  const document = documents.get(uri);
+  return document ? analyzer.get(document) : null;
+}
+
+connection.languages.diagnostics.on((params, token) =>
+  guard.run('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => scheduler.pull(params, token)),
+);
+
+connection.onCodeAction((params) =>
+  guard.run('textDocument/codeAction', [], async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? codeActions(params, analysis, { ignore, editSupport }) : [];
+  }),
+);
+
+connection.onExecuteCommand((params) =>
+  guard.run('workspace/executeCommand', null, async () => {
+    if (params.command !== FixAllCommand) return null;
+    // FixAllParams; a bare uri (fix whatever version is open) is accepted too.
+    const arg = params.arguments?.[0] as Partial<FixAllParams> | string | undefined;
+    const target = typeof arg === 'string' ? { uri: arg, version: undefined } : arg;
+    if (!target?.uri) return null;
+    const document = documents.get(target.uri);
+    if (!document || (target.version !== undefined && target.version !== document.version)) return null;
+    const analysis = await analyzer.get(document);
+    if (!analysis?.result || analysis.version !== document.version) return null;
+    const edits = fixAllEdits(analysis.result.report.text, analysis.result.diagnostics);
+    if (edits.length === 0) return null;
+    await connection.workspace.applyEdit({ label: t(analysis.locale, 'fixAllLabel'), edit: documentEdit(analysis, edits, editSupport) });
+    return null;
+  }),
+);
+
+connection.onHover((params) =>
+  guard.run('textDocument/hover', null, async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? hoverAt(analysis, params.position) : null;
+  }),
+);
+
+connection.languages.inlayHint.on((params) =>
+  guard.run('textDocument/inlayHint', [], async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? inlayHints(analysis, params.range) : [];
+  }),
+);
+
+connection.onDocumentSymbol((params) =>
+  guard.run('textDocument/documentSymbol', [], async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis?.result ? documentSymbols(analysis.result.report, analysis.result.lines) : [];
+  }),
+);
+
+connection.onFoldingRanges((params) =>
+  guard.run('textDocument/foldingRange', [], async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis?.result ? foldingRanges(analysis.result.report, analysis.result.lines) : [];
+  }),
+);
+
+connection.onRequest(SummaryRequestMethod, (params: SummaryParams) =>
+  guard.run<SummaryResult>('nianbao/summary', { uri: params?.uri, version: null, isReport: false, summary: null, findings: [] }, async () => {
+    const document = documents.get(params.uri);
+    return summaryOf(params.uri, document?.version ?? null, document ? await analyzer.get(document) : null);
+  }),
+);
+
+documents.listen(connection);
+connection.listen();
