@@ -47,8 +47,9 @@ function placeCells(values: Token[], expected: number): { cells: Cell[]; positio
 
 interface MatchedLabel {
   spec: RowSpec;
-  /** Index of the label token that holds the match. */
+  /** Index of the label token where the match starts, and where it ends (a match may straddle a wrap). */
   tokenIndex: number;
+  endToken: number;
 }
 
 /**
@@ -95,7 +96,7 @@ export function findT3Start(ctx: TableScanContext, from = 0): number | null {
     const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
     if (s.length > 400 || !s.includes('新收')) continue;
     const k = compact(s);
-    if (/新收[^。]{0,30}申请(数量|数)?/.test(k) && !/。/.test(k) && k.length < 120) return l;
+    if (/(本年|本年度)新收|新收[^。]{0,30}申请/.test(k) && !/。/.test(k) && k.length < 120) return l;
   }
   return null;
 }
@@ -126,13 +127,34 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
   let lastEnd = tokens.length ? tokens[0].start : ctx.lines.starts[startLine];
   let done = false;
 
-  for (const seg of segments) {
-    if (done) break;
-    const k = labelKey(seg.label, ctx.norm);
-    const matches = matchRows(k, schema, pos, rows.size === 0);
+  // Tokens of the next segment's label already consumed as the end of a wrapped label.
+  let skip = 0;
+  for (let si = 0; si < segments.length && !done; si++) {
+    const seg = segments[si];
+    let label = seg.label.slice(skip);
+    skip = 0;
+    let matches = matchRows(labelKey(label, ctx.norm), schema, pos, rows.size === 0);
+    // Explicit label tokens for a row whose label was cut before its distinguishing words.
+    let wrappedTokens: Token[] | null = null;
+    const lastMatch = matches[matches.length - 1];
+    const unmatchedTail = !lastMatch || (lastMatch.spec.header && lastMatch.tokenIndex < label.length - 1);
+    if (seg.values.length && unmatchedTail && rows.size > 0 && si + 1 < segments.length) {
+      // A page break inside the label, numbers on its first line: read on into the next lines.
+      const ext = [...label, ...segments[si + 1].label];
+      const extMatches = matchRows(labelKey(ext, ctx.norm), schema, pos, false);
+      const inLabel = extMatches.filter((m) => m.endToken < label.length);
+      const wrapped = extMatches.find((m) => m.endToken >= label.length);
+      if (wrapped && !wrapped.spec.header && inLabel.length === matches.length) {
+        const from = inLabel.length ? inLabel[inLabel.length - 1].endToken + 1 : 0;
+        wrappedTokens = ext.slice(from, wrapped.endToken + 1);
+        skip = wrapped.endToken - label.length + 1;
+        label = ext.slice(0, wrapped.endToken + 1);
+        matches = [...inLabel, { ...wrapped, tokenIndex: from }];
+      }
+    }
     // Text before the first label of this segment may finish the previous row's wrapped label.
-    const leading = seg.label.slice(0, matches.length ? matches[0].tokenIndex : seg.label.length);
-    if (last && leading.length) {
+    const leading = label.slice(0, matches.length ? (wrappedTokens && matches.length === 1 ? 0 : matches[0].tokenIndex) : label.length);
+    if (last && leading.length && !(wrappedTokens && matches.length === 1)) {
       const prev: { spec: RowSpec; row: TableRow } = last;
       const extended = continueLabel(prev.row, prev.spec, leading, ctx.text);
       if (extended) {
@@ -144,11 +166,11 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       if (!seg.values.length || rows.size === 0) continue;
       if (last && !last.spec.header && last.row.cells.length === 0) {
         // The values of a label that wrapped before them.
-        const row = makeRow(last.spec, tokensOfRow(last.row, seg.label), ctx.text, seg.values, T3_COLUMN_COUNT);
+        const row = makeRow(last.spec, tokensOfRow(last.row, label), ctx.text, seg.values, T3_COLUMN_COUNT);
         rows.set(last.spec.key, row);
         last = { spec: last.spec, row };
       } else {
-        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, seg.label.length ? seg.label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT));
+        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, label.length ? label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT));
       }
       lastEnd = seg.values[seg.values.length - 1].end;
       continue;
@@ -159,13 +181,13 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       const values = isLast ? seg.values : [];
       // （六）其他处理 with numbers of its own is the 2019 edition's single row.
       if (spec.key === 'h6' && values.length) spec = T3_ROWS.find((r) => r.key === 'r6')!;
-      const labelTokens = rowLabelTokens(seg.label, m.tokenIndex, spec);
+      const labelTokens = isLast && wrappedTokens ? wrappedTokens : rowLabelTokens(label, m.tokenIndex, spec);
       const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT);
       if (!rows.has(spec.key)) rows.set(spec.key, row);
       last = { spec, row };
       pos = schema.indexOf(m.spec) + 1;
     });
-    lastEnd = seg.values.length ? seg.values[seg.values.length - 1].end : seg.label[seg.label.length - 1].end;
+    lastEnd = seg.values.length ? seg.values[seg.values.length - 1].end : label[label.length - 1].end;
     if (rows.has('next') && rows.get('next')!.cells.length) done = true;
   }
 
@@ -225,7 +247,7 @@ function matchRows(k: LabelKey, schema: RowSpec[], pos: number, firstOnly: boole
       if (m && (!best || m.index < best.index)) best = { j, ...m };
     }
     if (!best) break;
-    out.push({ spec: schema[best.j], tokenIndex: k.tokenOf[best.index] });
+    out.push({ spec: schema[best.j], tokenIndex: k.tokenOf[best.index], endToken: k.tokenOf[best.end - 1] });
     pos = best.j + 1;
     cursor = best.end;
   }

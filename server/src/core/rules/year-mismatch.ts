@@ -1,4 +1,123 @@
-import type { Rule } from './rule';
+import type { Report } from '../model';
+import type { Bilingual, Rule, RuleContext } from './rule';
+import {
+  inBookTitle,
+  isComparison,
+  isDateLike,
+  isRange,
+  leadLength,
+  onMetaLine,
+  opensSentence,
+  planZoneStart,
+  quote,
+  yearMentions,
+  type YearMention,
+} from './years';
+
+// The report for year Y is written in Y+1, so Y+1 slips into sentences about Y's work, and last
+// year's report, copied, leaves plans dated Y ("2023年…将…") and Y−1 as the current year. Each check
+// below accepts only the clear shapes; dates, titles in 《》, ranges, comparisons and plans pass.
+const messages = {
+  nextYear: {
+    'zh-cn': '“{found}年”不是本报告的年度：这里叙述的是 {year} 年的工作或数据（“{quote}”）',
+    en: '"{found}年" is not the report year: this describes the work or figures of {year} ("{quote}")',
+  },
+  planYear: {
+    'zh-cn': '计划应写下一年度：“{quote}”是对 {fixed} 年的安排，而非 {found} 年',
+    en: 'A plan belongs to the next year: "{quote}" plans for {fixed}, not {found}',
+  },
+  previousYear: {
+    'zh-cn': '“{found}年”似乎被当作本年度：本报告为 {year} 年度报告（“{quote}”）',
+    en: '"{found}年" seems to be used as the current year, but this is the report for {year} ("{quote}")',
+  },
+  titlePeriod: {
+    'zh-cn': '标题年份（{title}年）与统计期限（{period}年）不一致',
+    en: 'The title year ({title}) differs from the statistics period ({period})',
+  },
+} satisfies Record<string, Bilingual>;
+
+const FIX_TITLE: Bilingual = { 'zh-cn': '改为 {fixed} 年', en: 'Change to {fixed}' };
+
+/** A plan or intention: such a sentence may name the next year. */
+const FUTURE = /将(?!近|来|领|士|军)|即将|计划|拟|预计|力争|争取|下一步|下阶段|下一阶段|继续|明年|今后|下一年|目标|打算|规划|准备/;
+/** Documents and budgets of a year: "2024年度部门预算", "2024年政务公开工作要点". */
+const DOCUMENT_AFTER = /^\s*度?\s*[^,，。]{0,8}?(预算|计划|要点|方案|安排|规划|目标|任务)/;
+/** 将 as a preposition ("将政务公开纳入考核"): the sentence reports what was done, not a plan. */
+const PREPOSITION_JIANG = /将[^,，。;；]{0,24}?(纳入|列入|列为|作为|当作|当成|视为|融入|贯穿|放在|放到|摆在|置于|写入|编入|嵌入|转化为|转为|变为|改为|整合为|结合)/;
+/** Past-tense words between the year and 将: "2023年我镇完成了…，将…" looks back first. */
+const PAST = /了|已|取得|完成|实现|累计/;
+/** What may follow "Y−1年" when it opens a sentence as the current year: "2022年，" "2022年我镇". */
+const CURRENT_YEAR_OPENING = /^\s*(,|，|我|全|本)/;
+/** Words that make a Y−1 sentence a comparison, history or carry-over. */
+const LOOKS_BACK = /较|比|同比|相比|以来|决算|预算|结转|上年|去年|同期|增长|下降|减少|增加|提高|持平|年度/;
+
+function fixTo(m: YearMention, fixed: number) {
+  return { title: FIX_TITLE, edits: [{ start: m.start, end: m.end, newText: String(fixed) }], preferred: true };
+}
+
+function sentenceQuote(report: Report, m: YearMention): string {
+  return quote(report, m.sentence.start + leadLength(m.sentence.text), m.sentence.end);
+}
+
+/** "Y+1年" describing the reporting period's work or figures, before 五/六. */
+function describesWorkOfNextYear(report: Report, m: YearMention, planStart: number): boolean {
+  const { norm } = report;
+  if (m.sentence.heading || m.sentence.start >= planStart) return false;
+  if (report.title && m.start >= report.title.span.start && m.end <= report.title.span.end) return false;
+  if (isDateLike(norm, m) || onMetaLine(norm, m) || inBookTitle(norm, m) || isRange(norm, m) || isComparison(norm, m)) return false;
+  if (DOCUMENT_AFTER.test(norm.slice(m.after, m.after + 12))) return false;
+  if (/(截至|截止|到)\s*$/.test(norm.slice(m.start - 3, m.start))) return false;
+  return !FUTURE.test(m.sentence.text);
+}
+
+/** "Y年…将…" opening a sentence in 五/六: a plan dated in the reporting year. */
+function plansInReportYear(report: Report, m: YearMention, planStart: number): boolean {
+  const { norm } = report;
+  if (m.sentence.heading || m.sentence.start < planStart || !opensSentence(m)) return false;
+  if (isDateLike(norm, m) || isRange(norm, m) || /^\s*(度|以来|底|末|内)/.test(norm.slice(m.after, m.after + 3))) return false;
+  const rest = norm.slice(m.after, m.sentence.end);
+  const jiang = rest.search(/将(?!近|来|领|士|军)/);
+  if (jiang < 0 || jiang > 16) return false;
+  const between = rest.slice(0, jiang);
+  if (PAST.test(between) || /即$/.test(between) || /[。;；]/.test(between)) return false;
+  return !PREPOSITION_JIANG.test(rest.slice(jiang));
+}
+
+/** "Y−1年，我镇…" opening a sentence in 一–四 that reports work, not a comparison or history. */
+function usesPreviousYearAsCurrent(report: Report, m: YearMention, planStart: number, year: number): boolean {
+  const { norm } = report;
+  if (m.sentence.heading || m.sentence.sectionIndex < 0 || m.sentence.start >= planStart || !opensSentence(m)) return false;
+  if (!CURRENT_YEAR_OPENING.test(norm.slice(m.after, m.after + 2))) return false;
+  if (isComparison(norm, m) || LOOKS_BACK.test(m.sentence.text) || FUTURE.test(m.sentence.text)) return false;
+  // A sentence that also names the report year is about both years (a comparison or a carry-over).
+  return !new RegExp(`${year}\\s*年`).test(m.sentence.text);
+}
+
+/** Title year vs statistics period. Returns the years the report itself leaves in doubt. */
+function checkTitleAgainstPeriod(ctx: RuleContext): Set<number> {
+  const { titleYear, periodYear } = ctx.report.year;
+  const doubtful = new Set<number>();
+  if (!titleYear || !periodYear || titleYear.value === periodYear.value) return doubtful;
+  doubtful.add(titleYear.value).add(periodYear.value);
+  const { norm } = ctx.report;
+  // The period names the year twice ("2022年1月1日至2022年12月31日"): fix both.
+  const edits = [{ ...periodYear.span, newText: String(titleYear.value) }];
+  const before = norm.slice(Math.max(0, periodYear.span.start - 40), periodYear.span.start);
+  const first = [...before.matchAll(/((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/g)].pop();
+  if (first && Number(first[1]) === periodYear.value) {
+    const at = periodYear.span.start - before.length + first.index!;
+    edits.unshift({ start: at, end: at + 4, newText: String(titleYear.value) });
+  }
+  ctx.add({
+    ...periodYear.span,
+    messageId: 'titlePeriod',
+    args: { title: titleYear.value, period: periodYear.value, fixed: titleYear.value },
+    // Which of the two is wrong is not known: the fix is offered, not preferred.
+    fix: { title: FIX_TITLE, edits, preferred: false },
+    related: [{ ...titleYear.span, message: { 'zh-cn': '标题年份', en: 'Title year' } }],
+  });
+  return doubtful;
+}
 
 const rule: Rule = {
   id: 'year-mismatch',
@@ -8,8 +127,27 @@ const rule: Rule = {
   },
   defaultSeverity: 'error',
   fixable: true,
-  messages: {},
-  check() {},
+  messages,
+  check(ctx) {
+    const { report } = ctx;
+    const year = report.year.value;
+    if (year === null || report.notAReport) return;
+    const doubtful = checkTitleAgainstPeriod(ctx);
+    const planStart = planZoneStart(report);
+    for (const m of yearMentions(report)) {
+      // When title and period disagree, a year that matches either of them is not evidence.
+      if (doubtful.has(m.value) && m.value !== year) continue;
+      const args = { found: m.value, year, quote: sentenceQuote(report, m) };
+      const at = { start: m.start, end: m.after };
+      if (m.value === year + 1 && describesWorkOfNextYear(report, m, planStart)) {
+        ctx.add({ ...at, messageId: 'nextYear', args: { ...args, fixed: year }, fix: fixTo(m, year) });
+      } else if (m.value === year && !doubtful.size && plansInReportYear(report, m, planStart)) {
+        ctx.add({ ...at, messageId: 'planYear', args: { ...args, fixed: year + 1 }, fix: fixTo(m, year + 1) });
+      } else if (m.value === year - 1 && usesPreviousYearAsCurrent(report, m, planStart, year)) {
+        ctx.add({ ...at, messageId: 'previousYear', args: { ...args, fixed: year }, fix: fixTo(m, year) });
+      }
+    }
+  },
 };
 
 export default rule;
