@@ -65,9 +65,11 @@ export function reportRelations(
     };
     const related = r.parts.map((p) => ({ start: p.span.start, end: p.span.end, message: `${p.label}：${fmt(p.value)}` }));
     if (r.culprit) {
+      // When the wrong cell is this relation's own total, the plain message says it all.
+      const own = r.total !== null && r.total.span.start === r.culprit.span.start;
       ctx.add({
         ...r.culprit.span,
-        messageId: 'wrongCell',
+        messageId: own ? 'wrong' : 'wrongCell',
         args,
         fix: { title: FIX_TITLES.cell, edits: [{ ...r.culprit.span, newText: fmt(r.culprit.expected) }], preferred: true },
         related,
