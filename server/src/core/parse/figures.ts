@@ -1,7 +1,347 @@
 // Figures stated in the narrative ("收到申请103件") and the table cell each names (FORMAT.md §4, R5).
+//
+// Reading is deliberately narrow: a number is taken as naming a cell only when the words right
+// before it are one of the phrasings below, with nothing in between but filler (共, 计, 为 …). A
+// figure with another scope (公报刊登, 备案, 清理, 解读, a past year, a whole city's 各部门) names no
+// cell and is left alone: a false alarm costs as much as a missed error.
+//
+// The count scanner and the statement builder here are shared with the breakdown-sum and
+// percentage rules, so that all three read numbers the same way.
 import type { Figure, Report } from '../model';
+import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
+import { compactKey } from '../text/normalize';
+import { sentencesOf, type Sentence } from './narrative';
 
-export function readFigures(_report: Report, _lines: LineIndex): Figure[] {
-  return [];
+// ---------------------------------------------------------------------------------------------
+// Counts: a number with its unit ("103件", "**2** 件", "两件", "400余人", "14.6%")
+
+export interface Count {
+  value: number;
+  /** The number as written (digits or Chinese numerals). */
+  span: Span;
+  /** From the number (or its Markdown `**`) to the end of the unit and any 以上/左右. */
+  start: number;
+  end: number;
+  unit: string;
+  /** "余", "多", "近", "约", "以上", "左右", "不足" … */
+  approximate: boolean;
+  /** Digits after the decimal point, for percentages. */
+  decimals: number;
+}
+
+const UNITS = '件次|人次|万元|件|条|宗|起|个|份|项|次|篇|期|场|家|户|人|册|本|张|批|部|处|所|台|例|元|%';
+// The lookbehind keeps "12345热线", "第一批", "每一件" and the tail of a longer numeral out.
+const COUNT = new RegExp(
+  String.raw`(?<![\d零〇一二两三四五六七八九十百千万第每])(?<!\d[.,])(\*\*\s*)?(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千)?(\s*\*\*)?\s*(余|多)?\s*(${UNITS})(以上|左右|余)?`,
+  'g',
+);
+const APPROX_BEFORE = /(近|约|逾|超过|将近|大约|约为|不少于|不低于|不足|不到|至少)$/;
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 两 → 2, 十二 → 12, 一百零五 → 105; null for anything that is not a plain count. */
+export function parseChineseCount(s: string): number | null {
+  if (!s) return null;
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      if (digit !== null && digit !== 0) return null; // "一二" is not a number
+      digit = CN_DIGITS[ch];
+    } else if (ch in CN_UNITS) {
+      total += (digit ?? (total === 0 ? 1 : NaN)) * CN_UNITS[ch];
+      if (Number.isNaN(total)) return null;
+      digit = null;
+    } else return null;
+  }
+  return total + (digit ?? 0);
+}
+
+/** Every count in norm[start, end), in order. */
+export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, end: number): Count[] {
+  const { norm, text } = report;
+  const out: Count[] = [];
+  const slice = norm.slice(start, end);
+  COUNT.lastIndex = 0;
+  for (let m = COUNT.exec(slice); m; m = COUNT.exec(slice)) {
+    const [whole, stars, numeral, mult, , more, unit, after] = m;
+    const numStart = start + m.index + (stars?.length ?? 0);
+    // "1,234" only when the comma was an ASCII comma in the source (a full-width ， is a clause break).
+    if (numeral.includes(',') && text.slice(numStart, numStart + numeral.length).includes('，')) continue;
+    let value: number | null = /^[\d.,]+$/.test(numeral) ? Number(numeral.replace(/,/g, '')) : parseChineseCount(numeral);
+    if (value === null || !Number.isFinite(value)) continue;
+    if (mult) value *= mult === '万' ? 10000 : 1000;
+    const before = compactKey(norm, Math.max(0, start + m.index - 8), start + m.index).key;
+    out.push({
+      value,
+      span: { start: numStart, end: numStart + numeral.length },
+      start: start + m.index,
+      end: start + m.index + whole.length,
+      unit,
+      approximate: !!more || !!after || APPROX_BEFORE.test(before),
+      decimals: numeral.includes('.') ? numeral.length - numeral.indexOf('.') - 1 : 0,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements: sentences joined over "；" (a list often runs over several semicolons)
+
+export interface Statement extends Span {
+  sentences: Sentence[];
+  sectionKey: Sentence['sectionKey'];
+  counts: Count[];
+}
+
+export function statementsOf(report: Report, sentences = sentencesOf(report)): Statement[] {
+  const out: Statement[] = [];
+  let current: Statement | null = null;
+  for (const s of sentences) {
+    if (s.heading) {
+      current = null;
+      continue;
+    }
+    const gap = current ? report.norm.slice(current.end, s.start) : '';
+    if (current && /[;；]$/.test(report.norm.slice(current.start, current.end)) && /^[\s*]*$/.test(gap) && s.sectionIndex === current.sentences[0].sectionIndex) {
+      current.sentences.push(s);
+      current.end = s.end;
+      current.counts.push(...countsIn(report, s.start, s.end));
+      continue;
+    }
+    current = { start: s.start, end: s.end, sentences: [s], sectionKey: s.sectionKey, counts: countsIn(report, s.start, s.end) };
+    out.push(current);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local context of a count: the words of its clause before it
+
+/** Clause breaks in normalized text (、 is not one: "受理、办理…申请0件" is one phrase). */
+export const CLAUSE_BREAK = /[,;:()。!?，；：（）\n]/;
+
+export interface Prefix {
+  /** Compact text (no spaces, Markdown or quotes) from the clause start (or previous count) to the count. */
+  key: string;
+  /** Source offset of every character of `key`. */
+  offsets: number[];
+  /** Start of the clause (normalized offset). */
+  clauseStart: number;
+}
+
+/** The words that introduce `count`: back to the clause break or the previous count, whichever is nearer. */
+export function prefixOf(norm: string, from: number, count: Count, previous: Count | undefined): Prefix {
+  let clauseStart = from;
+  for (let i = count.start - 1; i >= from; i--) {
+    if (CLAUSE_BREAK.test(norm[i])) {
+      clauseStart = i + 1;
+      break;
+    }
+  }
+  const start = previous && previous.end > clauseStart ? previous.end : clauseStart;
+  const { key, offsets } = compactKey(norm, start, count.start);
+  // Leading joiners of a list ("、行政诉讼2件", "和行政诉讼").
+  let skip = 0;
+  while (skip < key.length && /[、和及与并且]/.test(key[skip])) skip++;
+  return { key: key.slice(skip), offsets: offsets.slice(skip), clauseStart };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrasings that name a cell
+
+/** Filler between the naming words and the number. */
+const FILL = '(?:共计|合计|总计|累计|一共|共|计|达到|达|为|是|有|数量|总数|总量|数|的)*';
+
+/**
+ * Words that give a figure another scope than the table's. A whole city's or county's figures
+ * (全市, 各部门) may aggregate bodies the table does not cover.
+ */
+const SENTENCE_SCOPE = /全[市区县省州盟旗]|各(地|部门|单位|县|区|乡镇|街道|级)|市直|区直|县直/;
+/** Comparisons and other years: not this year's cell. */
+const COMPARISON = /同比|上年|去年|上一年|往年|较|比上|增长|下降|增加|减少|平均|月均|日均|截至|截止|历年/;
+/** Counts of other things than disclosure requests. */
+const NOT_REQUESTS = /复议|诉讼|咨询|留言|信访|投诉|举报|来信|建议|提案|转办|意见|热线|自然人|法人|企业|网上|网络|在线|当面|信函|邮寄|传真|邮件|现场|电话/;
+/** Another scope for a count of 规范性文件. */
+const NOT_ISSUED = /备案|报备|清理|审核|审查|解读|公报|刊登|征求|起草|草案|修改|修订|评估|转发|宣传|合法性|政策文件|配套|报送|目录|梳理/;
+/** The body decides reviews (复议机关) or the figure is a result, not a count of cases. */
+const NOT_APPEALS = /受理|办理|审理|办结|收到|接收|纠错|纠正|败诉|胜诉|撤销|维持|确认违法|决定|复议机关|应诉|出庭|赔偿|复议后/;
+const DISCLOSURE_CONTEXT = /信息公开|政务公开|依申请|政府信息/;
+
+interface Pattern {
+  target: string | string[];
+  re: RegExp;
+  units: RegExp;
+  /** A total of the whole table: not inside a breakdown ("其中…"). */
+  total?: boolean;
+  /** Words that disqualify the clause. */
+  block?: RegExp;
+  /** Needs the sentence to be about disclosure (or to sit in section 四). */
+  disclosure?: boolean;
+}
+
+const CASE_UNITS = /^(件|宗|起|个|次|例)$/;
+const REQUEST_UNITS = /^(件|件次|份|个|宗)$/;
+const DOC_UNITS = /^(件|个|份|项|部|篇)$/;
+const REVIEW = '(?:被申请|申请)?行政复议(?:案件|申请)?';
+const LAWSUIT = '(?:被提起|被起诉|提起)?行政诉讼(?:案件)?';
+const JOIN = '(?:、|和|及|或|与|以及)';
+
+// Tried in order; the first that matches names the figure.
+const PATTERNS: Pattern[] = [
+  {
+    target: 't4.all.total',
+    re: new RegExp(`(?:${REVIEW}${JOIN}${LAWSUIT}|${LAWSUIT}${JOIN}${REVIEW})(?:的)?(?:情况|案件)?(?:均为|均|各)?${FILL}$`),
+    units: CASE_UNITS,
+    total: true,
+    block: NOT_APPEALS,
+    disclosure: true,
+  },
+  { target: 't4.review.total', re: new RegExp(`${REVIEW}${FILL}$`), units: CASE_UNITS, total: true, block: NOT_APPEALS, disclosure: true },
+  { target: 't4.lawsuit.total', re: new RegExp(`${LAWSUIT}${FILL}$`), units: CASE_UNITS, total: true, block: NOT_APPEALS, disclosure: true },
+  {
+    target: 't2.normative.1',
+    re: new RegExp(`(?:废止|失效)(?:[^\\d]{0,8}?)(?:行政)?规范性文件${FILL}$`),
+    units: DOC_UNITS,
+    block: /有效|制发|发布|出台|印发|备案|报备|公报|刊登|解读|征求|起草/,
+  },
+  {
+    target: 't2.normative.2',
+    re: new RegExp(`(?:现行有效|继续有效|仍然有效)(?:[^\\d]{0,8}?)(?:行政)?规范性文件${FILL}$`),
+    units: DOC_UNITS,
+    block: /废止|失效|制发|发布|出台|印发|备案|报备|公报|刊登|解读|征求|起草/,
+  },
+  {
+    target: 't2.normative.0',
+    re: new RegExp(`(?:发布|制发|出台|印发|制定)(?:了)?(?:[^\\d]{0,10}?)(?:行政)?规范性文件${FILL}$`),
+    units: DOC_UNITS,
+    block: new RegExp(`${NOT_ISSUED.source}|废止|失效|有效`),
+  },
+  { target: 't3.r2.total', re: new RegExp(`部分公开(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /予以公开|全部公开|同意公开|不予|或|和|及|与/ },
+  { target: 't3.r1.total', re: new RegExp(`(?:予以公开|全部公开|同意公开)(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /部分|不予|或|和|及|与/ },
+  {
+    target: 't3.total.total',
+    re: new RegExp(`(?:办结|答复|办理完毕|处理完毕|办理完成)(?:了)?(?:政府信息公开|依申请公开|信息公开|公开)?(?:申请)?(?:件)?${FILL}$`),
+    units: REQUEST_UNITS,
+    total: true,
+    block: new RegExp(`${NOT_REQUESTS.source}|收到|受理|接到|接收|新收|率`),
+  },
+  {
+    target: 't3.new.total',
+    re: new RegExp(`(?:收到|受理|接到|接收|新收|收悉)(?:了)?(?:[^\\d]{0,14}?)(?:申请|请求)(?:公开)?(?:件|事项|请求|案件)?${FILL}$`),
+    units: REQUEST_UNITS,
+    total: true,
+    block: new RegExp(`${NOT_REQUESTS.source}|办结|答复|结转`),
+  },
+];
+
+/** "共收到10件依申请公开请求": the verb before the number, the noun after it. */
+const RECEIVED_VERB_ONLY = new RegExp(`(?:收到|受理|接到|接收|新收)(?:了)?(?:共计|共|计)?$`);
+const RECEIVED_NOUN_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公开|政府信息|公开)?(?:申请|请求)/;
+
+/** "未收到政府信息公开申请": none received. */
+const NONE_RECEIVED = /(?:未|没有|无)(?:收到|受理|接到|接收)(?:任何)?([^,;:。!?()\d]{0,14}?)(?:申请|请求)(?:公开)?(?:事项|件)?(?=$|[,;:。!?().])/g;
+/** "未发生因政府信息公开被申请行政复议、提起行政诉讼的情况": no cases. */
+const NONE_APPEALS = /(?:未发生|没有发生|未出现|未产生|未有|未被|未引起|未引发|无)([^,;:。!?()\d]{0,30}?)(?:行政复议|行政诉讼)([^,;:。!?()\d]{0,20})/g;
+
+function phraseOf(report: Report, span: Span): string {
+  return report.text.slice(span.start, span.end).replace(/\*\*/g, '').replace(/\s+/g, '');
+}
+
+function pastYear(key: string, reportYear: number | null): boolean {
+  if (reportYear === null) return false;
+  for (const m of key.matchAll(/(\d{4})年/g)) if (Number(m[1]) < reportYear) return true;
+  return false;
+}
+
+export function readFigures(report: Report, _lines: LineIndex): Figure[] {
+  const out: Figure[] = [];
+  const { norm } = report;
+  for (const s of sentencesOf(report)) {
+    if (s.heading || s.sectionKey === 's5' || s.sectionKey === 's6') continue;
+    if (SENTENCE_SCOPE.test(s.text)) continue;
+    const disclosure = DISCLOSURE_CONTEXT.test(s.text) || s.sectionKey === 's4';
+    const counts = countsIn(report, s.start, s.end);
+    counts.forEach((count, i) => {
+      const prefix = prefixOf(norm, s.start, count, counts[i - 1]);
+      const figure = figureAt(report, s, count, prefix, disclosure);
+      if (figure) out.push(...figure);
+    });
+    out.push(...noneFigures(report, s, disclosure));
+  }
+  return out;
+}
+
+function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, disclosure: boolean): Figure[] | null {
+  const { norm } = report;
+  let key = prefix.key;
+  let offsets = prefix.offsets;
+  // A breakdown's parts are not the table's totals: "其中…" in the sentence before the count.
+  const before = norm.slice(s.start, count.start);
+  const inBreakdown = /其中|包括|分别/.test(before);
+  if (key.startsWith('其中')) [key, offsets] = [key.slice(2), offsets.slice(2)];
+  if (/^(无|未|没有|不足|不到|不超过|第|每)$/.test(key.slice(-1)) || /(没有|不足|不到|不超过)$/.test(key)) return null;
+  if (COMPARISON.test(key) || pastYear(key, report.year.value)) return null;
+
+  const make = (target: string, value: number, phraseStart: number, phraseEnd = count.end): Figure => {
+    const phraseSpan = { start: phraseStart, end: phraseEnd };
+    return { target, value, span: count.span, phraseSpan, phrase: phraseOf(report, phraseSpan), approximate: count.approximate };
+  };
+
+  for (const p of PATTERNS) {
+    if (!p.units.test(count.unit)) continue;
+    const m = p.re.exec(key);
+    if (!m) continue;
+    if (p.block?.test(key)) return null;
+    if (p.total && inBreakdown) return null;
+    if (p.disclosure && !disclosure) return null;
+    const phraseStart = offsets[m.index] ?? count.start;
+    // "行政复议、行政诉讼各1件" / "均为0件": each of them, not their sum.
+    if (p.target === 't4.all.total' && /(各|均)/.test(m[0])) {
+      if (count.value === 0) return [make('t4.all.total', 0, phraseStart)];
+      return [make('t4.review.total', count.value, phraseStart), make('t4.lawsuit.total', count.value, phraseStart)];
+    }
+    return [make(p.target as string, count.value, phraseStart)];
+  }
+
+  // "共收到10件依申请公开请求"
+  if (REQUEST_UNITS.test(count.unit) && !inBreakdown) {
+    const m = RECEIVED_VERB_ONLY.exec(key);
+    if (m && !NOT_REQUESTS.test(key)) {
+      let end = count.end;
+      while (end < s.end && /[\s*]/.test(norm[end])) end++;
+      const after = RECEIVED_NOUN_AFTER.exec(norm.slice(end, Math.min(s.end, end + 16)));
+      if (after) return [make('t3.new.total', count.value, offsets[m.index] ?? count.start, end + after[0].length)];
+    }
+  }
+  return null;
+}
+
+/** Figures of zero said in words: "未收到…申请", "未发生…行政复议…". */
+function noneFigures(report: Report, s: Sentence, disclosure: boolean): Figure[] {
+  const out: Figure[] = [];
+  const text = s.text;
+  for (const m of text.matchAll(NONE_RECEIVED)) {
+    if (NOT_REQUESTS.test(m[1] ?? '') || /其中|包括/.test(text.slice(0, m.index))) continue;
+    const start = s.start + m.index!;
+    const negation = /^(没有|未|无)/.exec(m[0])![0];
+    const phraseSpan = { start, end: start + m[0].length };
+    out.push({ target: 't3.new.total', value: 0, span: { start, end: start + negation.length }, phraseSpan, phrase: phraseOf(report, phraseSpan), approximate: false });
+  }
+  if (!disclosure) return out;
+  for (const m of text.matchAll(NONE_APPEALS)) {
+    const clause = m[0];
+    // "无一件被…纠错" speaks of results, not of the cases themselves.
+    if (/纠|败诉|撤销|维持|确认违法|赔偿|一件|一起|任何一|受理|办理|审理|除|外/.test(clause)) continue;
+    const start = s.start + m.index!;
+    const review = clause.includes('复议');
+    const lawsuit = clause.includes('诉讼') || clause.includes('起诉');
+    const negation = /^(未发生|没有发生|未出现|未产生|未有|未被|未引起|未引发|无)/.exec(clause)![0];
+    const phraseSpan = { start, end: start + clause.length };
+    const target = review && lawsuit ? 't4.all.total' : review ? 't4.review.total' : 't4.lawsuit.total';
+    out.push({ target, value: 0, span: { start, end: start + negation.length }, phraseSpan, phrase: phraseOf(report, phraseSpan), approximate: false });
+  }
+  return out;
 }

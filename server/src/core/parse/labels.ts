@@ -71,6 +71,8 @@ export function canonicalLabel(s: string): string {
   return k.replace(/[、，,。.:：;；!！?？]/g, '');
 }
 
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
 export function spanOfKeyRange(k: LabelKey, from: number, to: number): Span {
   return { start: k.offsets[from], end: k.offsets[to - 1] + 1 };
 }
@@ -81,7 +83,8 @@ export function spanOfKeyRange(k: LabelKey, from: number, to: number): Span {
  */
 export function findAnchor(k: LabelKey, anchor: RegExp, from: number, weak: boolean): { index: number; end: number } | null {
   if (!weak) {
-    const re = new RegExp(anchor.source, 'g');
+    let re = GLOBAL.get(anchor);
+    if (!re) GLOBAL.set(anchor, (re = new RegExp(anchor.source, 'g')));
     re.lastIndex = from;
     const m = re.exec(k.key);
     return m ? { index: m.index, end: m.index + m[0].length } : null;

@@ -13,10 +13,22 @@ export interface Sentence extends Span {
   heading: boolean;
 }
 
-const BREAK = /[。！？!?；;\n\r]/;
+function isBreak(c: number): boolean {
+  // 。！？!?；;\n\r (normalized text: full-width ！？； are already half-width)
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a || c === 0x0d || c === 0xff01 || c === 0xff1f || c === 0xff1b;
+}
+
+// Several rules read the sentences of the same report: split once.
+const cache = new WeakMap<Report, Sentence[]>();
 
 /** Sentences outside tables, in order. Headings are their own sentences. */
 export function sentencesOf(report: Report): Sentence[] {
+  let cached = cache.get(report);
+  if (!cached) cache.set(report, (cached = split(report)));
+  return cached;
+}
+
+function split(report: Report): Sentence[] {
   const out: Sentence[] = [];
   const { norm } = report;
   const tables = [...report.tableSpans].sort((a, b) => a.start - b.start);
@@ -48,7 +60,7 @@ export function sentencesOf(report: Report): Sentence[] {
       while (t < tables.length && tables[t].start < i) t++;
       continue;
     }
-    if (i === norm.length || BREAK.test(norm[i])) {
+    if (i === norm.length || isBreak(norm.charCodeAt(i))) {
       push(start, i === norm.length ? i : i + 1);
       start = i + 1;
     }

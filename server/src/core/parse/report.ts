@@ -27,7 +27,13 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     const c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line));
     return !!c && c.key !== null;
   };
-  const ctx: TableScanContext = { text, norm, lines, isBoundary: (l) => isHeading(l) || isNarrative(l) };
+  // Table readers ask about the same lines repeatedly: remember the answers (0 unknown, 1 no, 2 yes).
+  const boundary = new Uint8Array(lines.lineCount);
+  const isBoundary = (l: number) => {
+    if (boundary[l] === 0) boundary[l] = isHeading(l) || isNarrative(l) ? 2 : 1;
+    return boundary[l] === 2;
+  };
+  const ctx: TableScanContext = { text, norm, lines, isBoundary };
 
   const header = readHeader(text, norm, lines);
   const period = readPeriod(norm);

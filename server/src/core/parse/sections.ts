@@ -18,9 +18,12 @@ interface Candidate {
 const HEADING = /^([\s#>*]*)(第)?([一二三四五六七八九十]{1,3}|\d{1,2})(部分)?(\s*[、.,:．]\s*|\s+)(.+)$/;
 const SENTENCE_END = /[。；;！!？?]/;
 
+const TITLES = new Map<SectionKey, string[]>(SECTIONS.map((s) => [s.key, [s.standard, ...s.variants].map(compact)]));
+
+const EXACT_TITLES = new Map<string, SectionKey>([...TITLES].flatMap(([key, titles]) => titles.map((t) => [t, key] as [string, SectionKey])));
+
 function specTitles(key: SectionKey): string[] {
-  const spec = SECTIONS.find((s) => s.key === key)!;
-  return [spec.standard, ...spec.variants].map(compact);
+  return TITLES.get(key)!;
 }
 
 /** Which section a heading title names, and whether it is the exact standard wording or a variant. */
@@ -36,9 +39,13 @@ export function classifyTitle(title: string): { key: SectionKey | null; exact: b
 }
 
 /** Reads a numbered heading on a line, or null. `tableLine` lines are never headings. */
+/** A heading starts with a numeral, or is a short line (an unnumbered standard title). */
+const MAY_BE_HEADING = /^[\s#>*]*(第|[一二三四五六七八九十]|\d)|^[\s#>*]*\S.{0,29}$/;
+
 export function readHeading(text: string, norm: string, start: number, end: number): Omit<Candidate, 'line'> | null {
+  if (end - start > 160 || end === start) return null;
   const content = norm.slice(start, end);
-  if (content.length > 160) return null;
+  if (!MAY_BE_HEADING.test(content)) return null;
   const m = HEADING.exec(content);
   if (m) {
     const [, lead, di, numeral, , sep, rest] = m;
@@ -76,8 +83,9 @@ export function readHeading(text: string, norm: string, start: number, end: numb
   const trimmed = content.replace(/^[\s#>*]+/, '');
   const lead = content.length - trimmed.length;
   const title = trimmed.replace(/[\s*]+$/, '');
-  const cls = classifyTitle(title);
-  if (cls.key && cls.exact) {
+  const key = EXACT_TITLES.get(compact(title).replace(/[。:：]$/, ''));
+  if (key) {
+    const cls = { key, exact: true };
     const s = start + lead;
     return {
       heading: {

@@ -56,9 +56,20 @@ interface MatchedLabel {
  * The label of a matched row: the token holding the match, extended by following text tokens
  * while they continue the standard label (a label wrapped by a page break).
  */
+const STANDARDS = new Map<RowSpec, string[]>();
+
+/** The standard label and its variants, reduced for comparison (computed once per row spec). */
+export function standardsOf(spec: RowSpec): string[] {
+  let s = STANDARDS.get(spec);
+  if (!s) STANDARDS.set(spec, (s = [spec.label, ...(spec.variants ?? [])].map(canonicalLabel)));
+  return s;
+}
+
 function rowLabelTokens(all: Token[], index: number, spec: RowSpec): Token[] {
   const out = [all[index]];
-  const standards = [spec.label, ...(spec.variants ?? [])].map(canonicalLabel);
+  // A label that is already complete needs no look at the tokens after it.
+  const standards = standardsOf(spec);
+  if (index + 1 >= all.length || all[index + 1].kind !== 'text' || standards.includes(canonicalLabel(all[index].text))) return out;
   for (let i = index + 1; i < all.length; i++) {
     const t = all[i];
     if (t.kind !== 'text') {
@@ -212,7 +223,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
 
 /** The row with its label extended by `more` text tokens, when they continue the standard label. */
 function continueLabel(row: TableRow, spec: RowSpec, more: Token[], text: string): TableRow | null {
-  const standards = [spec.label, ...(spec.variants ?? [])].map(canonicalLabel);
+  const standards = standardsOf(spec);
   let label = row.label;
   const parts = [...row.labelParts];
   for (const t of more) {

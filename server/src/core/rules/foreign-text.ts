@@ -1,4 +1,188 @@
-import type { Rule } from './rule';
+import type { Report } from '../model';
+import type { Span } from '../types';
+import type { Bilingual, Rule } from './rule';
+import { sentencesOf } from '../parse/narrative';
+import { leadLength, quote } from './years';
+
+// Text that is not part of the report (FORMAT.md §6–7): the chrome of the web page it was copied
+// from (breadcrumbs, 浏览次数, 字号：大 中 小, 打印本页, 分享到), HTML debris ("?!?/p>", "&nbsp;"),
+// spam, a placeholder body name ("XX镇"), and another body's name as the subject of the report's
+// own work (copied from that body's report). The publication meta lines of a web copy (发布日期,
+// 来源) are normal and pass. Every pattern is specific on purpose: this rule runs on every report.
+const messages = {
+  chrome: {
+    'zh-cn': '网页残留文字，不属于报告：“{quote}”',
+    en: 'Left over from the web page, not part of the report: "{quote}"',
+  },
+  html: {
+    'zh-cn': 'HTML 代码残留：“{quote}”',
+    en: 'HTML debris: "{quote}"',
+  },
+  spam: {
+    'zh-cn': '与报告无关的文字（疑似垃圾信息）：“{quote}”',
+    en: 'Text unrelated to the report (looks like spam): "{quote}"',
+  },
+  placeholder: {
+    'zh-cn': '单位名称为空或是占位符：“{quote}”',
+    en: 'The body name is blank or a placeholder: "{quote}"',
+  },
+  otherBody: {
+    'zh-cn': '“{other}”不是本报告的单位（{own}）：这句话疑似从其他单位的报告复制而来',
+    en: '"{other}" is not the body of this report ({own}): the sentence looks copied from another body\'s report',
+  },
+} satisfies Record<string, Bilingual>;
+
+type Kind = keyof typeof messages;
+
+/** Page chrome; each pattern matches the piece of a line to flag (some run to the end of the line). */
+const CHROME: RegExp[] = [
+  /(首页|网站首页|主页)\s*(>|»|›|→)\s*\S.*$/g, // 首页 > 政务公开 > …
+  /(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*$/g,
+  /(浏览次数|浏览量|阅读次数|阅读量|访问量|访问次数|点击数|点击次数|点击量)\s*[:：]\s*\d*/g,
+  /[[【(]?\s*(字号|字体)\s*[:：]?\s*[[【(]?\s*大\s*[\]】)]?\s*[[【(]?\s*中\s*[\]】)]?\s*[[【(]?\s*小\s*[\]】)]?/g,
+  /[[【]?\s*(打印本页|打印此页|打印文章|打印本文|关闭窗口|关闭本页|关闭此页|返回顶部|收藏本页|加入收藏)\s*[\]】]?/g,
+  /分享到\s*[:：]?.*$/g,
+  /扫一扫在手机(上)?(打开|查看|浏览)\S*/g,
+  /(上一篇|下一篇)\s*[:：].*$/g,
+  /(版权所有|ICP备\s*\d|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]).*$/g,
+];
+/** Short chrome words that count only as a line of their own ("【打印】 【关闭】"). */
+const CHROME_WORDS = new Set(['打印', '关闭', '返回', '收藏', '分享', '纠错', '我要纠错', '网站地图', '联系我们', '相关链接', '相关文章', '附件下载']);
+
+function isChromeLine(line: string): boolean {
+  if (line.length > 80) return false;
+  const words = line.split(/[\s[\]【】|丨]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => CHROME_WORDS.has(w));
+}
+
+const HTML_TAG = /[?？!！]*<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>\n]*)?\/?>/g;
+/** "?!?/p>": the end of a paragraph tag whose "<" was lost with mis-decoded bytes. */
+const HTML_TAIL = /[?？!！]*\/(p|br|span|div|td|tr|strong|b|font|a|li)>/g;
+const HTML_ENTITY = /&(nbsp|ensp|emsp|lt|gt|amp|quot|middot|ldquo|rdquo|lsquo|rsquo|hellip|mdash|bull);?|&#\d{2,5};/g;
+
+const SPAM = /博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人(视讯|娱乐)|彩票(网|平台|投注)|网上赌场|线上赌场|棋牌游戏|体育投注|代开(各类|增值税)?发票|(加|添加)?(微信|薇信|威信|VX|QQ)\s*[:：]\s*[A-Za-z0-9_-]{5,}/i;
+const URL = /(https?:\/\/|www\.)[^\s，。]+/i;
+
+/** A placeholder where the body's name belongs: "XX镇", "××局", "某某街道", "____乡". */
+const PLACEHOLDER = /(?<![A-Za-z])([Xx]{2,}|×{2,}|某某|○{2,}|_{3,})\s*(镇|乡|街道|局|市|县|区|村|社区|委员会|办公室|人民政府|政府|单位|部门|中心)/g;
+
+/**
+ * A town or county name as the subject: name, optionally 人民政府, then a verb or adverb that opens
+ * a statement of work ("乙镇认真…", "乙镇人民政府积极…"). Towns and counties: the levels at which
+ * copy-paste between neighbours is common.
+ */
+const LEVEL = /^([\u4e00-\u9fa5]{2,5}?)(街道|镇|乡|县)(?:人民政府|政府|党委政府|党委|办事处)?,?(?=(认真|积极|坚持|全面|深入|加强|进一步|持续|不断|共|通过|按照|严格|围绕|以|在|着力|扎实|紧扣|聚焦|始终|大力|继续|将|高度|依托|结合|把|对|全力|强化|切实|立足|根据|依据|落实|推进|完善|健全|开展|组织|召开|印发|制定|出台|发布|公开|收到|受理|办理|建立|优化|规范|做好|抓好|牢固|贯彻|紧紧|充分|主动|及时|进一步|累计|已|于|先后|多措并举|着重|注重|重点|秉持|秉承))/;
+/** Name starts that are not a body's own name ("全镇", "各乡镇", "美丽城镇", "重点镇"). */
+const NOT_A_NAME = /^(某|全|本|我|各|该|每|此|两|多|诸|辖区|重点|特色|美丽|中心|小城|建制|示范|文明|卫生|所在|周边|邻近|相关|其他|其余|部分|有关|一|二|三|四|五|六|七|八|九|十)|[乡镇街县市区省城]/;
+/** What may open a sentence before its subject: a year or time phrase. */
+const TIME_OPENING = /^((19|20)\d{2}年度?|今年|本年度?|一年来|近年来|年内)\s*,?\s*(以来)?\s*,?\s*/;
+
+interface Hit extends Span {
+  kind: Kind;
+  args?: Record<string, string>;
+}
+
+function inside(spans: readonly Span[], at: number): boolean {
+  return spans.some((s) => s.start <= at && at < s.end);
+}
+
+function lineHits(report: Report, lineStart: number, lineEnd: number, inTable: boolean, afterEnd: boolean): Hit[] {
+  const line = report.norm.slice(lineStart, lineEnd);
+  const hits: Hit[] = [];
+  const scan = (re: RegExp, kind: Kind) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      if (m[0].trim()) hits.push({ start: lineStart + m.index, end: lineStart + m.index + m[0].trimEnd().length, kind });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  scan(HTML_ENTITY, 'html');
+  scan(HTML_TAIL, 'html');
+  // Markdown tables may wrap a label with <br>: tags inside tables belong to the table's markup.
+  if (!inTable) scan(HTML_TAG, 'html');
+  if (inTable) return hits;
+  const lead = line.length - line.trimStart().length;
+  const whole = { start: lineStart + lead, end: lineStart + line.trimEnd().length };
+  if (isChromeLine(line)) return [...hits, { ...whole, kind: 'chrome' }];
+  for (const re of CHROME) scan(re, 'chrome');
+  if (SPAM.test(line) || (afterEnd && URL.test(line) && !/\.gov\.cn/i.test(line))) hits.push({ ...whole, kind: 'spam' });
+  scan(PLACEHOLDER, 'placeholder');
+  return hits;
+}
+
+/** Where the report ends: the signature date after the last section ("2024年1月11日"). */
+function signatureEnd(report: Report): number {
+  const last = report.sections[report.sections.length - 1];
+  if (!last) return Infinity;
+  const re = /^[ \t]*((19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[ \t]*$/gm;
+  re.lastIndex = last.span.start;
+  let end = Infinity;
+  for (let m = re.exec(report.norm); m; m = re.exec(report.norm)) end = m.index + m[0].length;
+  return end;
+}
+
+/** The level of the report's own body when it is a town or county ("小曹娥镇人民政府" → 镇), else null. */
+function ownLevel(bodyNorm: string): string | null {
+  const name = bodyNorm.replace(/\s+/g, '').replace(/(人民政府|政府|党委政府|党委|办事处)$/, '');
+  return /(街道|镇|乡|县)$/.exec(name)?.[1] ?? null;
+}
+
+/** "2023年，乙镇…" in a report of 甲镇: another town's name as the subject of a sentence. */
+function otherBodyHits(report: Report): Hit[] {
+  if (!report.body) return [];
+  const body = report.norm.slice(report.body.span.start, report.body.span.end);
+  const level = ownLevel(body);
+  // Without a real name of its own, the report cannot say who is another body.
+  PLACEHOLDER.lastIndex = 0;
+  if (!level || placeholderBody(report).length || PLACEHOLDER.test(body)) return [];
+  const own = body + (report.title ? report.norm.slice(report.title.span.start, report.title.span.end) : '');
+  const hits: Hit[] = [];
+  for (const s of sentencesOf(report)) {
+    if (s.heading) continue;
+    let at = leadLength(s.text);
+    // Only after a time opening ("2023年，乙镇…"): the shape of a body reporting its own year.
+    const time = TIME_OPENING.exec(s.text.slice(at));
+    if (!time) continue;
+    at += time[0].length;
+    const m = LEVEL.exec(s.text.slice(at));
+    // Same level only: a town's report may name its county or city ("余姚市") as the subject.
+    if (!m || m[2] !== level || NOT_A_NAME.test(m[1])) continue;
+    const name = m[1] + m[2];
+    if (own.includes(name) || own.includes(m[1])) continue;
+    const start = s.start + at;
+    hits.push({ start, end: start + name.length, kind: 'otherBody', args: { other: report.text.slice(start, start + name.length), own: report.body.text } });
+  }
+  return hits;
+}
+
+function placeholderBody(report: Report): Hit[] {
+  if (!report.body) return [];
+  const name = report.norm.slice(report.body.span.start, report.body.span.end).replace(/\s+/g, '');
+  // A name that is only a level word ("镇人民政府", "局"): the place name was left blank.
+  const rest = name.replace(/(人民政府|政府|办事处|办公室)$/, '');
+  return /^(镇|乡|街道|局|县|区|市)?$/.test(rest) ? [{ ...report.body.span, kind: 'placeholder' }] : [];
+}
+
+/** Adjacent hits of the same kind (consecutive chrome lines) become one finding. */
+function merge(report: Report, hits: Hit[]): Hit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && h.start < prev.end) {
+      prev.end = Math.max(prev.end, h.end);
+      continue;
+    }
+    if (prev && prev.kind === h.kind && h.kind !== 'otherBody' && report.norm.slice(prev.end, h.start).trim() === '') {
+      prev.end = h.end;
+      continue;
+    }
+    out.push({ ...h });
+  }
+  return out;
+}
+
+const MAX_PER_KIND = 20;
 
 const rule: Rule = {
   id: 'foreign-text',
@@ -8,8 +192,27 @@ const rule: Rule = {
   },
   defaultSeverity: 'hint',
   fixable: false,
-  messages: {},
-  check() {},
+  messages,
+  check(ctx) {
+    const { report, lines } = ctx;
+    if (report.notAReport) return;
+    const end = signatureEnd(report);
+    const hits: Hit[] = [];
+    for (let l = 0; l < lines.lineCount; l++) {
+      const start = lines.starts[l];
+      const lineEnd = lines.lineEnd(l);
+      if (start === lineEnd) continue;
+      hits.push(...lineHits(report, start, lineEnd, inside(report.tableSpans, start), start >= end));
+    }
+    hits.push(...otherBodyHits(report), ...placeholderBody(report));
+    const count = new Map<Kind, number>();
+    for (const h of merge(report, hits)) {
+      const n = (count.get(h.kind) ?? 0) + 1;
+      count.set(h.kind, n);
+      if (n > MAX_PER_KIND) continue;
+      ctx.add({ start: h.start, end: h.end, messageId: h.kind, args: { quote: quote(report, h.start, h.end, 30), ...h.args } });
+    }
+  },
 };
 
 export default rule;

@@ -1,4 +1,173 @@
-import type { Rule } from './rule';
+// R5: a figure stated in the narrative equals the table cell it names (report.figures, read by
+// parse/figures.ts). Compared only when the cell is known: the table is there, the row was placed
+// in column order and the cell holds a number. Approximate figures ("余", "近", "约") are skipped.
+// Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结.
+import type { Figure, Report, Table, TableRow } from '../model';
+import type { Locale, Span } from '../types';
+import { T2_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
+import { sentencesOf } from '../parse/narrative';
+import type { Rule, RuleContext } from './rule';
+
+const messages = {
+  mismatch: {
+    'zh-cn': '正文称“{phrase}”，而{where}为 {value}',
+    en: 'The text says "{phrase}", but {where} is {value}',
+  },
+  mismatchReceived: {
+    'zh-cn': '正文称“{phrase}”，而{where}为 {value}（加上年结转为 {withCarry}）',
+    en: 'The text says "{phrase}", but {where} is {value} ({withCarry} with 上年结转)',
+  },
+  allUpheld: {
+    'zh-cn': '正文称“{phrase}”，但表四中{where}为 {value}',
+    en: 'The text says "{phrase}", but in 表四 {where} is {value}',
+  },
+};
+
+interface CellRef {
+  span: Span;
+  value: number;
+  label: string;
+}
+
+interface Expected {
+  value: number;
+  /** Where the value is, for the message ("表三“一、本年新收…”总计"). */
+  where: string;
+  cells: CellRef[];
+  /** 收到 N件 may count 新收 + 上年结转. */
+  withCarry?: number;
+}
+
+/** "（二）部分公开（区分处理的…）" → "（二）部分公开", as the report writes it otherwise. */
+function rowName(row: TableRow): string {
+  const label = row.label
+    .replace(/[\s*|]+/g, '')
+    .replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
+  return label.length > 20 ? label.slice(0, 19) + '…' : label;
+}
+
+function t3Cell(table: Table | null, key: string): CellRef | null {
+  const row = table?.rows.get(key);
+  const cell = row?.positioned ? row.cells[T3_TOTAL_COLUMN] : undefined;
+  if (!row || !cell || cell.value === null) return null;
+  return { span: cell.span, value: cell.value, label: `${rowName(row)} · 总计` };
+}
+
+function t4Cell(table: Table | null, index: number): CellRef | null {
+  const row = table?.rows.get('values');
+  const cell = row?.positioned ? row.cells[index] : undefined;
+  if (!cell || cell.value === null) return null;
+  return { span: cell.span, value: cell.value, label: `${T4_GROUPS[Math.floor(index / 5)].label} · ${T4_COLUMNS[index % 5]}` };
+}
+
+function t2Cell(report: Report, column: number): CellRef | null {
+  const table = report.tables.t2;
+  // 2019 tables have other columns (本年新制作/本年新公开/对外公开总数量): the phrasings do not map.
+  if (!table || table.edition === '2019' || (table.edition === 'unknown' && report.edition === '2019')) return null;
+  const row = table.rows.get('normative');
+  const cell = row?.positioned ? row.cells[column] : undefined;
+  if (!row || !cell || cell.value === null) return null;
+  const standard = T2_COLUMNS['2021'].normative[column];
+  // The column header as the report writes it (it may be misspelt: "本年度止件数").
+  const header = table.headerLabels.find((h) => h.key === standard)?.text ?? standard;
+  return { span: cell.span, value: cell.value, label: `${rowName(row)} · ${header}` };
+}
+
+function expected(report: Report, target: string, locale: Locale): Expected | null {
+  const { t3, t4 } = report.tables;
+  const zh = locale !== 'en';
+  const one = (table: string, cell: CellRef | null): Expected | null =>
+    cell && { value: cell.value, cells: [cell], where: zh ? `${table}“${cell.label.replace(' · ', '”')}` : `${table} "${cell.label.replace(' · ', '" ')}` };
+  const sum = (table: string, name: string, cells: (CellRef | null)[]): Expected | null => {
+    if (cells.some((c) => !c)) return null;
+    const known = cells as CellRef[];
+    const parts = known.map((c) => `${c.label.replace(/ · 总计$/, '')} ${c.value}`).join(' + ');
+    return { value: known.reduce((s, c) => s + c.value, 0), cells: known, where: zh ? `${table}${name}总计（${parts}）` : `${table} ${name} 总计 (${parts})` };
+  };
+  switch (target) {
+    case 't3.new.total': {
+      const e = one('表三', t3Cell(t3, 'new'));
+      const carry = t3Cell(t3, 'carry');
+      if (e && carry && carry.value > 0) {
+        e.withCarry = e.value + carry.value;
+        e.cells.push(carry);
+      }
+      return e;
+    }
+    case 't3.total.total':
+      return one('表三', t3Cell(t3, 'total'));
+    case 't3.r1.total':
+      return one('表三', t3Cell(t3, 'r1'));
+    case 't3.r2.total':
+      return one('表三', t3Cell(t3, 'r2'));
+    case 't4.review.total':
+      return one('表四', t4Cell(t4, 4));
+    case 't4.lawsuit.total':
+      return sum('表四', zh ? '行政诉讼' : '行政诉讼', [t4Cell(t4, 9), t4Cell(t4, 14)]);
+    case 't4.all.total':
+      return sum('表四', zh ? '行政复议与行政诉讼' : '行政复议 and 行政诉讼', [t4Cell(t4, 4), t4Cell(t4, 9), t4Cell(t4, 14)]);
+    case 't2.normative.0':
+      return one('表二', t2Cell(report, 0));
+    case 't2.normative.1':
+      return one('表二', t2Cell(report, 1));
+    case 't2.normative.2':
+      return one('表二', t2Cell(report, 2));
+    default:
+      return null;
+  }
+}
+
+function checkFigure(ctx: RuleContext, figure: Figure): void {
+  if (figure.approximate) return;
+  const e = expected(ctx.report, figure.target, ctx.locale);
+  if (!e || e.value === figure.value || e.withCarry === figure.value) return;
+  ctx.add({
+    ...figure.span,
+    messageId: e.withCarry !== undefined ? 'mismatchReceived' : 'mismatch',
+    args: { phrase: figure.phrase, where: e.where, value: e.value, withCarry: e.withCarry ?? '' },
+    related: e.cells.map((c) => ({ start: c.span.start, end: c.span.end, message: `${c.label}：${c.value}` })),
+  });
+}
+
+/** "均获维持", "全部维持", "均维持原…": every case upheld. */
+const ALL_UPHELD = /(均|全部|都)(获得?|被|予以|得到|已)?维持/g;
+
+function checkAllUpheld(ctx: RuleContext): void {
+  const { report } = ctx;
+  const row = report.tables.t4?.rows.get('values');
+  if (!row || !row.positioned) return;
+  for (const s of sentencesOf(report)) {
+    if (s.heading || !(/复议|诉讼|起诉/.test(s.text) || s.sectionKey === 's4')) continue;
+    for (const m of s.text.matchAll(ALL_UPHELD)) {
+      if (/(未|不|没有|未能|并非)$/.test(s.text.slice(Math.max(0, m.index! - 2), m.index))) continue;
+      // Which groups the sentence speaks of; both when it names neither or both.
+      const review = /复议/.test(s.text);
+      const lawsuit = /诉讼|起诉/.test(s.text);
+      const groups = review && !lawsuit ? [0] : lawsuit && !review ? [1, 2] : [0, 1, 2];
+      // 纠正 (index 1) and 尚未审结 (index 3) of each group contradict "all upheld".
+      const offending = groups
+        .flatMap((g) => [g * 5 + 1, g * 5 + 3])
+        .map((i) => ({ i, cell: row.cells[i] }))
+        .filter((c) => c.cell && c.cell.value !== null && c.cell.value > 0);
+      if (offending.length === 0) continue;
+      const first = offending[0];
+      const label = `${T4_GROUPS[Math.floor(first.i / 5)].label}${T4_COLUMNS[first.i % 5]}`;
+      const start = s.start + m.index!;
+      const end = start + m[0].length;
+      ctx.add({
+        start,
+        end,
+        messageId: 'allUpheld',
+        args: { phrase: report.text.slice(start, end), where: label, value: first.cell.value! },
+        related: offending.map((c) => ({
+          start: c.cell.span.start,
+          end: c.cell.span.end,
+          message: `${T4_GROUPS[Math.floor(c.i / 5)].label} · ${T4_COLUMNS[c.i % 5]}：${c.cell.value}`,
+        })),
+      });
+    }
+  }
+}
 
 const rule: Rule = {
   id: 'text-vs-table',
@@ -8,8 +177,11 @@ const rule: Rule = {
   },
   defaultSeverity: 'warning',
   fixable: false,
-  messages: {},
-  check() {},
+  messages,
+  check(ctx) {
+    for (const figure of ctx.report.figures) checkFigure(ctx, figure);
+    checkAllUpheld(ctx);
+  },
 };
 
 export default rule;

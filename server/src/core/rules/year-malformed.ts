@@ -1,4 +1,77 @@
-import type { Rule } from './rule';
+import type { Report } from '../model';
+import type { Span, TextEdit } from '../types';
+import type { Bilingual, Rule } from './rule';
+
+// A year mistyped before 年: too many digits ("202020年", "20233年"), too few ("202年"), or a
+// letter in place of a digit ("2O23年", "2O2３年"). Full-width digits are not malformed: the
+// normalized text reads them as digits. Only runs directly before 年 are looked at, so amounts
+// ("10000元", "12345件") are never read as years. A fix is offered only when the intended year is
+// certain: the run is the report year typed twice or with a doubled digit, or a letter stands for
+// the digit it resembles.
+const messages = {
+  malformed: {
+    'zh-cn': '年份“{found}”写法有误',
+    en: 'Malformed year "{found}"',
+  },
+  malformedFix: {
+    'zh-cn': '年份“{found}”写法有误，应为“{fixed}年”',
+    en: 'Malformed year "{found}"; should be "{fixed}年"',
+  },
+} satisfies Record<string, Bilingual>;
+
+const FIX_TITLE: Bilingual = { 'zh-cn': '改为 {fixed} 年', en: 'Change to {fixed}' };
+
+/** Digits and look-alike letters (O o 〇 ○ for 0; l I for 1) before 年, as one run. */
+const RUN = /(?<![\dA-Za-z〇○])([\dOoIl〇○]{3,12})(?=\s*年)/g;
+const LETTER_DIGIT: Record<string, string> = { O: '0', o: '0', '〇': '0', '○': '0', I: '1', l: '1' };
+
+function insideAny(spans: readonly Span[], at: number): boolean {
+  return spans.some((s) => s.start <= at && at < s.end);
+}
+
+/** The year the run stands for, when that is certain; null otherwise. */
+function intendedYear(run: string, reportYear: number | null): number | null {
+  if (/^\d+$/.test(run)) {
+    // "20232023", "202023", "20233": the report year with part of itself typed again.
+    if (reportYear === null || run.length < 5) return null;
+    const y = String(reportYear);
+    const at = run.indexOf(y);
+    if (at < 0) return null;
+    const rest = run.slice(0, at) + run.slice(at + 4);
+    const neighbours = [reportYear - 1, reportYear + 1].some((n) => run.includes(String(n)));
+    return !neighbours && y.includes(rest) ? reportYear : null;
+  }
+  if (run.length !== 4) return null;
+  const digits = run.replace(/[OoIl〇○]/g, (c) => LETTER_DIGIT[c]);
+  const value = Number(digits);
+  return /^(19|20)\d\d$/.test(digits) ? value : null;
+}
+
+/** Whether a run before 年 is a mistyped year (and not, e.g., "二〇二三" or a plain "2023"). */
+function isMalformed(run: string): boolean {
+  const hasDigit = /\d/.test(run);
+  const hasLetter = /[OoIl〇○]/.test(run);
+  if (!hasDigit) return false; // "〇〇" or letters alone: not a year
+  if (hasLetter) {
+    // A look-alike letter inside a year-shaped run: "2O23", "2o2３".
+    return run.length === 4 && /^[12]/.test(run) && /\d.*\d/.test(run);
+  }
+  if (run.length >= 5) return /^(19|20)/.test(run);
+  if (run.length === 3) return /^20\d$/.test(run); // "202年": a year with a digit lost
+  return false;
+}
+
+export function malformedYears(report: Report): { span: Span; run: string; fixed: number | null }[] {
+  const out: { span: Span; run: string; fixed: number | null }[] = [];
+  const { norm } = report;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(norm); m; m = RUN.exec(norm)) {
+    const run = m[1];
+    if (!isMalformed(run) || insideAny(report.tableSpans, m.index)) continue;
+    out.push({ span: { start: m.index, end: m.index + run.length }, run, fixed: intendedYear(run, report.year.value) });
+  }
+  return out;
+}
 
 const rule: Rule = {
   id: 'year-malformed',
@@ -8,8 +81,20 @@ const rule: Rule = {
   },
   defaultSeverity: 'error',
   fixable: false,
-  messages: {},
-  check() {},
+  messages,
+  check(ctx) {
+    for (const { span, fixed } of malformedYears(ctx.report)) {
+      const end = ctx.report.norm.indexOf('年', span.end) + 1; // RUN only matches before 年
+      const edits: TextEdit[] = fixed === null ? [] : [{ ...span, newText: String(fixed) }];
+      ctx.add({
+        start: span.start,
+        end,
+        messageId: fixed === null ? 'malformed' : 'malformedFix',
+        args: { found: ctx.report.text.slice(span.start, end), fixed: fixed ?? '' },
+        fix: fixed === null ? null : { title: FIX_TITLE, edits, preferred: true },
+      });
+    }
+  },
 };
 
 export default rule;

@@ -53,7 +53,17 @@ export function normalize(text: string): string {
 }
 
 /** Characters that never matter when comparing labels: whitespace, Markdown markup, quotes. */
-const NOISE = /[\s*|#`_~“”"'‘’「」『』]/;
+function isNoise(c: number): boolean {
+  switch (c) {
+    case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x0b: case 0x0c: case 0xa0: case 0x3000: case 0xfeff:
+    case 0x2a /* * */: case 0x7c /* | */: case 0x23 /* # */: case 0x60 /* ` */: case 0x5f /* _ */: case 0x7e /* ~ */:
+    case 0x22: case 0x27: case 0x201c: case 0x201d: case 0x2018: case 0x2019:
+    case 0x300c: case 0x300d: case 0x300e: case 0x300f:
+      return true;
+    default:
+      return c >= 0x2000 && c <= 0x200b; // typographic spaces
+  }
+}
 
 /**
  * A compact key of a piece of normalized text for label matching: noise removed, with the source
@@ -63,14 +73,20 @@ export function compactKey(norm: string, start: number, end: number): { key: str
   let key = '';
   const offsets: number[] = [];
   for (let i = start; i < end; i++) {
-    const ch = norm[i];
-    if (NOISE.test(ch)) continue;
-    key += ch;
+    if (isNoise(norm.charCodeAt(i))) continue;
+    key += norm[i];
     offsets.push(i);
   }
   return { key, offsets };
 }
 
 export function compact(s: string): string {
-  return s.replace(/[\s*|#`_~“”"'‘’「」『』]/g, '');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isNoise(s.charCodeAt(i))) continue;
+    if (i > from) out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
