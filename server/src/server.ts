@@ -49,6 +49,7 @@ let editSupport: EditSupport = { documentChanges: false, createFile: false };
 let inlayRefreshSupport = false;
 let registerConfiguration = false;
 let registerWatcher = false;
+let workspaceFoldersSupport = false;
 
 process.on('uncaughtException', (error) => guard.report('uncaught exception', error));
 process.on('unhandledRejection', (error) => guard.report('unhandled rejection', error));
@@ -68,6 +69,7 @@ connection.onInitialize((params): InitializeResult => {
   inlayRefreshSupport = !!caps.workspace?.inlayHint?.refreshSupport;
   registerConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   registerWatcher = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
   folders.set(params.workspaceFolders, params.rootUri);
 
   settings = new SettingsStore(connection, !!caps.workspace?.configuration, (error) => guard.report('workspace/configuration', error));
@@ -97,7 +99,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       diagnosticProvider: pull ? { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-      workspace: caps.workspace?.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
+      workspace: workspaceFoldersSupport ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -114,17 +116,28 @@ connection.onInitialized(() => {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${IGNORE_FILE_NAME}` }] }),
     );
   }
-  guard.fire('workspace folders', () => {
-    // Only clients that declared workspaceFolders support may be asked (the getter throws otherwise).
-    connection.workspace.onDidChangeWorkspaceFolders((e) => folders.change(e.added, e.removed));
-  });
+  if (workspaceFoldersSupport) {
+    // Only for clients that declared workspaceFolders support (the getter throws otherwise).
+    guard.fire('workspace folders', () =>
+      connection.workspace.onDidChangeWorkspaceFolders((e) => folders.change(e.added, e.removed)),
+    );
+  }
 });
 
-/** Something every analysis depends on changed: check every open document again. */
+/**
+ * Something every analysis depends on changed: check every open document again. The cache goes at
+ * once; the re-check waits a moment so that a burst of notifications (VS Code sends one per
+ * configuration registration, and file watchers fire in batches) costs one re-check.
+ */
+let recheckTimer: NodeJS.Timeout | undefined;
 function recheckAll(): void {
   analyzer.invalidateAll();
-  scheduler.refreshAll();
-  if (inlayRefreshSupport) guard.fire('inlayHint.refresh', () => connection.languages.inlayHint.refresh());
+  if (recheckTimer) return;
+  recheckTimer = setTimeout(() => {
+    recheckTimer = undefined;
+    scheduler.refreshAll();
+    if (inlayRefreshSupport) guard.fire('inlayHint.refresh', () => connection.languages.inlayHint.refresh());
+  }, 20);
 }
 
 connection.onDidChangeConfiguration((change) =>

@@ -1,6 +1,5 @@
 // Generates complete, internally consistent reports in every table shape of FORMAT.md §6, for
 // parser tests, mutation tests and the benchmark corpus. Deterministic for a given seed.
-import * as OpenCC from 'opencc-js';
 import { T2_COLUMNS, T3_ROWS, t3ValueRows } from '../../server/src/core/format/editions';
 
 export type Shape = 'tabs' | 'cells' | 'markdown' | 'spaces' | 'wrapped';
@@ -34,6 +33,10 @@ function rng(seed: number) {
     return (s >>> 0) / 4294967296;
   };
 }
+
+// opencc-js ships its converter as CommonJS (dist/umd) beside the ES module the types describe.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (s: string) => string };
 
 const toTraditional = (() => {
   let convert: ((s: string) => string) | undefined;

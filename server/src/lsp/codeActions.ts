@@ -9,7 +9,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { Diagnostic, TextEdit } from '../core/index';
+import { lineTextAt, type Diagnostic, type TextEdit } from '../core/index';
 import type { Analysis } from './analysis';
 import { SOURCE, toLspEdit, type DiagnosticData } from './convert';
 import { fixAllEdits } from './fixes';
@@ -60,7 +60,10 @@ export function fixAllAction(analysis: Analysis, kind: string, support: EditSupp
 
 const DISABLE_COMMENT = /^(\s*<!--\s*nianbao-disable-next-line\b)([^]*?)(\s*-->)\s*$/;
 
-/** Markdown: a comment above the finding's line; other text: an entry in .nianbao-ignore.json. */
+/**
+ * Markdown: a comment above the finding's line. Other text, and rows of Markdown pipe tables (a
+ * comment line would split the table): an entry in .nianbao-ignore.json.
+ */
 async function ignoreAction(analysis: Analysis, finding: Diagnostic, published: LspDiagnostic, deps: CodeActionDeps): Promise<CodeAction | null> {
   const { lines, report } = analysis.result!;
   const text = report.text;
@@ -68,15 +71,19 @@ async function ignoreAction(analysis: Analysis, finding: Diagnostic, published: 
   const lineText = text.slice(lines.starts[line], lines.lineEnd(line));
   const title = t(analysis.locale, 'ignoreThis', { rule: finding.rule });
   let edit: WorkspaceEdit | null;
-  if (analysis.languageId === 'markdown') {
-    const above = line > 0 ? text.slice(lines.starts[line - 1], lines.lineEnd(line - 1)) : '';
+  if (analysis.languageId === 'markdown' && !lineText.trimStart().startsWith('|')) {
+    // The engine applies a comment to the next line with content, so look above any blank lines.
+    let previous = line - 1;
+    while (previous >= 0 && text.slice(lines.starts[previous], lines.lineEnd(previous)).trim() === '') previous--;
+    const above = previous >= 0 ? text.slice(lines.starts[previous], lines.lineEnd(previous)) : '';
     const existing = DISABLE_COMMENT.exec(above);
     let change: TextEdit;
     if (existing) {
-      // A comment already sits above: add the rule to it (a second comment would cover the comment line).
-      const rules = existing[2].trim().split(/[\s,]+/).filter(Boolean);
-      if (rules.includes(finding.rule)) return null;
-      const at = lines.starts[line - 1] + existing[1].length + existing[2].length;
+      // A comment already covers this line: add the rule to it (a second one would cover the first).
+      // One that names no rule covers every rule already.
+      const named = existing[2].trim().split(/\s+/);
+      if (!existing[2].trim() || named.includes(finding.rule)) return null;
+      const at = lines.starts[previous] + existing[1].length + existing[2].length;
       change = { start: at, end: at, newText: ` ${finding.rule}` };
     } else {
       // Keep a list item's indentation; never four spaces or a tab (that would render as code).
@@ -86,7 +93,7 @@ async function ignoreAction(analysis: Analysis, finding: Diagnostic, published: 
     }
     edit = documentEdit(analysis, [change], deps.editSupport);
   } else {
-    const key = lineText.trim();
+    const key = lineTextAt(text, lines, finding.start);
     if (!key) return null;
     edit = await deps.ignore.addEntryEdit(analysis.uri, { rule: finding.rule, text: key }, deps.editSupport);
   }
@@ -97,7 +104,9 @@ export async function codeActions(params: CodeActionParams, analysis: Analysis, 
   const result = analysis.result;
   if (!result) return [];
   const only = params.context.only;
-  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const requested = (kind: string) => !!only && only.some((k) => kind === k || kind.startsWith(k + '.'));
+  // Quick fixes unless the client asked for other kinds; source actions only when asked for.
+  const wants = (kind: string) => !only || requested(kind);
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
@@ -127,7 +136,7 @@ export async function codeActions(params: CodeActionParams, analysis: Analysis, 
       if (all) actions.push(all);
     }
   }
-  if (wants(FIX_ALL_KIND)) {
+  if (requested(FIX_ALL_KIND)) {
     const all = fixAllAction(analysis, FIX_ALL_KIND, deps.editSupport);
     if (all) actions.push(all);
   }

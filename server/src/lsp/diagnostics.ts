@@ -75,6 +75,8 @@ export class DiagnosticsScheduler {
   }
 
   changed(document: TextDocument): void {
+    // TextDocuments fires a content change right after each open: that one is not an edit.
+    if (this.savedVersion.get(document.uri) === document.version) return;
     this.lastChange.set(document.uri, Date.now());
     if (this.mode.pull) return;
     const uri = document.uri;

@@ -6,8 +6,8 @@ import { applyEdits, applyFixes, type Diagnostic, type TextEdit } from '../core/
 
 const sameEdit = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.newText === b.newText;
 
-/** The non-overlapping edits of all fixes, sorted, each once. */
-export function fixAllEdits(text: string, diagnostics: readonly Diagnostic[]): TextEdit[] {
+/** The non-overlapping edits of all fixes, sorted, each once, chosen as core/fix.ts chooses them. */
+export function selectFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const d of diagnostics) {
     if (!d.fix || d.fix.edits.length === 0) continue;
@@ -24,6 +24,12 @@ export function fixAllEdits(text: string, diagnostics: readonly Diagnostic[]): T
     edits.push(e);
     cursor = e.end;
   }
+  return edits;
+}
+
+/** selectFixEdits, verified against the engine's applyFixes (whole-text replacement if they differ). */
+export function fixAllEdits(text: string, diagnostics: readonly Diagnostic[]): TextEdit[] {
+  const edits = selectFixEdits(diagnostics);
   const expected = applyFixes(text, diagnostics);
   if (applyEdits(text, edits) === expected) return edits;
   return [{ start: 0, end: text.length, newText: expected }];

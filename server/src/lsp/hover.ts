@@ -1,7 +1,7 @@
 // Hover on a table number: its standard name, and for a total the sum it should be, with its parts.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { Locale, Span } from '../core/index';
-import type { Relation } from '../core/arith/relations';
+import type { Relation } from '../core/index';
 import type { Analysis } from './analysis';
 import { cellAt } from './cells';
 import { toRange } from './convert';
@@ -12,18 +12,29 @@ const MAX_PARTS_LISTED = 8;
 const sameSpan = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
 const escapeMarkdown = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 
+/** Part labels without what they all share ("（一）予以公开 · 自然人", "（二）部分公开 · 自然人" → the rows). */
+function distinctLabels(labels: string[]): string[] {
+  const pieces = labels.map((l) => l.split(' · '));
+  if (labels.length < 2 || pieces.some((p) => p.length < 2)) return labels;
+  const sameLast = pieces.every((p) => p[p.length - 1] === pieces[0][pieces[0].length - 1]);
+  const sameFirst = pieces.every((p) => p[0] === pieces[0][0]);
+  return pieces.map((p) => (sameLast ? p.slice(0, -1) : sameFirst ? p.slice(1) : p).join(' · '));
+}
+
 /** "102（自然人）+ 1（商业企业）− 0（四、结转下年度继续办理）", zero parts folded when there are many. */
 export function sumExpression(relation: Relation, locale: Locale): string {
-  const many = relation.parts.length > MAX_PARTS_LISTED;
-  const shown = many ? relation.parts.filter((p) => p.value !== 0) : relation.parts;
+  const labels = distinctLabels(relation.parts.map((p) => p.label));
+  const parts = relation.parts.map((p, i) => ({ ...p, label: labels[i] }));
+  const many = parts.length > MAX_PARTS_LISTED;
+  const shown = many ? parts.filter((p) => p.value !== 0) : parts;
   let expression = '';
   shown.forEach((p, i) => {
     const term = `${p.value}（${p.label}）`;
     if (i === 0) expression = p.sign < 0 ? `−${term}` : term;
     else expression += p.sign < 0 ? ` − ${term}` : ` + ${term}`;
   });
-  if (many && shown.length < relation.parts.length) {
-    const rest = t(locale, 'otherZeroParts', { count: relation.parts.length - shown.length });
+  if (many && shown.length < parts.length) {
+    const rest = t(locale, 'otherZeroParts', { count: parts.length - shown.length });
     expression = expression ? `${expression}；${rest}` : rest;
   }
   return expression || '0';
@@ -36,7 +47,8 @@ export function describeRelation(relation: Relation, locale: Locale): string {
     : relation.holds
       ? t(locale, 'sumHolds', args)
       : t(locale, 'sumFails', args);
-  return `${escapeMarkdown(status)}  \n${relation.expected} = ${escapeMarkdown(sumExpression(relation, locale))}`;
+  const kind = t(locale, `relation.${relation.rule}`);
+  return `**${kind}** ${escapeMarkdown(status)}  \n${relation.expected} = ${escapeMarkdown(sumExpression(relation, locale))}`;
 }
 
 export function hoverAt(analysis: Analysis, position: Position): Hover | null {

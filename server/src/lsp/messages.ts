@@ -26,6 +26,10 @@ const MESSAGES = {
   },
   otherZeroParts: { 'zh-cn': '其余 {count} 项为 0', en: '{count} more parts are 0' },
   partOf: { 'zh-cn': '计入：{labels}', en: 'Part of: {labels}' },
+  'relation.row-total': { 'zh-cn': '行合计', en: 'Row total' },
+  'relation.column-total': { 'zh-cn': '列合计', en: 'Column total' },
+  'relation.balance': { 'zh-cn': '勾稽关系', en: 'Balance' },
+  'relation.appeal-total': { 'zh-cn': '合计', en: 'Total' },
   incompleteHint: {
     'zh-cn': '有空缺格，按 0 计算',
     en: 'blank cells counted as 0',

@@ -14,10 +14,10 @@ function trimEnd(text: string, span: Span): Span {
   return { start: span.start, end };
 }
 
-/** First sentence of a line, for names: "（一）主动公开情况。全年共…" → "（一）主动公开情况". */
+/** First phrase of a line, for names: "（一）主动公开情况。全年共…" → "（一）主动公开情况". */
 function nameOf(text: string, span: Span): string {
-  const line = text.slice(span.start, span.end).split(/\r?\n|\r/)[0].trim();
-  const sentence = line.split(/[。；;]/)[0];
+  const line = text.slice(span.start, span.end).split(/\r?\n|\r/)[0].replace(/\*\*|__/g, '').trim();
+  const sentence = line.split(/[。；;：:]/)[0].trim();
   return sentence.length > MAX_NAME ? sentence.slice(0, MAX_NAME) + '…' : sentence || line.slice(0, MAX_NAME);
 }
 
