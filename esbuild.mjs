@@ -1,7 +1,7 @@
 // Builds the three bundles: the extension client (vscode external), the language server and the
 // command-line checker. `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -33,3 +33,6 @@ for (const options of builds) {
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }
+
+// `./dist/cli.js` runs directly (npm sets the mode on install; a plain build does not).
+if (!watch && existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);

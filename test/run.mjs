@@ -25,6 +25,8 @@ function nodeSuite(name, files) {
   if (files.length === 0) return { name, passed: 0, failed: 0, note: 'no tests' };
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
     cwd: root,
+    // The bundles were just built: suites use dist/ as it is instead of building their own.
+    env: { ...process.env, NIANBAO_TEST_NO_BUILD: '1' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,

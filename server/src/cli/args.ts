@@ -21,6 +21,8 @@ export interface CliOptions {
   maxSize: number;
   fix: boolean;
   quiet: boolean;
+  /** Exit 0 even when errors were found (still 2 for bad usage or unreadable files). */
+  exitZero: boolean;
 }
 
 export type ParsedArgs =
@@ -43,7 +45,7 @@ const LEVELS: Record<string, RuleSetting> = {
 
 /** Options that take a value, with their short aliases. */
 const VALUE_OPTIONS = new Set(['--format', '--locale', '--year', '--edition', '--rule', '--encoding', '--jobs', '--max-size']);
-const FLAG_OPTIONS = new Set(['--fix', '--quiet', '--help', '--version']);
+const FLAG_OPTIONS = new Set(['--fix', '--quiet', '--exit-zero', '--help', '--version']);
 const ALIASES: Record<string, string> = { '-h': '--help', '-q': '--quiet', '-j': '--jobs', '-f': '--format' };
 
 /** "en", "en-US", "EN" → en; "zh", "zh-CN", "zh_cn" → zh-cn; anything else → undefined. */
@@ -87,6 +89,7 @@ function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
     maxSize: DEFAULT_MAX_SIZE,
     fix: false,
     quiet: false,
+    exitZero: false,
   };
   const positionals: string[] = [];
   let help = false;
@@ -109,6 +112,7 @@ function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
       if (inline !== undefined) throw new UsageError('unexpectedValue', { name });
       if (name === '--fix') options.fix = true;
       else if (name === '--quiet') options.quiet = true;
+      else if (name === '--exit-zero') options.exitZero = true;
       else if (name === '--help') help = true;
       else version = true;
       continue;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { applyFixes, check, summarize, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
 import type { CheckResult } from '../core';
 import type { OutputFormat } from './args';
-import { decodeBytes, encodeText, type DecodedText, type EncodingName } from './decode';
+import { ENCODING_DISPLAY, decodeBytes, encodeText, type DecodedText, type EncodingName } from './decode';
 import { describeFsError, type FileJob } from './files';
 import { errorChunk, fileChunk, type CheckedFile } from './format';
 import type { IgnoreFiles } from './ignore';
@@ -118,9 +118,9 @@ function fixText(text: string, first: CheckResult, options: CheckOptions): { tex
 
 /** Tries to rewrite the file with the fixed text; returns a notice when it did not. */
 function writeFixed(file: string, text: string, decoded: DecodedText, locale: Locale): string | null {
-  if (decoded.lossy) return t(locale, 'fixLossy', { encoding: decoded.encoding });
+  if (decoded.lossy) return t(locale, 'fixLossy', { encoding: ENCODING_DISPLAY[decoded.encoding] });
   const bytes = encodeText(text, decoded);
-  if (!bytes) return t(locale, 'fixUnencodable', { encoding: decoded.encoding });
+  if (!bytes) return t(locale, 'fixUnencodable', { encoding: ENCODING_DISPLAY[decoded.encoding] });
   try {
     fs.writeFileSync(file, bytes);
     return null;

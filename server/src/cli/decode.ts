@@ -6,6 +6,15 @@ import { encodeGb18030 } from './gb18030';
 export const ENCODINGS = ['utf8', 'gb18030', 'gbk', 'utf16le', 'utf16be'] as const;
 export type EncodingName = (typeof ENCODINGS)[number];
 
+/** How messages name the encodings. */
+export const ENCODING_DISPLAY: Record<EncodingName, string> = {
+  utf8: 'UTF-8',
+  gb18030: 'GB18030',
+  gbk: 'GBK',
+  utf16le: 'UTF-16LE',
+  utf16be: 'UTF-16BE',
+};
+
 /** WHATWG labels for TextDecoder. */
 const LABEL: Record<EncodingName, string> = {
   utf8: 'utf-8',

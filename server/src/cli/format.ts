@@ -6,7 +6,7 @@
 // CJK character counts 1 and an emoji 2); the end is exclusive (the column after the last character).
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, ruleDocsUrl, type Diagnostic, type Locale, type RuleSetting, type Severity, LineIndex } from '../core';
+import { RULES, SEVERITY_OF_SETTING, ruleDocsUrl, type Diagnostic, type Locale, type RuleSetting, type Severity, LineIndex } from '../core';
 import type { ReportSummary } from '../core';
 import type { OutputFormat } from './args';
 
@@ -149,31 +149,20 @@ export function errorChunk(format: OutputFormat, file: string, error: string): s
   return format === 'json' ? JSON.stringify({ path: file, error }) : '';
 }
 
-const SEVERITY_OF_SETTING: Record<Exclude<RuleSetting, 'off'>, Severity> = {
-  error: 'error',
-  warning: 'warning',
-  information: 'information',
-  info: 'information',
-  hint: 'hint',
-};
 
 export function streamHeader(
   format: OutputFormat,
-  context: { locale: Locale; version: string; rules: Partial<Record<string, RuleSetting>> },
+  context: { locale: Locale; version: string },
 ): string {
   if (format === 'json') return '{"files":[';
   if (format !== 'sarif') return '';
-  const rules = RULES.map((rule) => {
-    const setting = context.rules[rule.id];
-    const severity = setting && setting !== 'off' ? SEVERITY_OF_SETTING[setting] : rule.defaultSeverity;
-    return {
-      id: rule.id,
-      shortDescription: { text: rule.description[context.locale] },
-      helpUri: ruleDocsUrl(rule.id),
-      defaultConfiguration: { level: SARIF_LEVEL[severity], ...(setting === 'off' ? { enabled: false } : {}) },
-      properties: { fixable: rule.fixable },
-    };
-  });
+  const rules = RULES.map((rule) => ({
+    id: rule.id,
+    shortDescription: { text: rule.description[context.locale] },
+    helpUri: ruleDocsUrl(rule.id),
+    defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
+    properties: { fixable: rule.fixable },
+  }));
   const run = {
     tool: {
       driver: {
@@ -201,14 +190,27 @@ export function joiner(format: OutputFormat): string {
   return format === 'text' ? '' : ',';
 }
 
+/** --rule settings as SARIF configuration overrides (the rules' defaults stay in the driver). */
+function ruleOverrides(rules: Partial<Record<string, RuleSetting>>) {
+  return Object.entries(rules).flatMap(([id, setting]) => {
+    const index = RULE_INDEX.get(id);
+    if (index === undefined || !setting) return [];
+    const configuration = setting === 'off' ? { enabled: false } : { level: SARIF_LEVEL[SEVERITY_OF_SETTING[setting]] };
+    return [{ descriptor: { id, index }, configuration }];
+  });
+}
+
 export function streamFooter(
   format: OutputFormat,
   unreadable: { path: string; error: string }[],
+  rules: Partial<Record<string, RuleSetting>>,
 ): string {
   if (format === 'json') return ']}\n';
   if (format !== 'sarif') return '';
+  const overrides = ruleOverrides(rules);
   const invocation = {
     executionSuccessful: unreadable.length === 0,
+    ...(overrides.length ? { ruleConfigurationOverrides: overrides } : {}),
     toolExecutionNotifications: unreadable.map((u) => ({
       level: 'error',
       message: { text: u.error },

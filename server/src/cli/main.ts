@@ -59,7 +59,7 @@ async function checkFiles(options: CliOptions): Promise<number> {
   let ignoreTrouble = false;
   let wroteChunk = false;
 
-  await out(streamHeader(format, { locale, version: packageVersion(), rules: options.rules }));
+  await out(streamHeader(format, { locale, version: packageVersion() }));
   await runJobs(jobs, settings, options.jobs, async (o: FileOutcome) => {
     for (const problem of o.ignoreProblems) {
       if (reportedIgnoreFiles.has(problem.file)) continue;
@@ -84,12 +84,12 @@ async function checkFiles(options: CliOptions): Promise<number> {
       wroteChunk = true;
     }
   });
-  await out(streamFooter(format, unreadable));
+  await out(streamFooter(format, unreadable, options.rules));
 
   err(summaryLine(locale, totals));
   if (totals.fixed) err(t(locale, 'summaryFixed', { n: locale === 'en' ? `${totals.fixed} file${totals.fixed === 1 ? '' : 's'}` : totals.fixed }));
   if (totals.unreadable || ignoreTrouble) return EXIT_TROUBLE;
-  return totals.error ? EXIT_ERRORS : EXIT_OK;
+  return totals.error && !options.exitZero ? EXIT_ERRORS : EXIT_OK;
 }
 
 export async function main(argv: string[]): Promise<number> {

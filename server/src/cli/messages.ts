@@ -23,6 +23,7 @@ const MESSAGES = {
   --max-size 字节数          超过此大小的文件不检查（默认 52428800，即 50 MB）
   --fix                      应用所有可自动修复的问题并改写文件（保留原编码和换行符）
   --quiet                    只报告错误
+  --exit-zero                发现错误时退出码仍为 0（用于演示或只看报告）
   -h, --help                 显示本帮助
   --version                  显示版本
 
@@ -44,6 +45,7 @@ Options:
   --max-size BYTES           skip files larger than this (default 52428800, i.e. 50 MB)
   --fix                      apply every available fix and rewrite the files (same encoding and line endings)
   --quiet                    report errors only
+  --exit-zero                exit 0 even when errors are found (for demos and read-only runs)
   -h, --help                 show this help
   --version                  show the version
 
@@ -103,7 +105,7 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or a file could not be rea
   summary: { 'zh-cn': '{files} 个文件：{errors} 个错误，{warnings} 个警告', en: '{files}: {errors}, {warnings}' },
   summaryInfos: { 'zh-cn': '，{n} 条信息', en: ', {n}' },
   summaryHints: { 'zh-cn': '，{n} 条提示', en: ', {n}' },
-  summaryUnreadable: { 'zh-cn': '；{n} 个文件无法读取', en: '; {n} could not be read' },
+  summaryUnreadable: { 'zh-cn': '；{n} 个文件无法检查', en: '; {n} could not be checked' },
   summaryFixed: { 'zh-cn': '已修复并改写 {n} 个文件', en: 'Fixed and rewrote {n}' },
 } satisfies Record<string, Template>;
 

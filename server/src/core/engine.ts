@@ -15,7 +15,7 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-const SEVERITY_OF_SETTING: Record<Exclude<RuleSetting, 'off'>, Severity> = {
+export const SEVERITY_OF_SETTING: Record<Exclude<RuleSetting, 'off'>, Severity> = {
   error: 'error',
   warning: 'warning',
   information: 'information',

@@ -1,0 +1,130 @@
+// The CLI's own pure pieces, tested in-process: argument parsing, decoding and the GB18030 encoder.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArgs, DEFAULT_MAX_SIZE } from '../../server/src/cli/args';
+import { decodeBytes, encodeText } from '../../server/src/cli/decode';
+import { encodeGb18030 } from '../../server/src/cli/gb18030';
+import { parseIgnoreFile } from '../../server/src/cli/ignore';
+import { FIXTURE, readFixture } from './helpers';
+
+describe('parseArgs', () => {
+  it('reads every option, in both spellings', () => {
+    const r = parseArgs(
+      ['check', '--format=sarif', '--locale', 'en', '--year', '2022', '--edition=2019', '--rule', 'balance=off', '--rule=row-label=info', '--encoding', 'UTF-16LE', '-j', '3', '--max-size', '1000', '--fix', '-q', 'a.txt', '--', '--odd-name.txt'],
+      {},
+    );
+    assert.equal(r.kind, 'run');
+    if (r.kind !== 'run') return;
+    assert.deepEqual(r.options, {
+      inputs: ['a.txt', '--odd-name.txt'],
+      format: 'sarif',
+      locale: 'en',
+      reportYear: 2022,
+      edition: '2019',
+      rules: { balance: 'off', 'row-label': 'info' },
+      encoding: 'utf16le',
+      jobs: 3,
+      maxSize: 1000,
+      fix: true,
+      quiet: true,
+    });
+  });
+
+  it('has the documented defaults; NIANBAO_LOCALE sets the locale', () => {
+    const r = parseArgs(['check', 'x'], { NIANBAO_LOCALE: 'en-US' });
+    assert.ok(r.kind === 'run');
+    assert.equal(r.options.format, 'text');
+    assert.equal(r.options.locale, 'en');
+    assert.equal(r.options.maxSize, DEFAULT_MAX_SIZE);
+    assert.equal(r.options.jobs, undefined);
+    const zh = parseArgs(['check', 'x'], {});
+    assert.ok(zh.kind === 'run' && zh.options.locale === 'zh-cn');
+  });
+
+  it('words usage errors in the chosen locale, naming the culprit', () => {
+    const cases: [string[], RegExp][] = [
+      [['check', '--nope', 'x'], /Unknown option --nope/],
+      [['check', '--nope=1', 'x'], /Unknown option --nope$/],
+      [['check', '--fix=yes', 'x'], /--fix takes no value/],
+      [['check', 'x', '--format'], /--format needs a value/],
+      [['check', '--jobs', '1.5', 'x'], /Invalid value "1.5" for --jobs/],
+      [['check', '--rule', 'balance', 'x'], /Invalid --rule "balance"/],
+      [['check', '--rule', 'balance=loud', 'x'], /Invalid value "loud" for --rule balance/],
+      [['lint', 'x'], /Unknown command "lint"/],
+      [['check'], /No file or directory/],
+      [[], /Missing command/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = parseArgs(['--locale', 'en', ...argv], {});
+      assert.equal(r.kind, 'usage-error', argv.join(' '));
+      if (r.kind === 'usage-error') assert.match(r.message, message);
+    }
+    const zh = parseArgs(['check', '--nope', 'x'], {});
+    assert.ok(zh.kind === 'usage-error' && zh.message === '未知选项 --nope');
+  });
+
+  it('help and version win over everything else', () => {
+    assert.deepEqual(parseArgs(['check', '--help'], {}), { kind: 'help', locale: 'zh-cn' });
+    assert.deepEqual(parseArgs(['-h', '--locale=en'], {}), { kind: 'help', locale: 'en' });
+    assert.deepEqual(parseArgs(['--version'], {}), { kind: 'version' });
+  });
+});
+
+describe('decodeBytes', () => {
+  const text = readFixture(FIXTURE.cixi);
+
+  it('detects UTF-8 (with and without BOM), UTF-16 with BOM and GB18030', () => {
+    const cases: [Buffer, string, boolean][] = [
+      [Buffer.from(text), 'utf8', false],
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'utf8', true],
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'utf16le', true],
+      [Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]), 'utf16be', true],
+      [encodeGb18030(text)!, 'gb18030', false],
+    ];
+    for (const [bytes, encoding, bom] of cases) {
+      const r = decodeBytes(bytes);
+      assert.ok(r.ok, encoding);
+      assert.deepEqual({ ...r }, { ok: true, text, encoding, bom, lossy: false });
+      // And back to the same bytes.
+      assert.deepEqual(encodeText(r.text, r), bytes);
+    }
+  });
+
+  it('marks a forced decoding that hit invalid bytes as lossy (so --fix will not rewrite it)', () => {
+    const r = decodeBytes(Buffer.from([0x41, 0xc3, 0x28, 0x42]), 'utf8');
+    assert.ok(r.ok && r.lossy && r.text === 'A\uFFFD(B');
+  });
+
+  it('rejects NUL bytes and control characters', () => {
+    assert.deepEqual(decodeBytes(Buffer.from('abc\0def')), { ok: false, reason: 'nul-bytes' });
+    assert.deepEqual(decodeBytes(Buffer.from('\x01\x02\x03\x04abc')), { ok: false, reason: 'control-chars' });
+    assert.ok(decodeBytes(Buffer.from('a\tb\r\nc\fd\n')).ok);
+    assert.deepEqual(decodeBytes(Buffer.from([0x41, 0xff, 0x42])), { ok: false, reason: 'undecodable' });
+  });
+});
+
+describe('encodeGb18030', () => {
+  it('gives the standard bytes and reads back through Node\'s decoder', () => {
+    assert.deepEqual([...encodeGb18030('你A')!], [0xc4, 0xe3, 0x41]);
+    assert.deepEqual([...encodeGb18030('€')!], [0xa2, 0xe3]);
+    assert.deepEqual([...encodeGb18030('😀')!], [0x94, 0x39, 0xfc, 0x36]);
+    const decoder = new TextDecoder('gb18030', { fatal: true });
+    const samples = [readFixture(FIXTURE.cixi), readFixture(FIXTURE.sushui), readFixture(FIXTURE.xiaocaoe), '結轉 總計 ·—¥ ① Ⅷ ㈠ ０１ 𠀀 é ß ÿ \u3000 \uFFFF'];
+    for (const s of samples) assert.equal(decoder.decode(encodeGb18030(s)!), s);
+  });
+
+  it('refuses a lone surrogate instead of writing something else', () => {
+    assert.equal(encodeGb18030('a\uD800b'), null);
+    assert.equal(encodeText('a\uD800b', { encoding: 'gb18030', bom: false }), null);
+    assert.equal(encodeText('a\uD800b', { encoding: 'utf8', bom: false }), null);
+  });
+});
+
+describe('parseIgnoreFile', () => {
+  it('reads entries and trims their text; rejects other shapes', () => {
+    assert.deepEqual(parseIgnoreFile('\uFEFF{"ignore":[{"rule":"balance","text":"  一、本年新收 \\t"}]}'), [{ rule: 'balance', text: '一、本年新收' }]);
+    for (const bad of ['', '[]', '{"ignore":1}', '{"ignore":[{"rule":"x"}]}', '{"ignore":[null]}']) {
+      assert.throws(() => parseIgnoreFile(bad), bad);
+    }
+  });
+});
