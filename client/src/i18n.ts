@@ -24,7 +24,6 @@ const zh = {
   notAReport: '当前文档不像政府信息公开年报（可用设置 nianbao.detect 指定）。',
   serverFailed: '年报检查服务未能启动：{error}',
   requestFailed: '年报检查服务出错：{error}',
-  fixAllNothing: '没有可以自动修复的问题。',
 
   newReportYearPrompt: '报告年度（如 {example}）',
   newReportYearInvalid: '请输入 {min} 年至 {max} 年之间的年份。',
@@ -49,6 +48,7 @@ const zh = {
   exportFailed: '导出失败：{error}',
 
   panelTitle: '年报摘要',
+  panelTabTitle: '年报摘要 · {file}',
   panelEmpty: '打开一份政府信息公开年报，这里会显示它的摘要。',
   panelNotReport: '当前文档不像政府信息公开年报。',
   panelBody: '机关',
@@ -95,7 +95,6 @@ const en: Messages = {
   notAReport: 'This document does not look like an annual disclosure report (the setting nianbao.detect can force it).',
   serverFailed: 'The Nianbao language server did not start: {error}',
   requestFailed: 'The Nianbao language server failed: {error}',
-  fixAllNothing: 'Nothing to fix automatically.',
 
   newReportYearPrompt: 'Report year (e.g. {example})',
   newReportYearInvalid: 'Enter a year from {min} to {max}.',
@@ -120,6 +119,7 @@ const en: Messages = {
   exportFailed: 'Export failed: {error}',
 
   panelTitle: 'Report summary',
+  panelTabTitle: 'Summary · {file}',
   panelEmpty: 'Open an annual disclosure report to see its summary here.',
   panelNotReport: 'This document does not look like an annual disclosure report.',
   panelBody: 'Body',

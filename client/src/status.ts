@@ -43,6 +43,7 @@ export class StatusItem implements vscode.Disposable {
     // With no text editor active (a webview or an output panel has the focus) keep what is shown.
     if (editor) this.shownUri = editor.document.uri.toString();
     const check = this.shownUri ? this.checks.get(this.shownUri) : undefined;
+    this.setActiveIsReport(!!check);
     if (!check) {
       this.item.hide();
       return;
@@ -59,6 +60,14 @@ export class StatusItem implements vscode.Disposable {
     this.item.backgroundColor =
       check.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
+  }
+
+  /** Context key `nianbao.activeIsReport`: the report commands' menu entries depend on it. */
+  private activeIsReport: boolean | undefined;
+  private setActiveIsReport(value: boolean): void {
+    if (value === this.activeIsReport) return;
+    this.activeIsReport = value;
+    void vscode.commands.executeCommand('setContext', 'nianbao.activeIsReport', value);
   }
 
   dispose(): void {

@@ -5,7 +5,9 @@
 export type PanelCommand =
   | { command: 'reveal'; line: number; character: number }
   | { command: 'fixAll' }
-  | { command: 'export' };
+  | { command: 'export' }
+  /** The page has loaded (again): the extension answers with the current data. */
+  | { command: 'ready' };
 
 /**
  * The command in `message`, or null when it is not one the panel sends or its position is not in
@@ -22,6 +24,7 @@ export function parsePanelMessage(
   switch (command) {
     case 'fixAll':
     case 'export':
+    case 'ready':
       return { command };
     case 'reveal': {
       if (typeof line !== 'number' || !Number.isInteger(line) || line < 0 || line >= lineCount) return null;

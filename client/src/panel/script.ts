@@ -153,5 +153,6 @@ export const PANEL_SCRIPT = String.raw`
   });
 
   render(readJson('nianbao-data'));
+  vscode.postMessage({ command: 'ready' });
 })();
 `;

@@ -1,0 +1,35 @@
+// Creating the language client. Kept apart from extension.ts and imported lazily, so that loading
+// vscode-languageclient is not part of the extension's activation cost.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { NianbaoInitializationOptions } from '../../server/src/shared/protocol';
+import { DOCUMENT_SELECTOR } from './selector';
+
+export { ExecuteCommandRequest } from 'vscode-languageclient/node';
+export type { LanguageClient };
+
+/** `log` is the extension's one output channel ("Nianbao"): the client writes its trace there too. */
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const initializationOptions: NianbaoInitializationOptions = { displayLanguage: vscode.env.language };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    initializationOptions,
+    outputChannel: log,
+    // No `synchronize`: the server registers for nianbao.* configuration changes and for
+    // .nianbao-ignore.json itself (dynamic registration), so the client must not send them twice.
+    // VS Code pulls diagnostics from the server; `nianbao.run: onSave` is honoured here by not
+    // pulling on typing for the documents where it is set (vscode-eslint does the same).
+    diagnosticPullOptions: {
+      onChange: true,
+      onSave: true,
+      filter: (document, mode) =>
+        mode === 'onType' && vscode.workspace.getConfiguration('nianbao', document.uri).get<string>('run') === 'onSave',
+    },
+  };
+  return new LanguageClient('nianbao', 'Nianbao', serverOptions, clientOptions);
+}

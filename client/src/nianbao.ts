@@ -1,0 +1,186 @@
+// One object owns the extension's state: the language client, the status item and the summary
+// panel (rust-analyzer's "context"). Commands go through it, so they work both before the server
+// has started (they wait for it) and after. Heavy modules (vscode-languageclient, the panel, the
+// report template) are imported on first use: activation only registers things. (Dynamic imports
+// name the .js file as ECMAScript imports must; esbuild and tsx map it to the .ts source.)
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  DidCheckNotificationMethod,
+  FixAllCommand,
+  SummaryRequestMethod,
+  type DidCheckParams,
+  type FixAllParams,
+  type SummaryParams,
+  type SummaryResult,
+} from '../../server/src/shared/protocol';
+import { format, messages, resolveLocale, type Locale, type Messages } from './i18n';
+import { isCandidate } from './selector';
+import { StatusItem } from './status';
+import type { SummaryPanel } from './panel/panel';
+import type { PanelData } from './panel/model';
+
+export class Nianbao implements vscode.Disposable {
+  private clientStart: Promise<LanguageClient> | undefined;
+  private client: LanguageClient | undefined;
+  private panel: SummaryPanel | undefined;
+  private readonly status: StatusItem;
+  private readonly log: vscode.LogOutputChannel;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.log = vscode.window.createOutputChannel('Nianbao', { log: true });
+    this.status = new StatusItem(() => this.locale());
+    context.subscriptions.push(this, this.log, this.status);
+    const command = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => run(...args).catch((error) => this.fail(error)));
+    context.subscriptions.push(
+      command('nianbao.showSummary', () => this.showSummary()),
+      command('nianbao.newReport', (options) => this.newReport(options)),
+      command('nianbao.exportSummary', () => this.exportSummary()),
+      command('nianbao.fixAll', () => this.fixAll()),
+    );
+  }
+
+  /** Starts the server in the background; activation does not wait for it. */
+  start(): void {
+    this.languageClient().catch((error) => {
+      this.log.error(errorText(error));
+      void vscode.window.showErrorMessage(format(this.m.serverFailed, { error: errorText(error) }));
+    });
+  }
+
+  locale(): Locale {
+    return resolveLocale(vscode.workspace.getConfiguration('nianbao').get('locale'), vscode.env.language);
+  }
+
+  private get m(): Messages {
+    return messages(this.locale());
+  }
+
+  /** The running client; started on first call, started again after a failed start. */
+  languageClient(): Promise<LanguageClient> {
+    this.clientStart ??= this.startClient().catch((error) => {
+      this.clientStart = undefined;
+      throw error;
+    });
+    return this.clientStart;
+  }
+
+  private async startClient(): Promise<LanguageClient> {
+    const { createLanguageClient } = await import('./languageClient.js');
+    const client = createLanguageClient(this.context, this.log);
+    client.onNotification(DidCheckNotificationMethod, (params: DidCheckParams) => {
+      this.status.onDidCheck(params);
+      this.panel?.onDidCheck(params);
+    });
+    try {
+      await client.start();
+    } catch (error) {
+      // A failed start leaves a half-made client behind; the next command makes a new one.
+      void client.dispose().catch(() => undefined);
+      throw error;
+    }
+    this.client = client;
+    return client;
+  }
+
+  async summary(uri: string): Promise<SummaryResult> {
+    const client = await this.languageClient();
+    const params: SummaryParams = { uri };
+    return client.sendRequest<SummaryResult>(SummaryRequestMethod, params);
+  }
+
+  /** The report the user means: the active editor's document, or the one the status item shows. */
+  private activeDocument(): vscode.TextDocument | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isCandidate(editor.document)) return editor.document;
+    const uri = this.status.uri;
+    return uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+  }
+
+  /** Opens (or points) the panel at the active report; answers with what the panel shows. */
+  private async showSummary(): Promise<PanelData | undefined> {
+    const document = this.activeDocument();
+    if (!document) {
+      void vscode.window.showInformationMessage(this.m.noReportEditor);
+      return undefined;
+    }
+    if (!this.panel) {
+      const { SummaryPanel } = await import('./panel/panel.js');
+      this.panel = new SummaryPanel({
+        extensionUri: this.context.extensionUri,
+        locale: () => this.locale(),
+        summary: (uri) => this.summary(uri),
+        fixAll: (uri) => this.fixAllOf(uri),
+        exportSummary: (uri) => this.exportSummaryOf(uri),
+        log: (message) => this.log.info(message),
+      });
+    }
+    return this.panel.show(document.uri.toString());
+  }
+
+  /** `options` ({ year, body, kind }, e.g. from a keybinding or a test) skips the prompts it answers. */
+  private async newReport(options?: unknown): Promise<void> {
+    const { newReport } = await import('./commands/newReport.js');
+    await newReport(this.locale(), options);
+  }
+
+  private async exportSummary(): Promise<void> {
+    const document = this.activeDocument();
+    if (!document) {
+      void vscode.window.showInformationMessage(this.m.noReportEditor);
+      return;
+    }
+    await this.exportSummaryOf(document.uri.toString());
+  }
+
+  private async exportSummaryOf(uri: string): Promise<void> {
+    const result = await this.summary(uri);
+    if (!result?.isReport) {
+      void vscode.window.showInformationMessage(this.m.notAReport);
+      return;
+    }
+    const { exportSummary } = await import('./commands/exportSummary.js');
+    await exportSummary(vscode.Uri.parse(uri, true), result, this.m);
+  }
+
+  private async fixAll(): Promise<void> {
+    const document = this.activeDocument();
+    if (!document) {
+      void vscode.window.showInformationMessage(this.m.noReportEditor);
+      return;
+    }
+    await this.fixAllOf(document.uri.toString());
+  }
+
+  private async fixAllOf(uri: string): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (!document) return;
+    const client = await this.languageClient();
+    const { ExecuteCommandRequest } = await import('./languageClient.js');
+    const params: FixAllParams = { uri, version: document.version };
+    await client.sendRequest(ExecuteCommandRequest.type, { command: FixAllCommand, arguments: [params] });
+  }
+
+  private fail(error: unknown): void {
+    this.log.error(errorText(error));
+    void vscode.window.showErrorMessage(format(this.m.requestFailed, { error: errorText(error) }));
+  }
+
+  /** Stops the server (deactivate waits for this). */
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.stop().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.panel = undefined;
+    void this.stop();
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
