@@ -61,6 +61,8 @@ const suites = [
   ['template', () => nodeSuite('template', testFiles('template'))],
   ['panel', () => withSetup('panel', () => nodeSuite('panel', testFiles('panel')))],
   ['vscode', () => withSetup('vscode', () => scriptSuite('vscode', ['test/vscode/run-code-server.mjs']))],
+  // The packaged .vsix installed into code-server: catches a file missing from the package.
+  ['vsix', () => withSetup('vsix', () => scriptSuite('vsix', ['test/vscode/run-code-server.mjs', '--package']))],
 ];
 
 // Chromium, Node 24 and code-server are installed (and cached under .cache/) on first need.

@@ -5,10 +5,14 @@
 //   node test/vscode/run-code-server.mjs                       the suite against the repository (npm run build first)
 //   node test/vscode/run-code-server.mjs --install-extension nianbao.vsix
 //                                                              the packaging test: the installed .vsix, not the repo
-// Options: --grep <pattern>  --timeout <seconds, 180>  --screenshots <dir, docs/screenshots>  --keep (temp dir)
+//   node test/vscode/run-code-server.mjs --package             the same with a .vsix packaged now from the working
+//                                                              tree (vsce package --no-dependencies; build first)
+// Options: --grep <pattern>  --timeout <seconds, 180>  --keep (the temp dir, for a look afterwards)
+//          --screenshots <dir> (docs/screenshots; test-results/vscode/screenshots for a .vsix run)
 //          --extension <dir> --tests <index.js> (another extension and suite; used to check this harness)
 // The last line printed is `N passed, N failed`; the exit code is non-zero on any failure or timeout.
-import { existsSync, readFileSync, mkdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdirSync, writeFileSync, copyFileSync, cpSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { paths } from './paths.mjs';
@@ -20,11 +24,13 @@ import { openWorkbench } from './lib/workbench.mjs';
 const { values: options } = parseArgs({
   options: {
     'install-extension': { type: 'string' },
+    package: { type: 'boolean', default: false },
     extension: { type: 'string' },
     tests: { type: 'string' },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '180' },
-    screenshots: { type: 'string', default: paths.screenshots },
+    // docs/screenshots/ for the development run; the packaging run's go to test-results/.
+    screenshots: { type: 'string' },
     fixtures: { type: 'string', default: paths.fixtures },
     keep: { type: 'boolean', default: false },
   },
@@ -41,10 +47,13 @@ const resultsDir = path.join(paths.repoRoot, 'test-results', 'vscode');
 
 let server;
 let sandbox;
+/** Set while main() waits for the tests: an interruption then ends the run through the normal cleanup. */
+let settle;
 process.on('exit', () => server && killGroupNow(server.pid));
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
     say(`interrupted by ${signal}`);
+    if (settle) return settle({ reason: `interrupted by ${signal}` });
     if (server) killGroupNow(server.pid);
     sandbox?.remove();
     console.log('0 passed, 1 failed');
@@ -73,7 +82,7 @@ function workbenchUrl(port, folder, { developmentPath, testsPath }) {
 
 async function main() {
   assertInstalled();
-  const vsix = options['install-extension'] && path.resolve(options['install-extension']);
+  let vsix = options['install-extension'] && path.resolve(options['install-extension']);
   if (vsix && !existsSync(vsix)) throw new Error(`no such .vsix: ${vsix}`);
   const testsPath = options.tests ? path.resolve(options.tests) : await buildSuite();
   const extensionPath = options.extension ? path.resolve(options.extension) : paths.repoRoot;
@@ -88,6 +97,7 @@ async function main() {
   writeFileSync(logFile, '');
   say(`temp dir ${sandbox.root}`);
 
+  if (options.package) vsix = packageWorkingTree(sandbox);
   let developmentPath = extensionPath;
   if (vsix) {
     installExtension(sandbox, vsix);
@@ -95,8 +105,10 @@ async function main() {
   }
 
   const port = await freePort();
+  // The packaging test runs the tests tagged @vsix unless told otherwise.
+  const grep = options.grep ?? (vsix ? '@vsix' : undefined);
   const env = {
-    ...(options.grep ? { NIANBAO_TEST_GREP: options.grep } : {}),
+    ...(grep ? { NIANBAO_TEST_GREP: grep } : {}),
     // Lets the suite tell an installed .vsix run from a development run.
     ...(vsix ? { NIANBAO_TEST_INSTALLED: sandbox.extensions } : {}),
   };
@@ -105,7 +117,6 @@ async function main() {
   await server.waitUntilHealthy(deadline);
   say(`code-server healthy after ${seconds()}`);
 
-  let settle;
   const outcome = new Promise((resolve) => (settle = resolve));
   const timer = setTimeout(() => settle({ reason: 'timeout' }), Math.max(0, deadline - Date.now()));
   server.exit.then((code) => settle({ reason: `code-server exited (${code})` }));
@@ -113,7 +124,7 @@ async function main() {
   const workbench = await openWorkbench({
     url: workbenchUrl(port, sandbox.workspace, { developmentPath, testsPath }),
     sandbox,
-    screenshots: path.resolve(options.screenshots),
+    screenshots: path.resolve(options.screenshots ?? (vsix ? path.join(resultsDir, 'screenshots') : paths.screenshots)),
     logFile,
     onLog: (line) => {
       // The runner's own lines (suite/runner.ts tags them); extension host chatter stays in the log file.
@@ -132,15 +143,20 @@ async function main() {
   await workbench.close();
   await server.stop();
   copyFileSync(sandbox.codeServerLog, path.join(resultsDir, 'code-server.log'));
+  // The server side's logs: the extension host's (activation, errors) and the language server's output.
+  const serverLogs = path.join(sandbox.userData, 'logs');
+  if (existsSync(serverLogs)) cpSync(serverLogs, path.join(resultsDir, 'server-logs'), { recursive: true });
 
   const result = readResult(sandbox.resultFile);
-  let passed = result?.passed ?? 0;
+  const passed = result?.passed ?? 0;
   let failed = result?.failed ?? 0;
+  const skipped = result?.skipped ?? 0;
   for (const test of result?.tests ?? []) {
     if (test.state === 'failed') console.log(`FAILED ${test.title}\n${indent(test.error ?? '')}`);
   }
   if (end.reason !== 'exit') {
-    say(`${end.reason} after ${seconds()}${result && !result.finished ? ' (the suite had not finished)' : ''}`);
+    const unfinished = result && !result.finished ? ` (the suite had not finished${result.running ? `; running: ${result.running}` : ''})` : '';
+    say(`${end.reason} after ${seconds()}${unfinished}`);
     failed += 1;
   } else if (end.code !== 0 && failed === 0) {
     say(`the suite's run() rejected (exit code ${end.code}) with no failed test: it did not load or ran no test`);
@@ -150,7 +166,25 @@ async function main() {
     failed += 1;
   }
   say(`finished in ${seconds()}; logs in test-results/vscode/`);
-  return { passed, failed };
+  return { passed, failed, skipped };
+}
+
+/** `vsce package --no-dependencies` of the working tree into the temp dir (the tree is left as it was). */
+function packageWorkingTree(sandbox) {
+  const out = path.join(sandbox.root, 'nianbao.vsix');
+  const vsce = path.join(paths.repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  say('vsce package --no-dependencies');
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+    cwd: paths.repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 120_000,
+  });
+  if (result.status !== 0 || !existsSync(out)) {
+    throw new Error(`vsce package failed (${result.status ?? result.signal}):\n${`${result.stdout}${result.stderr}`.trim()}`);
+  }
+  say(`packaged ${(statSync(out).size / 1024).toFixed(0)} KB`);
+  return out;
 }
 
 function indent(text) {
@@ -174,5 +208,5 @@ try {
   if (server && !server.exited) await server.stop();
   sandbox?.remove();
 }
-console.log(`${summary.passed} passed, ${summary.failed} failed`);
+console.log(`${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
 process.exit(summary.failed > 0 || summary.passed === 0 ? 1 : 0);

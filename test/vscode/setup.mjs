@@ -31,15 +31,20 @@ function debianPackageInstalled(name) {
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 
-/** Chromium only when /usr/bin/chromium is missing; headers and build tools for code-server's native modules. */
+/**
+ * Chromium only when /usr/bin/chromium is missing; a small CJK font so screenshots show the reports'
+ * Chinese instead of empty boxes; headers and build tools for code-server's native modules.
+ */
+const DEBIAN_PACKAGES = ['fonts-wqy-microhei', 'libkrb5-dev', 'pkg-config', 'g++', 'make'];
+
 function installDebianPackages() {
   const missing = [];
   if (!existsSync(paths.chromium)) missing.push('chromium');
-  for (const name of ['libkrb5-dev', 'pkg-config', 'g++', 'make']) {
+  for (const name of DEBIAN_PACKAGES) {
     if (!debianPackageInstalled(name)) missing.push(name);
   }
   if (missing.length === 0) {
-    log('Debian packages: chromium, libkrb5-dev, pkg-config, g++, make already installed');
+    log(`Debian packages: chromium, ${DEBIAN_PACKAGES.join(', ')} already installed`);
     return;
   }
   log(`Debian packages missing: ${missing.join(' ')}`);

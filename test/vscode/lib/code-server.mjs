@@ -42,11 +42,19 @@ function serverEnvironment(sandbox, extra) {
     XDG_DATA_HOME: sandbox.xdgData,
     XDG_CACHE_HOME: sandbox.xdgCache,
     TMPDIR: sandbox.tmp,
+    // No extension gallery: a dead loopback address instead of open-vsx.org, so nothing leaves the machine.
+    EXTENSIONS_GALLERY: JSON.stringify(OFFLINE_GALLERY),
     NIANBAO_TEST_RESULT: sandbox.resultFile,
     NIANBAO_TEST_SIGNALS: sandbox.signals,
     ...extra,
   };
 }
+
+const OFFLINE_GALLERY = {
+  serviceUrl: 'http://127.0.0.1:1/gallery',
+  itemUrl: 'http://127.0.0.1:1/item',
+  resourceUrlTemplate: 'http://127.0.0.1:1/resource/{publisher}/{name}/{version}/{path}',
+};
 
 function commonArgs(sandbox) {
   return ['--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions];

@@ -9,6 +9,7 @@ import path from 'node:path';
 const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'chat.disableAIFeatures': true,
@@ -28,6 +29,9 @@ const QUIET_SETTINGS = {
   'editor.unicodeHighlight.ambiguousCharacters': false,
   'editor.unicodeHighlight.invisibleCharacters': false,
   'editor.minimap.enabled': false,
+  // code-server has no Chinese language pack offline (vscode.env.language stays "en", whatever --locale
+  // says): Nianbao's messages are shown in Chinese, the language it is written for, by its own setting.
+  'nianbao.locale': 'zh-cn',
 };
 
 /** An ordinary text file: Chinese, mentions a year, but is no report, so the extension must leave it alone. */
@@ -65,11 +69,17 @@ export function createSandbox({ fixtures, keep = false }) {
   };
 
   writeFileSync(path.join(dir('user-data', 'User'), 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  fillWorkspace(sandbox.workspace, fixtures);
+  return sandbox;
+}
+
+/** Copies of the fixture reports (*.txt) and an ordinary notes.txt: what the suite opens. */
+export function fillWorkspace(workspace, fixtures) {
+  mkdirSync(workspace, { recursive: true });
   const reports = readdirSync(fixtures).filter((name) => name.endsWith('.txt'));
   if (reports.length === 0) throw new Error(`no *.txt fixtures in ${fixtures}`);
-  for (const name of reports) copyFileSync(path.join(fixtures, name), path.join(sandbox.workspace, name));
-  writeFileSync(path.join(sandbox.workspace, 'notes.txt'), NOTES);
-  return sandbox;
+  for (const name of reports) copyFileSync(path.join(fixtures, name), path.join(workspace, name));
+  writeFileSync(path.join(workspace, 'notes.txt'), NOTES);
 }
 
 /**

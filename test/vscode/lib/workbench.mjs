@@ -2,7 +2,7 @@
 // the two functions VS Code's test driver calls: codeAutomationLog (console output of the extension host
 // and the test runner) and codeAutomationExit (the tests' run() settled: 0 resolved, else rejected).
 import { chromium } from 'playwright-core';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { paths } from '../paths.mjs';
@@ -18,8 +18,35 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The suite logs this marker and waits for `<signals>/<name>.done` (see suite/helpers.ts). */
+/** The suite logs these markers and waits for the answer file in the signals dir (see suite/helpers.ts). */
 const SCREENSHOT_REQUEST = /\[nianbao:screenshot\] ([\w.-]+)/;
+const WEBVIEW_TEXT_REQUEST = /\[nianbao:webview-text\] ([\w.-]+)/;
+
+/** The visible text of every webview on screen (VS Code renders each in nested iframes). */
+async function webviewText(page) {
+  const texts = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame() || frame.isDetached()) continue;
+    const text = await Promise.race([
+      frame.evaluate(() => document.body?.innerText ?? '').catch(() => ''),
+      new Promise((resolve) => setTimeout(() => resolve(''), 3_000)),
+    ]);
+    if (text.trim()) texts.push(text);
+  }
+  return texts.join('\n');
+}
+
+/** VS Code hands its own logs (extension host, renderer, server) to codeAutomationExit: keep them. */
+function saveLogs(logs, folder) {
+  if (!Array.isArray(logs)) return;
+  for (const { relativePath, contents } of logs) {
+    if (typeof relativePath !== 'string' || typeof contents !== 'string') continue;
+    const file = path.resolve(folder, relativePath);
+    if (!file.startsWith(folder + path.sep)) continue;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, contents);
+  }
+}
 
 function formatLogArgs(args) {
   if (Array.isArray(args)) return util.format(...args);
@@ -42,6 +69,10 @@ export async function openWorkbench({ url, sandbox, screenshots, logFile, onLog,
     args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },
     env: { ...process.env, TMPDIR: sandbox.tmp },
+    // The launcher handles signals itself (closes chromium, then stops code-server, then removes the temp dir).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const record = (line) => appendFileSync(logFile, line.endsWith('\n') ? line : `${line}\n`);
@@ -68,10 +99,22 @@ export async function openWorkbench({ url, sandbox, screenshots, logFile, onLog,
     record(`[${type}] ${line}`);
     const request = SCREENSHOT_REQUEST.exec(line);
     if (request) shoot(request[1]);
+    const textRequest = WEBVIEW_TEXT_REQUEST.exec(line);
+    if (textRequest) {
+      void webviewText(page)
+        .catch(() => '')
+        .then((text) => {
+          // Written aside and renamed, so the suite never reads half a file.
+          const file = path.join(sandbox.signals, `${textRequest[1]}.txt`);
+          writeFileSync(`${file}.partial`, text);
+          renameSync(`${file}.partial`, file);
+        });
+    }
     onLog(line, type);
   });
-  await page.exposeFunction('codeAutomationExit', (code) => {
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
     record(`[exit] ${code}`);
+    saveLogs(logs, path.join(path.dirname(logFile), 'vscode-logs'));
     onExit(typeof code === 'number' ? code : 1);
   });
   page.on('console', (message) => record(`[page ${message.type()}] ${message.text()}`));
@@ -92,7 +135,7 @@ export async function openWorkbench({ url, sandbox, screenshots, logFile, onLog,
       }
     },
     async close() {
-      await shots;
+      await Promise.race([shots, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       // Closing the persistent context ends chromium; playwright also kills it when this process exits.
       await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     },

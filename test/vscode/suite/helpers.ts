@@ -9,12 +9,12 @@ export function waitForEvent<T>(
   event: vscode.Event<T>,
   accept: (value: T) => boolean,
   timeoutMs: number,
-  what: string,
+  what: string | (() => string),
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`));
     }, timeoutMs);
     const subscription = event((value) => {
       let accepted = false;
@@ -50,7 +50,7 @@ export async function diagnosticsWhen(
     vscode.languages.onDidChangeDiagnostics,
     (event) => event.uris.some((changedUri) => changedUri.toString() === uri.toString()) && accept(vscode.languages.getDiagnostics(uri)),
     timeoutMs,
-    `${what} (${path.basename(uri.fsPath)}; last seen: ${describe(vscode.languages.getDiagnostics(uri))})`,
+    () => `${what} (${path.basename(uri.fsPath)}; last seen: ${listDiagnostics(vscode.languages.getDiagnostics(uri))})`,
   );
   const now = vscode.languages.getDiagnostics(uri);
   if (accept(now)) {
@@ -62,7 +62,7 @@ export async function diagnosticsWhen(
 }
 
 /** A compact description of diagnostics for assertion messages: `rule@line` (0-based lines). */
-export function describe(diagnostics: readonly vscode.Diagnostic[]): string {
+export function listDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return 'none';
   return diagnostics.map((d) => `${codeOf(d)}@${d.range.start.line}`).join(', ');
 }
@@ -109,4 +109,34 @@ export async function screenshot(name: string): Promise<void> {
   const done = path.join(signals, `${name}.done`);
   console.log(`[nianbao:screenshot] ${name}`);
   await pollUntil(() => fs.existsSync(done), 20_000, `the screenshot ${name}`);
+}
+
+let webviewRequests = 0;
+
+/** Whether the launcher can read webviews for the suite (code-server's does; the desktop one cannot). */
+export function canReadWebviews(): boolean {
+  return !!process.env.NIANBAO_TEST_SIGNALS;
+}
+
+/**
+ * The text the user sees in the open webviews, read by the launcher through playwright, once it
+ * satisfies `accept` (a webview renders after its script ran, so this asks again until then).
+ */
+export async function webviewTextWhen(accept: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+  const signals = process.env.NIANBAO_TEST_SIGNALS;
+  if (!signals) throw new Error('no launcher to read webviews (NIANBAO_TEST_SIGNALS is not set)');
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    const id = `webview-${++webviewRequests}`;
+    const answer = path.join(signals, `${id}.txt`);
+    console.log(`[nianbao:webview-text] ${id}`);
+    await pollUntil(() => fs.existsSync(answer), Math.max(1_000, deadline - Date.now()), `the launcher to read the webviews`);
+    last = fs.readFileSync(answer, 'utf8');
+    if (accept(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the webviews showed: ${JSON.stringify(last.slice(0, 400))}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }

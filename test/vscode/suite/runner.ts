@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 
 export interface TestOutcome {
   title: string;
-  state: 'passed' | 'failed';
+  state: 'passed' | 'failed' | 'skipped';
   durationMs: number;
   error?: string;
 }
@@ -15,8 +15,12 @@ export interface TestOutcome {
 export interface SuiteResult {
   passed: number;
   failed: number;
+  /** Tests that skipped themselves, each saying why in the log. */
+  skipped: number;
   /** False until the run ended: a launcher reading a partial file knows the run was cut short. */
   finished: boolean;
+  /** The test running when the file was written (the one that hung, if the launcher timed out). */
+  running?: string;
   tests: TestOutcome[];
 }
 
@@ -37,7 +41,7 @@ class TaggedReporter extends Mocha.reporters.Base {
     runner.on('suite end', () => depth--);
     runner.on('pass', (test) => say(`${pad()}  ✔ ${test.title} (${test.duration ?? 0} ms)`));
     runner.on('fail', (test, error: Error) => say(`${pad()}  ✘ ${test.title}: ${error?.message ?? error}`));
-    runner.on('pending', (test) => say(`${pad()}  - ${test.title} (pending)`));
+    runner.on('pending', (test) => say(`${pad()}  - ${test.title} (skipped)`));
   }
 }
 
@@ -45,6 +49,8 @@ class TaggedReporter extends Mocha.reporters.Base {
 export function createRunner(load: () => void): () => Promise<void> {
   return () =>
     new Promise<void>((resolve, reject) => {
+      // Stack traces point into the .ts sources (the bundle carries an inline source map).
+      process.setSourceMapsEnabled?.(true);
       const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: TaggedReporter });
       const grep = process.env.NIANBAO_TEST_GREP;
       if (grep) mocha.grep(grep);
@@ -56,7 +62,7 @@ export function createRunner(load: () => void): () => Promise<void> {
         return;
       }
 
-      const result: SuiteResult = { passed: 0, failed: 0, finished: false, tests: [] };
+      const result: SuiteResult = { passed: 0, failed: 0, skipped: 0, finished: false, tests: [] };
       const resultFile = process.env.NIANBAO_TEST_RESULT;
       const save = () => {
         if (resultFile) fs.writeFileSync(resultFile, JSON.stringify(result, null, 2));
@@ -66,13 +72,25 @@ export function createRunner(load: () => void): () => Promise<void> {
       const runner = mocha.run((failures) => {
         result.finished = true;
         save();
-        say(`${result.passed} passed, ${result.failed} failed`);
+        say(`${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
         if (failures > 0 || result.passed === 0) reject(new Error(`${failures} test(s) failed, ${result.passed} passed`));
         else resolve();
+      });
+      runner.on('test', (test) => {
+        result.running = test.fullTitle();
+        save();
+      });
+      runner.on('test end', () => {
+        result.running = undefined;
       });
       runner.on('pass', (test) => {
         result.passed++;
         result.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });
+        save();
+      });
+      runner.on('pending', (test) => {
+        result.skipped++;
+        result.tests.push({ title: test.fullTitle(), state: 'skipped', durationMs: 0 });
         save();
       });
       runner.on('fail', (test, error: Error) => {
