@@ -53,13 +53,16 @@ void othersAreExact;
 
 const properties: Record<string, Record<string, unknown>> = pkg.contributes.configuration.properties;
 
-test('one setting per key of NianbaoSettings, with its default, type, enum and scope resource', () => {
+// The display language is a per-user choice, not a per-folder one; every other setting may differ per folder.
+const SCOPES: Partial<Record<keyof NianbaoSettings, string>> = { locale: 'application' };
+
+test('one setting per key of NianbaoSettings, with its default, type, enum and scope', () => {
   assert.deepEqual(Object.keys(properties).sort(), Object.keys(DEFAULT_SETTINGS).map((k) => `nianbao.${k}`).sort());
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof NianbaoSettings)[]) {
     const p = properties[`nianbao.${key}`];
     assert.deepEqual(p.default, DEFAULT_SETTINGS[key], `default of nianbao.${key}`);
     assert.deepEqual(p.type, TYPES[key], `type of nianbao.${key}`);
-    assert.equal(p.scope, 'resource', `scope of nianbao.${key}`);
+    assert.equal(p.scope, SCOPES[key] ?? 'resource', `scope of nianbao.${key}`);
     if (key in ENUMS) {
       const values = p.enum as unknown[];
       assert.deepEqual(values, [...ENUMS[key as keyof typeof ENUMS]], `enum of nianbao.${key}`);
