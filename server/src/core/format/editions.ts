@@ -139,7 +139,7 @@ export const T3_ROWS: RowSpec[] = [
   { key: 'r5_1', label: '1.信访举报投诉类申请', anchor: /信访|举报投诉/ },
   { key: 'r5_2', label: '2.重复申请', anchor: /重复申请/ },
   { key: 'r5_3', label: '3.要求提供公开出版物', anchor: /出版物/ },
-  { key: 'r5_4', label: '4.无正当理由大量反复申请', anchor: /大量反[复覆]/ },
+  { key: 'r5_4', label: '4.无正当理由大量反复申请', variants: ['无正当理由大量反覆申请'], anchor: /大量反[复覆]/ },
   { key: 'r5_5', label: '5.要求行政机关确认或重新出具已获取信息', anchor: /重新出具|确认或/ },
   // 2021: a header with three sub-rows; 2019: one row with numbers. The parser decides which by
   // whether numbers follow the label.

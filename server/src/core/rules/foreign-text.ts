@@ -37,9 +37,10 @@ type Kind = keyof typeof messages;
 /** Page chrome; each pattern matches the piece of a line to flag (some run to the end of the line). */
 const CHROME: RegExp[] = [
   /(首页|网站首页|主页)\s*(>|»|›|→)\s*\S.*$/g, // 首页 > 政务公开 > …
+  /[[【]\s*(打印|关闭|返回|收藏|分享|纠错)\s*[\]】]/g, // 【 打印 】【 关闭 】 among other words
   /(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*$/g,
-  /(浏览次数|浏览量|阅读次数|阅读量|访问量|访问次数|点击数|点击次数|点击量)\s*[:：]\s*\d*/g,
-  /[[【(]?\s*(字号|字体)\s*[:：]?\s*[[【(]?\s*大\s*[\]】)]?\s*[[【(]?\s*中\s*[\]】)]?\s*[[【(]?\s*小\s*[\]】)]?/g,
+  /(浏览次数|浏览量|阅读次数|阅读量|访问量|访问次数|点击数|点击次数|点击量|点击率)\s*[:：]\s*\d*/g,
+  /[[【(]?\s*(字号|字体)[\s:：[【(]*大[\s\]】)[【(]*中[\s\]】)[【(]*小[\]】)]?/g,
   /[[【]?\s*(打印本页|打印此页|打印文章|打印本文|关闭窗口|关闭本页|关闭此页|返回顶部|收藏本页|加入收藏)\s*[\]】]?/g,
   /分享到\s*[:：]?.*$/g,
   /扫一扫在手机(上)?(打开|查看|浏览)\S*/g,
@@ -47,24 +48,29 @@ const CHROME: RegExp[] = [
   /(版权所有|ICP备\s*\d|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]).*$/g,
 ];
 /** Short chrome words that count only as a line of their own ("【打印】 【关闭】"). */
-const CHROME_WORDS = new Set(['打印', '关闭', '返回', '收藏', '分享', '纠错', '我要纠错', '网站地图', '联系我们', '相关链接', '相关文章', '附件下载']);
+const CHROME_WORDS = new Set(['打印', '关闭', '返回', '收藏', '分享', '纠错', '我要纠错', '网站地图', '联系我们', '相关链接', '相关文章', '附件下载', '点击查看解读', '点击查看原文']);
 
 function isChromeLine(line: string): boolean {
-  if (line.length > 80) return false;
+  if (line.length > 200) return false;
   const words = line.split(/[\s[\]【】|丨]+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => CHROME_WORDS.has(w));
+  if (words.length > 0 && words.every((w) => CHROME_WORDS.has(w))) return true;
+  // The rest of a breadcrumb that wrapped: "> 政务公开 > 乡镇街道 > 年报".
+  const t = line.trim();
+  if (!/^[>»›]/.test(t)) return false;
+  const crumbs = t.slice(1).split(/[>»›]/).map((c) => c.trim());
+  return crumbs.length >= 2 && crumbs.every((c) => c.length > 0 && c.length <= 20 && !/[。，,;；]/.test(c));
 }
 
-const HTML_TAG = /[?？!！]*<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>\n]*)?\/?>/g;
+const HTML_TAG = /(?<![?？!！])[?？!！]*<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>\n]*)?\/?>/g;
 /** "?!?/p>": the end of a paragraph tag whose "<" was lost with mis-decoded bytes. */
-const HTML_TAIL = /[?？!！]*\/(p|br|span|div|td|tr|strong|b|font|a|li)>/g;
+const HTML_TAIL = /(?<![?？!！])[?？!！]*\/(p|br|span|div|td|tr|strong|b|font|a|li)>/g;
 const HTML_ENTITY = /&(nbsp|ensp|emsp|lt|gt|amp|quot|middot|ldquo|rdquo|lsquo|rsquo|hellip|mdash|bull);?|&#\d{2,5};/g;
 
-const SPAM = /博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人(视讯|娱乐)|彩票(网|平台|投注)|网上赌场|线上赌场|棋牌游戏|体育投注|代开(各类|增值税)?发票|(加|添加)?(微信|薇信|威信|VX|QQ)\s*[:：]\s*[A-Za-z0-9_-]{5,}/i;
+const SPAM = /博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人(视讯|娱乐)|彩票(网|平台|投注)|网上赌场|线上赌场|网上娱乐|娱乐(平台|官网)|体育(平台|投注|官网)|棋牌游戏|\d+bet|bet\d+|代开(各类|增值税)?发票|(加|添加)?(微信|薇信|威信|VX|QQ)\s*[:：]\s*[A-Za-z0-9_-]{5,}/gi;
 const URL = /(https?:\/\/|www\.)[^\s，。]+/i;
 
 /** A placeholder where the body's name belongs: "XX镇", "××局", "某某街道", "____乡". */
-const PLACEHOLDER = /(?<![A-Za-z])([Xx]{2,}|×{2,}|某某|○{2,}|_{3,})\s*(镇|乡|街道|局|市|县|区|村|社区|委员会|办公室|人民政府|政府|单位|部门|中心)/g;
+const PLACEHOLDER = /(?<![A-Za-z×○_])([Xx]{2,}|×{2,}|某某|○{2,}|_{3,})\s*(镇|乡|街道|局|市|县|区|村|社区|委员会|办公室|人民政府|政府|单位|部门|中心)/g;
 
 /**
  * A town or county name as the subject: name, optionally 人民政府, then a verb or adverb that opens
@@ -105,7 +111,10 @@ function lineHits(report: Report, lineStart: number, lineEnd: number, inTable: b
   const whole = { start: lineStart + lead, end: lineStart + line.trimEnd().length };
   if (isChromeLine(line)) return [...hits, { ...whole, kind: 'chrome' }];
   for (const re of CHROME) scan(re, 'chrome');
-  if (SPAM.test(line) || (afterEnd && URL.test(line) && !/\.gov\.cn/i.test(line))) hits.push({ ...whole, kind: 'spam' });
+  // Spam: a short line of its own is flagged whole; inside a sentence, only the spam words.
+  SPAM.lastIndex = 0;
+  if ((SPAM.test(line) && whole.end - whole.start <= 60) || (afterEnd && URL.test(line) && !/\.gov\.cn/i.test(line))) hits.push({ ...whole, kind: 'spam' });
+  else scan(SPAM, 'spam');
   scan(PLACEHOLDER, 'placeholder');
   return hits;
 }
@@ -124,6 +133,7 @@ function signatureEnd(report: Report): number {
 /** The level of the report's own body when it is a town or county ("小曹娥镇人民政府" → 镇), else null. */
 function ownLevel(bodyNorm: string): string | null {
   const name = bodyNorm.replace(/\s+/g, '').replace(/(人民政府|政府|党委政府|党委|办事处)$/, '');
+  if (name.length > 20 || /[,，。:：《》()]/.test(name)) return null; // not a name: a sentence read as one
   return /(街道|镇|乡|县)$/.exec(name)?.[1] ?? null;
 }
 
@@ -173,9 +183,14 @@ function merge(report: Report, hits: Hit[]): Hit[] {
       prev.end = Math.max(prev.end, h.end);
       continue;
     }
-    if (prev && prev.kind === h.kind && h.kind !== 'otherBody' && report.norm.slice(prev.end, h.start).trim() === '') {
-      prev.end = h.end;
-      continue;
+    // Consecutive chrome lines are one finding; so are spam words a few characters apart
+    // ("365bet网上娱乐_365BETAPP官网_365体育平台").
+    if (prev && prev.kind === h.kind && h.kind !== 'otherBody') {
+      const gap = report.norm.slice(prev.end, h.start);
+      if (gap.trim() === '' || (h.kind === 'spam' && gap.length <= 16 && !/[,，。;；、\n]/.test(gap))) {
+        prev.end = h.end;
+        continue;
+      }
     }
     out.push({ ...h });
   }

@@ -80,7 +80,7 @@ const rule: Rule = {
     en: 'A malformed year (e.g. "202020年")',
   },
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   messages,
   check(ctx) {
     for (const { span, fixed } of malformedYears(ctx.report)) {

@@ -41,13 +41,16 @@ const FIX_TITLE: Bilingual = { 'zh-cn': '改为 {fixed} 年', en: 'Change to {fi
 /** A plan or intention: such a sentence may name the next year. */
 const FUTURE = /将(?!近|来|领|士|军)|即将|计划|拟|预计|力争|争取|下一步|下阶段|下一阶段|继续|明年|今后|下一年|目标|打算|规划|准备/;
 /** Documents and budgets of a year: "2024年度部门预算", "2024年政务公开工作要点". */
-const DOCUMENT_AFTER = /^\s*度?\s*[^,，。]{0,8}?(预算|计划|要点|方案|安排|规划|目标|任务)/;
+const DOCUMENT_AFTER = /^\s*度?\s*[^,，。]{0,8}?(预算|计划|要点|方案|安排|规划|目标|任务|细则|办法|通知|意见|规定|目录|清单|指南)/;
 /** 将 as a preposition ("将政务公开纳入考核"): the sentence reports what was done, not a plan. */
-const PREPOSITION_JIANG = /将[^,，。;；]{0,24}?(纳入|列入|列为|作为|当作|当成|视为|融入|贯穿|放在|放到|摆在|置于|写入|编入|嵌入|转化为|转为|变为|改为|整合为|结合)/;
+const PREPOSITION_JIANG = /将[^,，。;；]{0,24}?(纳入|列入|列为|作为|当作|当成|视为|融入|贯穿|放在|放到|摆在|置于|写入|编入|嵌入|转化为|转为|变为|改为|整合为|结合|到位|落到实处|落实到|推送至|推送到|发布在|发布到|上传至|上传到)/;
 /** Past-tense words between the year and 将: "2023年我镇完成了…，将…" looks back first. */
 const PAST = /了|已|取得|完成|实现|累计/;
-/** What may follow "Y−1年" when it opens a sentence as the current year: "2022年，" "2022年我镇". */
-const CURRENT_YEAR_OPENING = /^\s*(,|，|我|全|本)/;
+/**
+ * What may follow "Y−1年" when it opens a sentence as the current year: "2022年，" "2022年我镇",
+ * or a statement of the year's work or figures ("2022年共收到…", "2022年发布…").
+ */
+const CURRENT_YEAR_OPENING = /^\s*(,|我|全|本|共|(发布|制发|印发|收到|受理|办理|办结|答复|主动公开|公开|新增|开展|组织|召开|完成)(?![^,;。]*的))/;
 /** Words that make a Y−1 sentence a comparison, history or carry-over. */
 const LOOKS_BACK = /较|比|同比|相比|以来|决算|预算|结转|上年|去年|同期|增长|下降|减少|增加|提高|持平|年度/;
 
@@ -63,10 +66,13 @@ function sentenceQuote(report: Report, m: YearMention): string {
 function describesWorkOfNextYear(report: Report, m: YearMention, planStart: number): boolean {
   const { norm } = report;
   if (m.sentence.heading || m.sentence.start >= planStart) return false;
+  // Only a year that opens a sentence or clause states when the work happened; one inside a
+  // phrase ("余姚市2024年度考核细则", "根据2024年…") names something else.
+  if (!opensSentence(m) && !/[,:;]\s*$/.test(norm.slice(Math.max(m.sentence.start, m.start - 3), m.start))) return false;
   if (report.title && m.start >= report.title.span.start && m.end <= report.title.span.end) return false;
   if (isDateLike(norm, m) || onMetaLine(norm, m) || inBookTitle(norm, m) || isRange(norm, m) || isComparison(norm, m)) return false;
   if (DOCUMENT_AFTER.test(norm.slice(m.after, m.after + 12))) return false;
-  if (/(截至|截止|到)\s*$/.test(norm.slice(m.start - 3, m.start))) return false;
+  if (/(截至|截止|到)\s*$/.test(norm.slice(Math.max(0, m.start - 3), m.start))) return false;
   return !FUTURE.test(m.sentence.text);
 }
 
@@ -87,20 +93,53 @@ function plansInReportYear(report: Report, m: YearMention, planStart: number): b
 function usesPreviousYearAsCurrent(report: Report, m: YearMention, planStart: number, year: number): boolean {
   const { norm } = report;
   if (m.sentence.heading || m.sentence.sectionIndex < 0 || m.sentence.start >= planStart || !opensSentence(m)) return false;
-  if (!CURRENT_YEAR_OPENING.test(norm.slice(m.after, m.after + 2))) return false;
+  if (!CURRENT_YEAR_OPENING.test(norm.slice(m.after, m.sentence.end))) return false;
   if (isComparison(norm, m) || LOOKS_BACK.test(m.sentence.text) || FUTURE.test(m.sentence.text)) return false;
   // A sentence that also names the report year is about both years (a comparison or a carry-over).
   return !new RegExp(`${year}\\s*年`).test(m.sentence.text);
 }
 
-/** Title year vs statistics period. Returns the years the report itself leaves in doubt. */
-function checkTitleAgainstPeriod(ctx: RuleContext): Set<number> {
+/**
+ * How many sentences of 一–四 (and the preamble) open with each year: the narrative's own word on
+ * which year the report is about, used to tell a wrong title from a wrong statistics period.
+ */
+function narrativeYears(report: Report, mentions: readonly YearMention[], planStart: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const m of mentions) {
+    if (m.sentence.heading || m.sentence.start >= planStart || !opensSentence(m)) continue;
+    if (report.title && m.start >= report.title.span.start && m.end <= report.title.span.end) continue;
+    if (isDateLike(report.norm, m) || inBookTitle(report.norm, m) || isRange(report.norm, m)) continue;
+    counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Title year vs statistics period. The finding goes on the one the narrative contradicts (the
+ * statistics period when the narrative does not say), and its fix writes the other year. Returns
+ * the years the report itself leaves in doubt.
+ */
+function checkTitleAgainstPeriod(ctx: RuleContext, narrative: Map<number, number>): Set<number> {
   const { titleYear, periodYear } = ctx.report.year;
   const doubtful = new Set<number>();
   if (!titleYear || !periodYear || titleYear.value === periodYear.value) return doubtful;
   doubtful.add(titleYear.value).add(periodYear.value);
-  const { norm } = ctx.report;
+  const forTitle = narrative.get(titleYear.value) ?? 0;
+  const forPeriod = narrative.get(periodYear.value) ?? 0;
+  const args = { title: titleYear.value, period: periodYear.value };
+  if (forPeriod > forTitle) {
+    ctx.add({
+      start: titleYear.span.start,
+      end: titleYear.span.end,
+      messageId: 'titlePeriod',
+      args: { ...args, fixed: periodYear.value },
+      fix: { title: FIX_TITLE, edits: [{ ...titleYear.span, newText: String(periodYear.value) }], preferred: forTitle === 0 },
+      related: [{ ...periodYear.span, message: { 'zh-cn': '统计期限', en: 'Statistics period' } }],
+    });
+    return doubtful;
+  }
   // The period names the year twice ("2022年1月1日至2022年12月31日"): fix both.
+  const { norm } = ctx.report;
   const edits = [{ ...periodYear.span, newText: String(titleYear.value) }];
   const before = norm.slice(Math.max(0, periodYear.span.start - 40), periodYear.span.start);
   const first = [...before.matchAll(/((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/g)].pop();
@@ -111,9 +150,9 @@ function checkTitleAgainstPeriod(ctx: RuleContext): Set<number> {
   ctx.add({
     ...periodYear.span,
     messageId: 'titlePeriod',
-    args: { title: titleYear.value, period: periodYear.value, fixed: titleYear.value },
-    // Which of the two is wrong is not known: the fix is offered, not preferred.
-    fix: { title: FIX_TITLE, edits, preferred: false },
+    args: { ...args, fixed: titleYear.value },
+    // When the narrative names both years, which one is right is anyone's guess: no fix.
+    fix: forTitle > 0 && forPeriod > 0 ? null : { title: FIX_TITLE, edits, preferred: forTitle > 0 },
     related: [{ ...titleYear.span, message: { 'zh-cn': '标题年份', en: 'Title year' } }],
   });
   return doubtful;
@@ -132,9 +171,10 @@ const rule: Rule = {
     const { report } = ctx;
     const year = report.year.value;
     if (year === null || report.notAReport) return;
-    const doubtful = checkTitleAgainstPeriod(ctx);
     const planStart = planZoneStart(report);
-    for (const m of yearMentions(report)) {
+    const mentions = yearMentions(report);
+    const doubtful = checkTitleAgainstPeriod(ctx, narrativeYears(report, mentions, planStart));
+    for (const m of mentions) {
       // When title and period disagree, a year that matches either of them is not evidence.
       if (doubtful.has(m.value) && m.value !== year) continue;
       const args = { found: m.value, year, quote: sentenceQuote(report, m) };
