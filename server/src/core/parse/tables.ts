@@ -109,6 +109,13 @@ export function findT3Start(ctx: TableScanContext, from = 0): number | null {
     const k = compact(s);
     if (/(本年|本年度)新收|新收[^。]{0,30}申请/.test(k) && !/。/.test(k) && k.length < 120) return l;
   }
+  // Without its 新收 row, the table still starts at its next rows.
+  for (let l = from; l < ctx.lines.lineCount; l++) {
+    const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
+    if (s.length > 400 || s.includes('。')) continue;
+    const k = compact(s);
+    if (k.length < 120 && /上年(度)?(结转|转结)[^。]{0,20}申请|^(三、)?本年度办理结果/.test(k)) return l;
+  }
   return null;
 }
 
@@ -155,8 +162,11 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       const extMatches = matchRows(labelKey(ext, ctx.norm), schema, pos, false);
       const inLabel = extMatches.filter((m) => m.endToken < label.length);
       const wrapped = extMatches.find((m) => m.endToken >= label.length);
-      if (wrapped && !wrapped.spec.header && inLabel.length === matches.length) {
-        const from = inLabel.length ? inLabel[inLabel.length - 1].endToken + 1 : 0;
+      const from = inLabel.length ? inLabel[inLabel.length - 1].endToken + 1 : 0;
+      // Only a label cut short: its text so far must begin the row's standard label.
+      const cut = canonicalLabel(label.slice(from).map((t) => t.text).join(''));
+      const continues = !!wrapped && cut.length > 0 && standardsOf(wrapped.spec).some((std) => std.startsWith(cut) && std !== cut);
+      if (wrapped && continues && !wrapped.spec.header && inLabel.length === matches.length) {
         wrappedTokens = ext.slice(from, wrapped.endToken + 1);
         skip = wrapped.endToken - label.length + 1;
         label = ext.slice(0, wrapped.endToken + 1);
@@ -252,7 +262,8 @@ function matchRows(k: LabelKey, schema: RowSpec[], pos: number, firstOnly: boole
   let cursor = 0;
   for (;;) {
     let best: { j: number; index: number; end: number } | null = null;
-    const limit = firstOnly && out.length === 0 ? pos + 1 : Math.min(schema.length, pos + LOOKAHEAD);
+    // The table opens with 新收; when that row is missing, with one of the next few.
+    const limit = firstOnly && out.length === 0 ? pos + 4 : Math.min(schema.length, pos + LOOKAHEAD);
     for (let j = pos; j < limit; j++) {
       const m = findAnchor(k, schema[j].anchor, cursor, !!schema[j].weak);
       if (m && (!best || m.index < best.index)) best = { j, ...m };

@@ -40,8 +40,10 @@ const CHROME: RegExp[] = [
   /[[【]\s*(打印|关闭|返回|收藏|分享|纠错)\s*[\]】]/g, // 【 打印 】【 关闭 】 among other words
   /(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*$/g,
   /(浏览次数|浏览量|阅读次数|阅读量|访问量|访问次数|点击数|点击次数|点击量|点击率)\s*[:：]\s*\d*/g,
-  /[[【(]?\s*(字号|字体)[\s:：[【(]*大[\s\]】)[【(]*中[\s\]】)[【(]*小[\]】)]?/g,
-  /[[【]?\s*(打印本页|打印此页|打印文章|打印本文|关闭窗口|关闭本页|关闭此页|返回顶部|收藏本页|加入收藏)\s*[\]】]?/g,
+  // Spaces only after a bracket: an optional "\s*" before the keyword would rescan every run of
+  // whitespace from each of its positions (quadratic on a line of spaces).
+  /(?:[[【(]\s*)?(字号|字体)[\s:：[【(]*大[\s\]】)[【(]*中[\s\]】)[【(]*小[\]】)]?/g,
+  /(?:[[【]\s*)?(打印本页|打印此页|打印文章|打印本文|关闭窗口|关闭本页|关闭此页|返回顶部|收藏本页|加入收藏)\s*[\]】]?/g,
   /分享到\s*[:：]?.*$/g,
   /扫一扫在手机(上)?(打开|查看|浏览)\S*/g,
   /(上一篇|下一篇)\s*[:：].*$/g,
@@ -66,7 +68,7 @@ const HTML_TAG = /(?<![?？!！])[?？!！]*<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>\n]*)
 const HTML_TAIL = /(?<![?？!！])[?？!！]*\/(p|br|span|div|td|tr|strong|b|font|a|li)>/g;
 const HTML_ENTITY = /&(nbsp|ensp|emsp|lt|gt|amp|quot|middot|ldquo|rdquo|lsquo|rsquo|hellip|mdash|bull);?|&#\d{2,5};/g;
 
-const SPAM = /博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人(视讯|娱乐)|彩票(网|平台|投注)|网上赌场|线上赌场|网上娱乐|娱乐(平台|官网)|体育(平台|投注|官网)|棋牌游戏|\d+bet|bet\d+|代开(各类|增值税)?发票|(加|添加)?(微信|薇信|威信|VX|QQ)\s*[:：]\s*[A-Za-z0-9_-]{5,}/gi;
+const SPAM = /博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人(视讯|娱乐)|彩票(网|平台|投注)|网上赌场|线上赌场|网上娱乐|娱乐(平台|官网)|体育(平台|投注|官网)|棋牌游戏|(?<!\d)\d+bet|bet\d+|代开(各类|增值税)?发票|(加|添加)?(微信|薇信|威信|VX|QQ)\s*[:：]\s*[A-Za-z0-9_-]{5,}/gi;
 const URL = /(https?:\/\/|www\.)[^\s，。]+/i;
 
 /** A placeholder where the body's name belongs: "XX镇", "××局", "某某街道", "____乡". */

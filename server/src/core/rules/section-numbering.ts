@@ -80,15 +80,23 @@ function checkSections(ctx: RuleContext, sections: Section[]) {
 
 function checkSubHeadings(ctx: RuleContext) {
   const subs = ctx.report.subHeadings;
+  // Numbers the previous sub-part may stand for: its own, and the one it should have had when it
+  // was flagged, so that one misnumbered sub-part is reported once, not again at its successor.
+  let previous: number[] = [];
   for (let i = 0; i < subs.length; i++) {
     const cur = subs[i];
     const prev = subs[i - 1];
     const next = subs[i + 1];
-    const first = !prev || prev.sectionIndex !== cur.sectionIndex;
-    if (first) continue; // a section may open its list anywhere; only sequences are checked
-    if (cur.number === 1) continue; // a new list
+    if (!prev || prev.sectionIndex !== cur.sectionIndex || cur.number === 1) {
+      // A section may open its list anywhere; （一） starts a new list.
+      previous = [cur.number];
+      continue;
+    }
+    if (previous.some((n) => cur.number === n + 1)) {
+      previous = [cur.number];
+      continue;
+    }
     const expected = prev.number + 1;
-    if (cur.number === expected) continue;
     const numeral = chineseNumeral(cur.number);
     // Renumbering is certain only when the next sub-part continues from the corrected number.
     const certain = !!next && next.sectionIndex === cur.sectionIndex && next.number === expected + 1;
@@ -105,6 +113,7 @@ function checkSubHeadings(ctx: RuleContext) {
       args: { numeral, previous: chineseNumeral(prev.number), expected: chineseNumeral(expected) },
       fix,
     });
+    previous = [cur.number, expected];
   }
 }
 

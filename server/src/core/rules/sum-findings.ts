@@ -49,7 +49,17 @@ export function reportRelations(
   rule: SumRule,
   options: { wide?: boolean; fixTotal?: boolean } = {},
 ): void {
-  for (const r of ctx.arithmetic().relations) {
+  const relations = ctx.arithmetic().relations;
+  // Writing the computed total is safe only when that cell is in no other sum that holds now.
+  const inHoldingSum = (cell: { start: number }, except: Relation) =>
+    relations.some(
+      (o) =>
+        o !== except &&
+        o.complete &&
+        o.holds &&
+        (o.total?.span.start === cell.start || o.parts.some((p) => p.span.start === cell.start)),
+    );
+  for (const r of relations) {
     if (r.rule !== rule || r.holds || !r.complete || r.implied) continue;
     const actual = r.total ? r.total.value : 0;
     const args = {
@@ -81,7 +91,7 @@ export function reportRelations(
       ...at,
       messageId: 'wrong',
       args,
-      fix: options.fixTotal !== false && r.total && Number.isInteger(r.expected) && r.expected >= 0
+      fix: options.fixTotal !== false && r.total && Number.isInteger(r.expected) && r.expected >= 0 && !inHoldingSum(r.total.span, r)
         ? { title: FIX_TITLES.total, edits: [{ ...r.total.span, newText: fmt(r.expected) }], preferred: false }
         : null,
       related,

@@ -98,6 +98,7 @@ export function planZoneStart(report: Report): number {
 
 /** The source text of a sentence from `from`, shortened for a message. */
 export function quote(report: Report, from: number, to: number, max = 24): string {
-  const s = report.text.slice(from, to).replace(/\s+/g, ' ').trim();
+  // Only the quoted part is needed: never normalize a whole (possibly huge) sentence per mention.
+  const s = report.text.slice(from, Math.min(to, from + max * 4)).replace(/\s+/g, ' ').trim();
   return s.length > max ? s.slice(0, max) + '…' : s;
 }

@@ -1,0 +1,118 @@
+// Catastrophic backtracking and quadratic scans: check() on 1 MB of adversarial text, alone and
+// placed where each kind of rule looks (the prose of 总体情况, 五 for plans, inside 表三), must
+// return within a bound. Every rule runs on every input, so a slow regex in any rule shows here.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { generateReport } from '../support/reports';
+
+const SIZE = 1_000_000;
+const BOUND_MS = 3000;
+const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+
+const LINES: Record<string, string> = {
+  '年 ×N': fill('年'),
+  '2023年 ×N': fill('2023年'),
+  '2024年，将 ×N': fill('2024年，将'),
+  '（一） ×N': fill('（一）'),
+  '(一) ×N': fill('(一)'),
+  '一、 ×N': fill('一、'),
+  '1、 ×N': fill('1、'),
+  digits: fill('1'),
+  'spaced digits': fill('1 '),
+  tabs: fill('\t'),
+  '0⇥ ×N': fill('0\t'),
+  '共1件，其中 ×N': fill('共1件，其中'),
+  '共1件，其中a1件、 ×N': fill('共1件，其中a1件、'),
+  '占12.5% ×N': fill('占12.5%'),
+  '收到申请1件 ×N': fill('收到信息公开申请1件'),
+  '《 ×N': fill('《'),
+  '—— ×N': fill('——'),
+  '** ×N': fill('**'),
+  '| ×N': fill('| '),
+  'spaces': fill(' '),
+  'ideographic spaces': fill('　'),
+  'label soup': fill('本年新收上年结转予以公开总计'),
+  'traditional': fill('總計結轉辦理結果'),
+};
+
+/** Multi-line adversaries: the same unit on a million short lines. */
+const MANY_LINES: Record<string, string> = {
+  '0 per line': fill('\t0\n'),
+  'blank lines': fill('\n'),
+  'CR only': fill('\r'),
+  '一、总体情况 per line': fill('一、总体情况\n'),
+  '（一） per line': fill('（一）主动公开\n'),
+  '2023年 per line': fill('2023年，\n'),
+  'row label per line': fill('1.属于国家秘密\t0\n'),
+};
+
+const report = generateReport({ year: 2023, body: '青山县青山镇人民政府', shape: 'tabs' }).text;
+const places: Record<string, (line: string) => string> = {
+  'in 总体情况': (line) => report.replace('（三）政府信息管理。', `（三）政府信息管理。${line}\n`),
+  'in 五': (line) => report.replace('信息公开的及时性有待提高。', `信息公开的及时性有待提高。${line}\n`),
+  'in 表三': (line) => report.replace('（三）不予公开', `（三）不予公开\n${line}`),
+  'before the title': (line) => line + '\n' + report,
+};
+
+// check() runs in a worker thread, so that a catastrophic case fails after HARD_LIMIT_MS instead
+// of hanging the whole suite; the time is measured inside the worker, around check() alone.
+const HARD_LIMIT_MS = 2 * BOUND_MS;
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+require('tsx/cjs/api').register();
+const { check } = require(workerData.core);
+check(workerData.warmUp); // OpenCC tables and regexes are built once, not charged to the first case
+parentPort.on('message', (text) => {
+  const t0 = performance.now();
+  check(text);
+  parentPort.postMessage(performance.now() - t0);
+});
+`;
+let worker: Worker | null = null;
+function spawn(): Worker {
+  return new Worker(WORKER_SOURCE, { eval: true, workerData: { core: path.resolve(__dirname, '../../server/src/core/index.ts'), warmUp: report } });
+}
+after(() => void worker?.terminate());
+
+/** Milliseconds check() took on `text`, or Infinity when it did not finish within HARD_LIMIT_MS. */
+function timed(text: string): Promise<number> {
+  const w = (worker ??= spawn());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      void w.terminate();
+      worker = null;
+      resolve(Infinity);
+    }, HARD_LIMIT_MS);
+    const onMessage = (ms: number) => (cleanup(), resolve(ms));
+    const onError = (e: Error) => (cleanup(), (worker = null), reject(e));
+    const cleanup = () => {
+      clearTimeout(timer);
+      w.off('message', onMessage);
+      w.off('error', onError);
+    };
+    w.on('message', onMessage);
+    w.on('error', onError);
+    w.postMessage(text);
+  });
+}
+
+for (const [name, line] of Object.entries(LINES)) {
+  for (const [place, put] of Object.entries(places)) {
+    test(`1 MB line "${name}" ${place}: check returns within ${BOUND_MS} ms`, async () => {
+      const ms = await timed(put(line));
+      assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
+    });
+  }
+}
+
+for (const [name, text] of Object.entries(MANY_LINES)) {
+  for (const place of ['in 总体情况', 'in 表三'] as const) {
+    test(`1 MB of "${name}" ${place}: check returns within ${BOUND_MS} ms`, async () => {
+      const ms = await timed(places[place](text));
+      assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
+    });
+  }
+}

@@ -1,0 +1,248 @@
+// Structural rules: table-missing, row-missing, edition-mismatch (and the pre-2019 note),
+// regulation-scope, row-label. Each with a report that must pass and one that must fail.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateReport } from '../support/reports';
+import {
+  applyFixes,
+  assertNoSerious,
+  check,
+  deleteLines,
+  describe,
+  lineAt,
+  lineOf,
+  ofRule,
+  replaceOnce,
+  serious,
+} from '../support/assertions';
+import { T3_ROWS } from '../../server/src/core/format/editions';
+
+const town = generateReport({ year: 2023, body: '青山县青山镇人民政府', shape: 'tabs' });
+const T = town.text;
+
+/** Removes the body of a section (keeps its heading), up to the next heading. */
+function emptySection(text: string, heading: string, next: string): string {
+  const start = text.indexOf('\n', text.indexOf(heading)) + 1;
+  const end = text.indexOf(next);
+  assert.ok(start > 0 && end > start);
+  return text.slice(0, start) + '\n本年度无相关情况。\n\n' + text.slice(end);
+}
+
+test('table-missing: the clean report has all three tables', () => {
+  const r = check(T);
+  assert.equal(ofRule(r, 'table-missing').length, 0, describe(r));
+  assert.deepEqual(r.report.tableProblems, []);
+});
+
+test('table-missing: a removed 表四 is one finding at its section', () => {
+  const text = emptySection(T, '四、政府信息公开行政复议', '五、存在的主要问题');
+  const r = check(text);
+  const found = ofRule(r, 'table-missing');
+  assert.equal(found.length, 1, describe(r));
+  assert.equal(found[0].severity, 'error');
+  assert.match(found[0].message, /表四/);
+  assert.equal(lineAt(r, found[0].start), lineOf(text, '四、政府信息公开行政复议'));
+  assert.equal(ofRule(r, 'appeal-total').length, 0);
+  assert.deepEqual(serious(r).map((d) => d.rule), ['table-missing'], describe(r));
+});
+
+test('table-missing: 表三 whose row labels are all gone is reported with a reason', () => {
+  // Keep the numbers, drop every label of the table's rows.
+  const start = T.indexOf('三、收到和处理政府信息公开申请情况');
+  const end = T.indexOf('四、政府信息公开行政复议');
+  // Every text cell of the table goes (numbered labels such as "1.属于国家秘密" too); numbers stay.
+  const table = T.slice(start, end).split('\n').map((line, i) => (i === 0 ? line : line.split('\t').map((c) => (/^\d+$/.test(c) ? c : '')).join('\t')));
+  const text = T.slice(0, start) + table.join('\n') + T.slice(end);
+  const r = check(text);
+  const found = ofRule(r, 'table-missing');
+  assert.equal(found.length, 1, describe(r));
+  assert.match(found[0].message, /表三/);
+  assert.match(found[0].message, /找不到它的标准行标签|没有读到数字|无法读取/);
+  const problem = r.report.tableProblems.find((p) => p.id === 't3');
+  assert.ok(problem, 'a table problem for 表三');
+  assert.equal(lineAt(r, found[0].start), lineOf(text, '三、收到和处理政府信息公开申请情况'));
+});
+
+test('row-missing: a deleted 表三 row is named', () => {
+  // A row of zeros, so that no sum breaks and row-missing is the only finding.
+  const key = [...town.t3.entries()].find(([k, v]) => /^r\d/.test(k) && v[6] === 0)![0];
+  const label = T3_ROWS.find((r) => r.key === key)!.label;
+  const text = deleteLines(T, lineOf(T, label));
+  const r = check(text);
+  const found = ofRule(r, 'row-missing');
+  assert.equal(found.length, 1, describe(r));
+  assert.equal(found[0].severity, 'error');
+  assert.ok(found[0].message.includes(label), found[0].message);
+  assert.deepEqual(serious(r).map((d) => d.rule), ['row-missing'], describe(r));
+});
+
+test('row-missing: a deleted 表二 row is named', () => {
+  const text = deleteLines(T, lineOf(T, '行政强制\t'));
+  const r = check(text);
+  const found = ofRule(r, 'row-missing');
+  assert.equal(found.length, 1, describe(r));
+  assert.match(found[0].message, /行政强制/);
+  assert.match(found[0].message, /表二/);
+});
+
+test('row-missing: none in the clean report', () => {
+  assert.equal(ofRule(check(T), 'row-missing').length, 0);
+});
+
+/** A 2020 report (2019-edition tables) relabelled as a report for `year`. */
+function relabel2020(year: number): string {
+  const g = generateReport({ year: 2020, body: '青山县人民政府', shape: 'tabs' });
+  return g.text.replaceAll('2021年', `${year + 1}年`).replaceAll('2020年', `${year}年`).replaceAll('2021-', `${year + 1}-`);
+}
+
+test('edition-mismatch: a 2023 report with 2019-edition tables is one error', () => {
+  const text = relabel2020(2023);
+  assert.match(text, /2023年政府信息公开工作年度报告/);
+  assert.match(text, /（六）其他处理\t\d/); // the single 2019 row with numbers
+  const r = check(text);
+  assert.equal(r.report.year.value, 2023);
+  assert.equal(r.report.tableEdition, '2019');
+  const found = ofRule(r, 'edition-mismatch');
+  assert.equal(found.length, 1, describe(r));
+  assert.equal(found[0].severity, 'error');
+  assert.match(found[0].message, /2023/);
+  assert.match(found[0].message, /2021 年版/);
+  assert.match(found[0].message, /2019 年版/);
+});
+
+test('edition-mismatch: a 2020 report with 2019-edition tables is clean', () => {
+  const g = generateReport({ year: 2020, body: '青山县人民政府', shape: 'tabs' });
+  const r = check(g.text);
+  assert.equal(ofRule(r, 'edition-mismatch').length, 0, describe(r));
+  assertNoSerious(r, '2020 with 2019 tables');
+});
+
+test('edition-mismatch: a 2021 report with 2021-edition tables is clean, a 2020 one with them is not', () => {
+  assert.equal(ofRule(check(T), 'edition-mismatch').length, 0);
+  const g = generateReport({ year: 2022, body: '青山县人民政府', shape: 'tabs' });
+  const text = g.text.replaceAll('2022年', '2020年').replaceAll('2023年', '2021年');
+  const found = ofRule(check(text), 'edition-mismatch');
+  assert.equal(found.length, 1, describe(check(text)));
+});
+
+const PRE_2019 = `青山县人民政府2017年政府信息公开工作年度报告
+
+本报告根据《中华人民共和国政府信息公开条例》要求编制。报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。
+
+一、概述
+
+2017年，青山县人民政府认真贯彻落实政府信息公开工作要求，全年主动公开政府信息1234条。
+
+二、主动公开政府信息情况
+
+全年主动公开政府信息1234条，其中规范性文件12件。
+
+三、依申请公开政府信息情况
+
+全年共收到政府信息公开申请20件，均已按期答复。
+
+四、政府信息公开的收费及减免情况
+
+本年度未收取任何费用。
+
+五、因政府信息公开申请行政复议、提起行政诉讼的情况
+
+本年度未发生因政府信息公开申请行政复议、提起行政诉讼的情况。
+
+六、存在的主要问题及改进情况
+
+公开内容的深度有待提高。2018年将进一步加强培训。
+
+七、其他需要报告的事项
+
+无。
+
+附表：青山县人民政府2017年政府信息公开情况统计表
+
+统计指标\t单位\t统计数
+一、主动公开情况\t——\t——
+（一）主动公开政府信息数\t条\t1234
+其中：主动公开规范性文件数\t条\t12
+制发规范性文件总数\t件\t15
+二、回应解读情况\t——\t——
+（一）回应公众关注热点或重大舆情数\t次\t3
+三、依申请公开情况\t——\t——
+（一）收到申请数\t件\t20
+1.当面申请数\t件\t5
+2.传真申请数\t件\t0
+3.网络申请数\t件\t12
+4.信函申请数\t件\t3
+（二）申请办结数\t件\t20
+1.按时办结数\t件\t20
+2.延期办结数\t件\t0
+四、因政府信息公开申请提起行政复议、行政诉讼情况\t——\t——
+（一）维持具体行政行为数\t件\t0
+五、举办各类培训班数\t次\t4
+
+青山县人民政府办公室
+2018年3月20日
+`;
+
+test('pre-2019 layout: one information note, no errors or warnings', () => {
+  const r = check(PRE_2019);
+  assert.equal(r.report.edition, 'pre-2019');
+  assertNoSerious(r, 'pre-2019');
+  const notes = ofRule(r, 'edition-mismatch');
+  assert.equal(notes.length, 1, describe(r));
+  assert.equal(notes[0].severity, 'information');
+  assert.match(notes[0].message, /2019 年以前/);
+  assert.equal(r.diagnostics.filter((d) => d.severity === 'information').length, 1, describe(r));
+});
+
+test('regulation-scope: a 镇 report with 规章 1 is a warning on the cell', () => {
+  const text = replaceOnce(T, '规章\t0\t0\t0', '规章\t1\t0\t1');
+  const r = check(text);
+  const found = ofRule(r, 'regulation-scope');
+  assert.equal(found.length, 2, describe(r)); // 本年制发 1 and 现行有效 1
+  for (const d of found) {
+    assert.equal(d.severity, 'warning');
+    assert.equal(lineAt(r, d.start), lineOf(text, '规章\t1'));
+    assert.equal(text.slice(d.start, d.end), '1');
+    assert.match(d.message, /青山县青山镇人民政府/);
+  }
+});
+
+test('regulation-scope: a 市人民政府 report with 规章 1 is fine', () => {
+  const city = generateReport({ year: 2023, body: '青山市人民政府', shape: 'tabs' }).text;
+  const r = check(replaceOnce(city, '规章\t0\t0\t0', '规章\t1\t0\t1'));
+  assert.equal(r.report.body?.text, '青山市人民政府');
+  assert.equal(ofRule(r, 'regulation-scope').length, 0, describe(r));
+  assertNoSerious(r, 'city 规章');
+});
+
+test('regulation-scope: a 镇 report with 规章 0 is fine', () => {
+  assert.equal(ofRule(check(T), 'regulation-scope').length, 0);
+});
+
+test('row-label: 上年转结 is a hint with the standard label as fix', () => {
+  const text = replaceOnce(T, '二、上年结转政府信息公开申请数量', '二、上年转结政府信息公开申请数量');
+  const r = check(text);
+  const found = ofRule(r, 'row-label');
+  assert.equal(found.length, 1, describe(r));
+  assert.equal(found[0].severity, 'hint');
+  assert.equal(lineAt(r, found[0].start), lineOf(text, '上年转结'));
+  assert.equal(found[0].fix?.edits[0].newText, '二、上年结转政府信息公开申请数量');
+  assert.equal(applyFixes(text, found), T);
+  assertNoSerious(r, '上年转结');
+});
+
+test('row-label: 本年新收到 is a hint', () => {
+  const text = replaceOnce(T, '一、本年新收政府信息公开申请数量', '一、本年新收到政府信息公开申请数量');
+  const r = check(text);
+  const found = ofRule(r, 'row-label');
+  assert.equal(found.length, 1, describe(r));
+  assert.equal(found[0].severity, 'hint');
+  assert.match(found[0].message, /本年新收到/);
+  assertNoSerious(r, '本年新收到');
+});
+
+test('row-label: standard labels and accepted variants are not flagged', () => {
+  assert.equal(ofRule(check(T), 'row-label').length, 0);
+  const text = replaceOnce(T, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开');
+  assert.equal(ofRule(check(text), 'row-label').length, 0, describe(check(text)));
+});
