@@ -111,10 +111,13 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
     }
     // Empty cells before the first and after the last filled cell of a line are layout (merged
     // label columns, trailing separators), not missing values.
-    while (tokens.length && tokens[0].kind === 'blank') tokens.shift();
-    while (tokens.length && tokens[tokens.length - 1].kind === 'blank') tokens.pop();
-    markAlone(tokens);
-    return tokens;
+    let first = 0;
+    let last = tokens.length;
+    while (first < last && tokens[first].kind === 'blank') first++;
+    while (last > first && tokens[last - 1].kind === 'blank') last--;
+    const kept = first === 0 && last === tokens.length ? tokens : tokens.slice(first, last);
+    markAlone(kept);
+    return kept;
   }
   // Whitespace-separated: split, then merge adjacent text pieces.
   const re = /\S+/g;

@@ -7,7 +7,7 @@
 //
 // The count scanner and the statement builder here are shared with the breakdown-sum and
 // percentage rules, so that all three read numbers the same way.
-import type { Figure, Report } from '../model';
+import type { Figure, Report, TableRow } from '../model';
 import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { compactKey } from '../text/normalize';
@@ -96,7 +96,27 @@ export interface Statement extends Span {
   counts: Count[];
 }
 
-export function statementsOf(report: Report, sentences = sentencesOf(report)): Statement[] {
+const SENTENCES = new WeakMap<Report, Sentence[]>();
+const STATEMENTS = new WeakMap<Report, Statement[]>();
+
+/** sentencesOf(report), computed once per report for the figure reader and the three rules. */
+export function narrativeOf(report: Report): Sentence[] {
+  let sentences = SENTENCES.get(report);
+  if (!sentences) SENTENCES.set(report, (sentences = sentencesOf(report)));
+  return sentences;
+}
+
+/** The statements of a report, computed once (the breakdown and percentage rules share them). */
+export function statementsOf(report: Report): Statement[] {
+  let statements = STATEMENTS.get(report);
+  if (!statements) STATEMENTS.set(report, (statements = buildStatements(report, narrativeOf(report))));
+  return statements;
+}
+
+/** Longer than any real statement: pasted debris, not prose. Its counts are not read. */
+export const MAX_STATEMENT = 3000;
+
+function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
   const out: Statement[] = [];
   let current: Statement | null = null;
   for (const s of sentences) {
@@ -104,16 +124,21 @@ export function statementsOf(report: Report, sentences = sentencesOf(report)): S
       current = null;
       continue;
     }
-    const gap = current ? report.norm.slice(current.end, s.start) : '';
-    if (current && /[;；]$/.test(report.norm.slice(current.start, current.end)) && /^[\s*]*$/.test(gap) && s.sectionIndex === current.sentences[0].sectionIndex) {
-      current.sentences.push(s);
-      current.end = s.end;
-      current.counts.push(...countsIn(report, s.start, s.end));
+    const joins =
+      current !== null &&
+      /[;；]/.test(report.norm[current.end - 1]) &&
+      s.start - current.end < 200 &&
+      /^[\s*]*$/.test(report.norm.slice(current.end, s.start)) &&
+      s.sectionIndex === current.sentences[0].sectionIndex;
+    if (joins) {
+      current!.sentences.push(s);
+      current!.end = s.end;
       continue;
     }
-    current = { start: s.start, end: s.end, sentences: [s], sectionKey: s.sectionKey, counts: countsIn(report, s.start, s.end) };
+    current = { start: s.start, end: s.end, sentences: [s], sectionKey: s.sectionKey, counts: [] };
     out.push(current);
   }
+  for (const st of out) if (st.end - st.start <= MAX_STATEMENT) st.counts = countsIn(report, st.start, st.end);
   return out;
 }
 
@@ -132,10 +157,14 @@ export interface Prefix {
   clauseStart: number;
 }
 
+/** How far back the words that name a count are looked for. */
+const PREFIX_REACH = 80;
+
 /** The words that introduce `count`: back to the clause break or the previous count, whichever is nearer. */
 export function prefixOf(norm: string, from: number, count: Count, previous: Count | undefined): Prefix {
-  let clauseStart = from;
-  for (let i = count.start - 1; i >= from; i--) {
+  const reach = Math.max(from, count.start - PREFIX_REACH);
+  let clauseStart = reach;
+  for (let i = count.start - 1; i >= reach; i--) {
     if (CLAUSE_BREAK.test(norm[i])) {
       clauseStart = i + 1;
       break;
@@ -149,17 +178,28 @@ export function prefixOf(norm: string, from: number, count: Count, previous: Cou
   return { key: key.slice(skip), offsets: offsets.slice(skip), clauseStart };
 }
 
+/** A table row's label for messages: "（二）部分公开（区分处理的…）" → "（二）部分公开", as written. */
+export function shortRowLabel(row: TableRow): string {
+  const label = row.label
+    .replace(/[\s*|]+/g, '')
+    .replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
+  return label.length > 20 ? label.slice(0, 19) + '…' : label;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Phrasings that name a cell
 
-/** Filler between the naming words and the number. */
-const FILL = '(?:共计|合计|总计|累计|一共|共|计|达到|达|为|是|有|数量|总数|总量|数|的)*';
+/**
+ * Filler between the naming words and the number. No alternative is a concatenation of others
+ * (共计 = 共 + 计): an ambiguous repetition backtracks exponentially on adversarial input.
+ */
+const FILL = '(?:合计|总计|累计|一共|共|计|达到|达|为|是|有|数量|总数|总量|数|的|近|约|逾|超过|将近|大约)*';
 
 /**
  * Words that give a figure another scope than the table's. A whole city's or county's figures
  * (全市, 各部门) may aggregate bodies the table does not cover.
  */
-const SENTENCE_SCOPE = /全[市区县省州盟旗]|各(地|部门|单位|县|区|乡镇|街道|级)|市直|区直|县直/;
+export const SENTENCE_SCOPE = /全[市区县省州盟旗]|各(地|部门|单位|县|区|乡镇|街道|级)|市直|区直|县直/;
 /** Comparisons and other years: not this year's cell. */
 const COMPARISON = /同比|上年|去年|上一年|往年|较|比上|增长|下降|增加|减少|平均|月均|日均|截至|截止|历年/;
 /** Counts of other things than disclosure requests. */
@@ -169,9 +209,14 @@ const NOT_ISSUED = /备案|报备|清理|审核|审查|解读|公报|刊登|征�
 /** The body decides reviews (复议机关) or the figure is a result, not a count of cases. */
 const NOT_APPEALS = /受理|办理|审理|办结|收到|接收|纠错|纠正|败诉|胜诉|撤销|维持|确认违法|决定|复议机关|应诉|出庭|赔偿|复议后/;
 const DISCLOSURE_CONTEXT = /信息公开|政务公开|依申请|政府信息/;
+/** Documents of other bodies than the reporting one ("部门发布规范性文件30件"). */
+const OTHER_BODIES = /部门|乡镇|街道|下属|所属|系统|委办局|各/;
+/** A sentence about requests for disclosure, not about a hotline or other applications. */
+const REQUEST_CONTEXT = /申请/;
+const NOT_REQUEST_CONTEXT = /热线|留言|咨询|建议|提案|转办|来信|许可|审批|服务事项|办件|复议|诉讼/;
 
 interface Pattern {
-  target: string | string[];
+  target: string;
   re: RegExp;
   units: RegExp;
   /** A total of the whole table: not inside a breakdown ("其中…"). */
@@ -180,6 +225,8 @@ interface Pattern {
   block?: RegExp;
   /** Needs the sentence to be about disclosure (or to sit in section 四). */
   disclosure?: boolean;
+  /** Needs the sentence to speak of requests ("办结" alone may be a hotline's count). */
+  requests?: boolean;
 }
 
 const CASE_UNITS = /^(件|宗|起|个|次|例)$/;
@@ -188,6 +235,12 @@ const DOC_UNITS = /^(件|个|份|项|部|篇)$/;
 const REVIEW = '(?:被申请|申请)?行政复议(?:案件|申请)?';
 const LAWSUIT = '(?:被提起|被起诉|提起)?行政诉讼(?:案件)?';
 const JOIN = '(?:、|和|及|或|与|以及)';
+
+/**
+ * What may stand between 收到/受理 and 申请 (a whitelist: "收到行政许可申请" is another count).
+ * "受理、办理依申请公开申请", "收到各类政府信息公开申请", "收到依申请公开2件".
+ */
+const REQUEST_MID = '(?:、办理|和办理|及办理|并办理)?(?:了)?(?:各类|各种|社会公众|公民|群众|申请人)?(?:的)?(?:提交|提出|递交)?(?:的)?(?:政府信息公开|政府信息|信息公开|政务公开|依申请公开|依)?(?:的)?';
 
 // Tried in order; the first that matches names the figure.
 const PATTERNS: Pattern[] = [
@@ -205,19 +258,19 @@ const PATTERNS: Pattern[] = [
     target: 't2.normative.1',
     re: new RegExp(`(?:废止|失效)(?:[^\\d]{0,8}?)(?:行政)?规范性文件${FILL}$`),
     units: DOC_UNITS,
-    block: /有效|制发|发布|出台|印发|备案|报备|公报|刊登|解读|征求|起草/,
+    block: new RegExp(`有效|制发|发布|出台|印发|备案|报备|公报|刊登|解读|征求|起草|${OTHER_BODIES.source}`),
   },
   {
     target: 't2.normative.2',
     re: new RegExp(`(?:现行有效|继续有效|仍然有效)(?:[^\\d]{0,8}?)(?:行政)?规范性文件${FILL}$`),
     units: DOC_UNITS,
-    block: /废止|失效|制发|发布|出台|印发|备案|报备|公报|刊登|解读|征求|起草/,
+    block: new RegExp(`废止|失效|制发|发布|出台|印发|备案|报备|公报|刊登|解读|征求|起草|${OTHER_BODIES.source}`),
   },
   {
     target: 't2.normative.0',
     re: new RegExp(`(?:发布|制发|出台|印发|制定)(?:了)?(?:[^\\d]{0,10}?)(?:行政)?规范性文件${FILL}$`),
     units: DOC_UNITS,
-    block: new RegExp(`${NOT_ISSUED.source}|废止|失效|有效`),
+    block: new RegExp(`${NOT_ISSUED.source}|${OTHER_BODIES.source}|废止|失效|有效`),
   },
   { target: 't3.r2.total', re: new RegExp(`部分公开(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /予以公开|全部公开|同意公开|不予|或|和|及|与/ },
   { target: 't3.r1.total', re: new RegExp(`(?:予以公开|全部公开|同意公开)(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /部分|不予|或|和|及|与/ },
@@ -227,24 +280,33 @@ const PATTERNS: Pattern[] = [
     units: REQUEST_UNITS,
     total: true,
     block: new RegExp(`${NOT_REQUESTS.source}|收到|受理|接到|接收|新收|率`),
+    requests: true,
   },
   {
     target: 't3.new.total',
-    re: new RegExp(`(?:收到|受理|接到|接收|新收|收悉)(?:了)?(?:[^\\d]{0,14}?)(?:申请|请求)(?:公开)?(?:件|事项|请求|案件)?${FILL}$`),
+    re: new RegExp(`(?:收到|受理|接到|接收|新收|收悉)${REQUEST_MID}(?:申请|请求)(?:公开)?(?:件|事项|请求|案件)?${FILL}$`),
     units: REQUEST_UNITS,
     total: true,
     block: new RegExp(`${NOT_REQUESTS.source}|办结|答复|结转`),
   },
 ];
 
+/** A sentence without a number or a negation states no figure. */
+const MAY_HOLD_FIGURE = /[\d零〇一二两三四五六七八九十百千未无没]/;
+
+/** Every phrasing above has one of these words: a cheap test before the patterns. */
+const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开/;
+
 /** "共收到10件依申请公开请求": the verb before the number, the noun after it. */
 const RECEIVED_VERB_ONLY = new RegExp(`(?:收到|受理|接到|接收|新收)(?:了)?(?:共计|共|计)?$`);
 const RECEIVED_NOUN_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公开|政府信息|公开)?(?:申请|请求)/;
 
-/** "未收到政府信息公开申请": none received. */
-const NONE_RECEIVED = /(?:未|没有|无)(?:收到|受理|接到|接收)(?:任何)?([^,;:。!?()\d]{0,14}?)(?:申请|请求)(?:公开)?(?:事项|件)?(?=$|[,;:。!?().])/g;
+/** "未收到政府信息公开申请": none received (not 未受理, which may mean turned down). */
+const NONE_RECEIVED = new RegExp(`(?:未|没有|无)(?:收到|接到|接收)(?:任何)?(${REQUEST_MID})(?:申请|请求)(?:公开)?(?:事项|件)?(?=$|[,;:。!?().])`, 'g');
 /** "未发生因政府信息公开被申请行政复议、提起行政诉讼的情况": no cases. */
-const NONE_APPEALS = /(?:未发生|没有发生|未出现|未产生|未有|未被|未引起|未引发|无)([^,;:。!?()\d]{0,30}?)(?:行政复议|行政诉讼)([^,;:。!?()\d]{0,20})/g;
+const NO_CASES = '未发生|没有发生|未出现|未产生|未有|未被|未引起|未引发|没有|无';
+const NONE_APPEALS = new RegExp(`(?:${NO_CASES})([^,;:。!?()\\d]{0,30}?)(?:行政复议|行政诉讼)([^,;:。!?()\\d]{0,20})`, 'g');
+const NO_CASES_START = new RegExp(`^(?:${NO_CASES})`);
 
 function phraseOf(report: Report, span: Span): string {
   return report.text.slice(span.start, span.end).replace(/\*\*/g, '').replace(/\s+/g, '');
@@ -257,32 +319,43 @@ function pastYear(key: string, reportYear: number | null): boolean {
 }
 
 export function readFigures(report: Report, _lines: LineIndex): Figure[] {
+  // The parser must never fail because of the narrative: a bug here costs the figures, not the report.
+  try {
+    return readAll(report);
+  } catch {
+    return [];
+  }
+}
+
+function readAll(report: Report): Figure[] {
   const out: Figure[] = [];
   const { norm } = report;
-  for (const s of sentencesOf(report)) {
+  for (const s of narrativeOf(report)) {
     if (s.heading || s.sectionKey === 's5' || s.sectionKey === 's6') continue;
+    if (!MAY_HOLD_FIGURE.test(s.text)) continue;
     if (SENTENCE_SCOPE.test(s.text)) continue;
     const disclosure = DISCLOSURE_CONTEXT.test(s.text) || s.sectionKey === 's4';
     const counts = countsIn(report, s.start, s.end);
+    // Where a breakdown starts: the counts after it are parts, not the table's totals.
+    const partsFrom = s.start + (/其中|包括|分别/.exec(s.text)?.index ?? Infinity);
     counts.forEach((count, i) => {
       const prefix = prefixOf(norm, s.start, count, counts[i - 1]);
-      const figure = figureAt(report, s, count, prefix, disclosure);
+      const figure = figureAt(report, s, count, prefix, disclosure, partsFrom < count.start);
       if (figure) out.push(...figure);
     });
-    out.push(...noneFigures(report, s, disclosure));
+    if (/[未无没]/.test(s.text)) out.push(...noneFigures(report, s, disclosure));
   }
   return out;
 }
 
-function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, disclosure: boolean): Figure[] | null {
+function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, disclosure: boolean, inBreakdown: boolean): Figure[] | null {
   const { norm } = report;
   let key = prefix.key;
   let offsets = prefix.offsets;
-  // A breakdown's parts are not the table's totals: "其中…" in the sentence before the count.
-  const before = norm.slice(s.start, count.start);
-  const inBreakdown = /其中|包括|分别/.test(before);
+  if (!NAMING_WORD.test(key)) return null;
   if (key.startsWith('其中')) [key, offsets] = [key.slice(2), offsets.slice(2)];
-  if (/^(无|未|没有|不足|不到|不超过|第|每)$/.test(key.slice(-1)) || /(没有|不足|不到|不超过)$/.test(key)) return null;
+  // "无一件", "不足10件", "第3件": not a count of the cell.
+  if (/(无|未|没有|不足|不到|不超过|第|每)$/.test(key)) return null;
   if (COMPARISON.test(key) || pastYear(key, report.year.value)) return null;
 
   const make = (target: string, value: number, phraseStart: number, phraseEnd = count.end): Figure => {
@@ -297,13 +370,14 @@ function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, dis
     if (p.block?.test(key)) return null;
     if (p.total && inBreakdown) return null;
     if (p.disclosure && !disclosure) return null;
+    if (p.requests && (!REQUEST_CONTEXT.test(s.text) || NOT_REQUEST_CONTEXT.test(s.text))) return null;
     const phraseStart = offsets[m.index] ?? count.start;
     // "行政复议、行政诉讼各1件" / "均为0件": each of them, not their sum.
     if (p.target === 't4.all.total' && /(各|均)/.test(m[0])) {
       if (count.value === 0) return [make('t4.all.total', 0, phraseStart)];
       return [make('t4.review.total', count.value, phraseStart), make('t4.lawsuit.total', count.value, phraseStart)];
     }
-    return [make(p.target as string, count.value, phraseStart)];
+    return [make(p.target, count.value, phraseStart)];
   }
 
   // "共收到10件依申请公开请求"
@@ -326,7 +400,7 @@ function noneFigures(report: Report, s: Sentence, disclosure: boolean): Figure[]
   for (const m of text.matchAll(NONE_RECEIVED)) {
     if (NOT_REQUESTS.test(m[1] ?? '') || /其中|包括/.test(text.slice(0, m.index))) continue;
     const start = s.start + m.index!;
-    const negation = /^(没有|未|无)/.exec(m[0])![0];
+    const negation = /^(没有|未|无)/.exec(m[0])?.[0] ?? m[0].slice(0, 1);
     const phraseSpan = { start, end: start + m[0].length };
     out.push({ target: 't3.new.total', value: 0, span: { start, end: start + negation.length }, phraseSpan, phrase: phraseOf(report, phraseSpan), approximate: false });
   }
@@ -338,7 +412,7 @@ function noneFigures(report: Report, s: Sentence, disclosure: boolean): Figure[]
     const start = s.start + m.index!;
     const review = clause.includes('复议');
     const lawsuit = clause.includes('诉讼') || clause.includes('起诉');
-    const negation = /^(未发生|没有发生|未出现|未产生|未有|未被|未引起|未引发|无)/.exec(clause)![0];
+    const negation = NO_CASES_START.exec(clause)?.[0] ?? clause.slice(0, 1);
     const phraseSpan = { start, end: start + clause.length };
     const target = review && lawsuit ? 't4.all.total' : review ? 't4.review.total' : 't4.lawsuit.total';
     out.push({ target, value: 0, span: { start, end: start + negation.length }, phraseSpan, phrase: phraseOf(report, phraseSpan), approximate: false });

@@ -2,10 +2,10 @@
 // parse/figures.ts). Compared only when the cell is known: the table is there, the row was placed
 // in column order and the cell holds a number. Approximate figures ("余", "近", "约") are skipped.
 // Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结.
-import type { Figure, Report, Table, TableRow } from '../model';
+import type { Figure, Report, Table } from '../model';
 import type { Locale, Span } from '../types';
 import { T2_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
-import { sentencesOf } from '../parse/narrative';
+import { narrativeOf, shortRowLabel } from '../parse/figures';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
@@ -23,6 +23,9 @@ const messages = {
   },
 };
 
+/** Group names short enough to list in a sum. */
+const T4_SHORT = ['行政复议', '未经复议直接起诉', '复议后起诉'];
+
 interface CellRef {
   span: Span;
   value: number;
@@ -38,19 +41,13 @@ interface Expected {
   withCarry?: number;
 }
 
-/** "（二）部分公开（区分处理的…）" → "（二）部分公开", as the report writes it otherwise. */
-function rowName(row: TableRow): string {
-  const label = row.label
-    .replace(/[\s*|]+/g, '')
-    .replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
-  return label.length > 20 ? label.slice(0, 19) + '…' : label;
-}
-
 function t3Cell(table: Table | null, key: string): CellRef | null {
   const row = table?.rows.get(key);
   const cell = row?.positioned ? row.cells[T3_TOTAL_COLUMN] : undefined;
   if (!row || !cell || cell.value === null) return null;
-  return { span: cell.span, value: cell.value, label: `${rowName(row)} · 总计` };
+  // "（七）总计" needs no column name after it.
+  const name = shortRowLabel(row);
+  return { span: cell.span, value: cell.value, label: /(总计|合计)$/.test(name) ? name : `${name} · 总计` };
 }
 
 function t4Cell(table: Table | null, index: number): CellRef | null {
@@ -70,19 +67,26 @@ function t2Cell(report: Report, column: number): CellRef | null {
   const standard = T2_COLUMNS['2021'].normative[column];
   // The column header as the report writes it (it may be misspelt: "本年度止件数").
   const header = table.headerLabels.find((h) => h.key === standard)?.text ?? standard;
-  return { span: cell.span, value: cell.value, label: `${rowName(row)} · ${header}` };
+  return { span: cell.span, value: cell.value, label: `${shortRowLabel(row)} · ${header}` };
 }
 
 function expected(report: Report, target: string, locale: Locale): Expected | null {
   const { t3, t4 } = report.tables;
   const zh = locale !== 'en';
-  const one = (table: string, cell: CellRef | null): Expected | null =>
-    cell && { value: cell.value, cells: [cell], where: zh ? `${table}“${cell.label.replace(' · ', '”')}` : `${table} "${cell.label.replace(' · ', '" ')}` };
-  const sum = (table: string, name: string, cells: (CellRef | null)[]): Expected | null => {
+  const one = (table: string, cell: CellRef | null): Expected | null => {
+    if (!cell) return null;
+    const [row, column] = cell.label.split(' · ');
+    const where = zh ? `${table}“${row}”${column ?? ''}` : `${table} "${row}"${column ? ' ' + column : ''}`;
+    return { value: cell.value, cells: [cell], where };
+  };
+  // 表四 totals over several groups: "行政诉讼总计（未经复议直接起诉 7 + 复议后起诉 1）".
+  const sum = (name: string, indexes: number[]): Expected | null => {
+    const cells = indexes.map((i) => t4Cell(t4, i));
     if (cells.some((c) => !c)) return null;
     const known = cells as CellRef[];
-    const parts = known.map((c) => `${c.label.replace(/ · 总计$/, '')} ${c.value}`).join(' + ');
-    return { value: known.reduce((s, c) => s + c.value, 0), cells: known, where: zh ? `${table}${name}总计（${parts}）` : `${table} ${name} 总计 (${parts})` };
+    const parts = known.map((c, k) => `${T4_SHORT[Math.floor(indexes[k] / 5)]} ${c.value}`).join(' + ');
+    const value = known.reduce((s, c) => s + c.value, 0);
+    return { value, cells: known, where: zh ? `表四${name}总计（${parts}）` : `表四 ${name} 总计 (${parts})` };
   };
   switch (target) {
     case 't3.new.total': {
@@ -103,9 +107,9 @@ function expected(report: Report, target: string, locale: Locale): Expected | nu
     case 't4.review.total':
       return one('表四', t4Cell(t4, 4));
     case 't4.lawsuit.total':
-      return sum('表四', zh ? '行政诉讼' : '行政诉讼', [t4Cell(t4, 9), t4Cell(t4, 14)]);
+      return sum('行政诉讼', [9, 14]);
     case 't4.all.total':
-      return sum('表四', zh ? '行政复议与行政诉讼' : '行政复议 and 行政诉讼', [t4Cell(t4, 4), t4Cell(t4, 9), t4Cell(t4, 14)]);
+      return sum(zh ? '行政复议与行政诉讼' : '行政复议 and 行政诉讼', [4, 9, 14]);
     case 't2.normative.0':
       return one('表二', t2Cell(report, 0));
     case 't2.normative.1':
@@ -130,13 +134,13 @@ function checkFigure(ctx: RuleContext, figure: Figure): void {
 }
 
 /** "均获维持", "全部维持", "均维持原…": every case upheld. */
-const ALL_UPHELD = /(均|全部|都)(获得?|被|予以|得到|已)?维持/g;
+const ALL_UPHELD = /(均|全部|都)(获得?|被|予以|得到|已|为)?维持/g;
 
 function checkAllUpheld(ctx: RuleContext): void {
   const { report } = ctx;
   const row = report.tables.t4?.rows.get('values');
   if (!row || !row.positioned) return;
-  for (const s of sentencesOf(report)) {
+  for (const s of narrativeOf(report)) {
     if (s.heading || !(/复议|诉讼|起诉/.test(s.text) || s.sectionKey === 's4')) continue;
     for (const m of s.text.matchAll(ALL_UPHELD)) {
       if (/(未|不|没有|未能|并非)$/.test(s.text.slice(Math.max(0, m.index! - 2), m.index))) continue;
@@ -151,7 +155,7 @@ function checkAllUpheld(ctx: RuleContext): void {
         .filter((c) => c.cell && c.cell.value !== null && c.cell.value > 0);
       if (offending.length === 0) continue;
       const first = offending[0];
-      const label = `${T4_GROUPS[Math.floor(first.i / 5)].label}${T4_COLUMNS[first.i % 5]}`;
+      const label = [T4_GROUPS[Math.floor(first.i / 5)].label, T4_COLUMNS[first.i % 5]].join('');
       const start = s.start + m.index!;
       const end = start + m[0].length;
       ctx.add({

@@ -1,0 +1,220 @@
+// R5 text-vs-table: a figure stated in the narrative equals the table cell it names; "均获维持"
+// contradicts a 表四 case that was 纠正 or is 尚未审结.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
+import { T3_ROWS } from '../../server/src/core/format/editions';
+
+const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+const CIXI = fixture('2023-cixi-city-office.txt');
+const XIAOCAOE = fixture('2023-xiaocaoe-town.txt');
+const SUSHUI = fixture('2023-sushui-town.txt');
+
+interface Mini {
+  narrative: string;
+  t3?: Record<string, (number | string)[]>;
+  t4?: number[];
+  t2?: number[];
+  edition2019?: boolean;
+}
+
+/** A small, consistent report (tab-separated tables, FORMAT.md §3) around a narrative paragraph. */
+function miniReport(o: Mini): string {
+  const edition = o.edition2019 ? '2019' : '2021';
+  const t3: Record<string, (number | string)[]> = {
+    new: [10, 2, 0, 0, 0, 0, 12],
+    carry: [1, 0, 0, 0, 0, 0, 1],
+    r1: [4, 1, 0, 0, 0, 0, 5],
+    r2: [2, 1, 0, 0, 0, 0, 3],
+    r4_1: [5, 0, 0, 0, 0, 0, 5],
+    total: [11, 2, 0, 0, 0, 0, 13],
+    ...o.t3,
+  };
+  const rows = T3_ROWS.filter((r) => !r.editions || r.editions.includes(edition)).map((r) =>
+    r.header ? r.label : [r.label, ...(t3[r.key] ?? [0, 0, 0, 0, 0, 0, 0])].join('\t'),
+  );
+  const [made, repealed, valid] = o.t2 ?? [3, 1, 20];
+  const t2 = o.edition2019
+    ? ['信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量', '规章\t0\t0\t0', `规范性文件\t${made}\t${repealed}\t${valid}`]
+    : ['信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '规章\t0\t0\t0', `行政规范性文件\t${made}\t${repealed}\t${valid}`];
+  return [
+    `东湖县统计局${o.edition2019 ? 2020 : 2023}年政府信息公开工作年度报告`,
+    '',
+    '一、总体情况',
+    o.narrative,
+    '',
+    '二、主动公开政府信息情况',
+    '第二十条第（一）项',
+    ...t2,
+    '',
+    '三、收到和处理政府信息公开申请情况',
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况',
+    '\t自然人\t法人或其他组织\t\t\t\t\t总计',
+    '\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他',
+    ...rows,
+    '',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议\t\t\t\t\t行政诉讼',
+    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉',
+    '\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+    (o.t4 ?? [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1]).join('\t'),
+    '',
+    '五、存在的主要问题及改进情况',
+    '信息更新不够及时。',
+    '',
+    '六、其他需要报告的事项',
+    '本年度未收取信息处理费。',
+    '',
+  ].join('\n');
+}
+
+const findings = (text: string, options: CheckOptions = {}): Diagnostic[] =>
+  check(text, options).diagnostics.filter((d) => d.rule === 'text-vs-table');
+const spanText = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
+
+function mutate(text: string, from: string, to: string): string {
+  assert.ok(text.includes(from), `fixture contains ${from}`);
+  return text.replace(from, to);
+}
+
+/** Exactly one finding, at `number`, whose message names every piece of `says`. */
+function assertOne(text: string, number: string, says: string[], options: CheckOptions = {}): Diagnostic {
+  const found = findings(text, options);
+  assert.equal(found.length, 1, found.map((d) => d.message).join('\n'));
+  const d = found[0];
+  assert.equal(spanText(text, d), number);
+  assert.equal(d.severity, 'warning');
+  assert.equal(d.fix, null);
+  for (const s of says) assert.ok(d.message.includes(s), `"${d.message}" mentions ${s}`);
+  return d;
+}
+
+describe('text-vs-table: the fixtures', () => {
+  for (const [name, text] of [['cixi', CIXI], ['xiaocaoe', XIAOCAOE], ['sushui', SUSHUI]] as const) {
+    test(`${name}: every figure agrees with its table (no finding)`, () => assert.deepEqual(findings(text), []));
+  }
+
+  test('cixi "收到信息公开申请105件" differs from 新收 总计 103', () => {
+    const text = mutate(CIXI, '收到信息公开申请103件', '收到信息公开申请105件');
+    const d = assertOne(text, '105', ['收到信息公开申请105件', '本年新收', '103']);
+    const cell = check(text).report.tables.t3!.rows.get('new')!.cells[6];
+    assert.deepEqual(d.related.map((r) => [r.start, r.end]), [[cell.span.start, cell.span.end]]);
+    assert.equal(spanText(text, d.related[0]), '103');
+  });
+
+  test('cixi 表二 figures: 发布 14, 废止 60, 现行有效 265', () => {
+    assertOne(mutate(CIXI, '发布行政规范性文件14件', '发布行政规范性文件15件'), '15', ['发布行政规范性文件15件', '本年制发件数', '14']);
+    assertOne(mutate(CIXI, '废止行政规范性文件60件', '废止行政规范性文件61件'), '61', ['本年废止件数', '60']);
+    assertOne(mutate(CIXI, '继续有效的行政规范性文件265件', '继续有效的行政规范性文件266件'), '266', ['现行有效件数', '265']);
+  });
+
+  test('xiaocaoe "收到依申请公开 **3** 件" differs from 新收 2; the finding sits on the digit', () => {
+    assertOne(mutate(XIAOCAOE, '依申请公开 **2** 件', '依申请公开 **3** 件'), '3', ['收到依申请公开3件', '为 2']);
+  });
+
+  test('sushui "受理、办理依申请公开申请2件" differs from 新收 0', () => {
+    assertOne(mutate(SUSHUI, '依申请公开申请0件', '依申请公开申请2件'), '2', ['受理、办理依申请公开申请2件', '为 0']);
+  });
+});
+
+describe('text-vs-table: a small report', () => {
+  const ok = '2023年，我局共收到政府信息公开申请12件，上年结转1件，办结13件，其中予以公开5件，部分公开3件。全年制发行政规范性文件3件，废止行政规范性文件1件，现行有效行政规范性文件20件。因政府信息公开被申请行政复议1件，被提起行政诉讼2件。';
+
+  test('agrees with its tables: no finding', () => assert.deepEqual(findings(miniReport({ narrative: ok })), []));
+
+  const mutations: [string, string, string, string[]][] = [
+    ['办结13件', '办结14件', '14', ['办结14件', '（七）总计', '13']],
+    ['予以公开5件', '予以公开6件', '6', ['予以公开6件', '（一）予以公开', '5']],
+    ['部分公开3件', '部分公开4件', '4', ['部分公开4件', '（二）部分公开', '3']],
+    ['现行有效行政规范性文件20件', '现行有效行政规范性文件21件', '21', ['现行有效件数', '20']],
+    ['被申请行政复议1件', '被申请行政复议2件', '2', ['被申请行政复议2件', '行政复议', '为 1']],
+    ['被提起行政诉讼2件', '被提起行政诉讼3件', '3', ['被提起行政诉讼3件', '未经复议直接起诉 1 + 复议后起诉 1', '为 2']],
+  ];
+  for (const [from, to, number, says] of mutations) {
+    test(`"${to}" is flagged with both numbers`, () => {
+      assertOne(miniReport({ narrative: ok.replace(from, to) }), number, says);
+    });
+  }
+
+  test('收到 N件 may count 新收 + 上年结转; otherwise the message shows both sums', () => {
+    assert.deepEqual(findings(miniReport({ narrative: ok.replace('收到政府信息公开申请12件', '收到政府信息公开申请13件') })), []);
+    assertOne(miniReport({ narrative: ok.replace('收到政府信息公开申请12件', '收到政府信息公开申请14件') }), '14', ['为 12', '加上年结转为 13']);
+  });
+
+  test('行政复议、行政诉讼 together are compared with the three 表四 totals', () => {
+    assert.deepEqual(findings(miniReport({ narrative: '因政府信息公开被申请行政复议、提起行政诉讼共3件。' })), []);
+    assertOne(miniReport({ narrative: '因政府信息公开被申请行政复议、提起行政诉讼共4件。' }), '4', ['行政复议 1 + 未经复议直接起诉 1 + 复议后起诉 1', '为 3']);
+  });
+
+  test('a zero said in words contradicts a non-zero table', () => {
+    const none = miniReport({ narrative: '2023年，我局未收到政府信息公开申请。' });
+    assertOne(none, '未', ['未收到政府信息公开申请', '为 12']);
+    assertOne(miniReport({ narrative: '全年未发生因政府信息公开引起的行政复议、行政诉讼案件。' }), '未发生', ['为 3']);
+    const zeros = { new: [0, 0, 0, 0, 0, 0, 0] };
+    assert.deepEqual(findings(miniReport({ narrative: '2023年，我局未收到政府信息公开申请。', t3: zeros })), []);
+  });
+
+  test('approximate figures and figures of another scope are not compared', () => {
+    for (const narrative of ['共收到政府信息公开申请近20件。', '共收到政府信息公开申请10余件。', '2023年全县共收到政府信息公开申请99件。', '2022年共收到政府信息公开申请80件。', '公报刊登行政规范性文件9件。']) {
+      assert.deepEqual(findings(miniReport({ narrative })), [], narrative);
+    }
+  });
+
+  test('a blank cell or a missing table is not compared', () => {
+    const blank = miniReport({ narrative: '共收到政府信息公开申请99件。', t3: { new: [10, 2, 0, 0, 0, 0, ''] } });
+    assert.equal(check(blank).report.tables.t3!.rows.get('new')!.cells[6]?.value ?? null, null);
+    assert.deepEqual(findings(blank), []);
+    const noT4 = mutate(XIAOCAOE, '行政诉讼、行政复议 **0** 件', '行政诉讼、行政复议 **5** 件');
+    assert.deepEqual(findings(noT4), []);
+  });
+
+  test('2019 edition: 表二 has other columns, so 发布/废止 are not compared; 表三 still is', () => {
+    const narrative = '2020年，我局共收到政府信息公开申请12件，全年发布规范性文件9件。';
+    assert.deepEqual(findings(miniReport({ narrative, edition2019: true })), []);
+    assertOne(miniReport({ narrative: narrative.replace('12件', '15件'), edition2019: true }), '15', ['为 12']);
+  });
+
+  test('traditional characters: flagged the same, the phrase quoted as written', () => {
+    const narrative = '2023年，我局共收到政府信息公開申請14件，辦結13件。';
+    const d = assertOne(miniReport({ narrative }), '14', ['收到政府信息公開申請14件', '12']);
+    assert.ok(d.message.includes('收到政府信息公開申請14件'));
+  });
+
+  test('cixi in traditional characters: clean, and a mutated figure fires', async () => {
+    const OpenCC = await import('opencc-js');
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const text = toTraditional(CIXI);
+    assert.deepEqual(findings(text), []);
+    const mutated = text.replace('收到信息公開申請103件', '收到信息公開申請105件');
+    assert.notEqual(mutated, text);
+    assertOne(mutated, '105', ['收到信息公開申請105件', '103']);
+  });
+
+  test('English messages', () => {
+    const d = assertOne(miniReport({ narrative: ok.replace('办结13件', '办结14件') }), '14', ['The text says "办结14件"', 'is 13'], { locale: 'en' });
+    assert.ok(!/[，。]/.test(d.message.replace(/"[^"]*"/g, '')));
+  });
+});
+
+describe('text-vs-table: "均获维持"', () => {
+  test('contradicts a case 尚未审结 in the group the sentence names', () => {
+    const pending = [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1];
+    const d = assertOne(miniReport({ narrative: '因政府信息公开被提起行政诉讼2件，均获维持。', t4: pending }), '均获维持', ['尚未审结', '1']);
+    assert.equal(d.related.length, 1);
+  });
+
+  test('contradicts a case 纠正', () => {
+    const corrected = [0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    assertOne(miniReport({ narrative: '因政府信息公开被申请行政复议1件，复议结果全部维持。', t4: corrected }), '全部维持', ['结果纠正', '1']);
+  });
+
+  test('holds when every case was upheld, or when only another group has a pending case', () => {
+    const upheld = [1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1];
+    assert.deepEqual(findings(miniReport({ narrative: '因政府信息公开被申请行政复议1件，提起行政诉讼2件，均获维持。', t4: upheld })), []);
+    const lawsuitPending = [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1];
+    assert.deepEqual(findings(miniReport({ narrative: '因政府信息公开被申请行政复议1件，均获维持。', t4: lawsuitPending })), []);
+  });
+});
