@@ -3,7 +3,7 @@
 // first lines, where the title is (web-page copies may put navigation text before it).
 import { normalize } from '../text/normalize';
 
-const TITLE = /(政府信息公开|政务公开|信息公开)(工作)?(的)?(年度)?(工作)?报告/;
+const TITLE = /(政府信息公开|政府资讯公开|政务公开|信息公开|资讯公开)(工作)?(的)?((?:19|20)\d{2}年度?)?(年度)?(工作)?报告/;
 
 export function looksLikeReport(text: string, maxLines = 40): boolean {
   let lineCount = 0;

@@ -5,7 +5,7 @@ import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { compact } from '../text/normalize';
 
-const TITLE_WORDS = /(政府信息公开|政务公开|信息公开)(工作)?(的)?(年度)?(工作)?报告/;
+const TITLE_WORDS = /(政府信息公开|政府资讯公开|政务公开|信息公开|资讯公开)(工作)?(的)?((?:19|20)\d{2}年度?)?(年度)?(工作)?报告/;
 const YEAR_IN_TITLE = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(度)?/;
 const CN_DIGITS = '〇一二三四五六七八九';
 
@@ -42,26 +42,55 @@ export function readHeader(text: string, norm: string, lines: LineIndex, maxLine
     if (content.trim() === '') continue;
     seen++;
     if (!TITLE_WORDS.test(compact(content)) || content.length > 120) continue;
+    // A preamble sentence ("根据《条例》规定，现公布我乡2023年政府信息公开工作年度报告。") is not a title.
+    if (/[。,;]/.test(content)) continue;
     const lead = content.length - content.replace(/^[\s#>*]+/, '').length;
     const titleText = cleanLine(text.slice(start, end));
     const titleSpan = { start: start + lead, end: start + lead + titleText.length };
     const ym = YEAR_IN_TITLE.exec(content);
     const titleYear = ym && chineseYear(ym[1]) !== null
       ? { value: chineseYear(ym[1])!, span: { start: start + ym.index, end: start + ym.index + ym[1].length } }
-      : null;
+      : yearBelowTitle(norm, lines, l);
     // The body: the title's own words before the year, or the line above when it names a body.
     let body: HeaderInfo['body'] = null;
     if (ym) {
-      const before = norm.slice(start + lead, start + ym.index).replace(/^关于/, '').replace(/[\s:：]+$/, '');
+      // "XX区政府信息公开工作2023年度报告": the title words before the year are not the body.
+      const before = norm
+        .slice(start + lead, start + ym.index)
+        .replace(/^关于/, '')
+        .replace(/(政府信息公开|政务公开|信息公开)(工作)?[\s:：]*$/, '')
+        .replace(/[\s:：]+$/, '');
       if (compact(before).length >= 2) {
         const bStart = start + lead + norm.slice(start + lead, start + ym.index).indexOf(before);
         body = { text: text.slice(bStart, bStart + before.length).trim(), span: { start: bStart, end: bStart + before.length } };
+      }
+    }
+    if (!body && !ym) {
+      // "某某局政府信息公开工作年度报告" with the year elsewhere: the body is what precedes the title words.
+      const tw = /(政府信息公开|政府资讯公开|政务公开)/.exec(content);
+      const before = tw ? content.slice(lead, tw.index).replace(/^关于/, '').trim() : '';
+      if (compact(before).length >= 2) {
+        const bStart = start + content.indexOf(before, lead);
+        body = { text: text.slice(bStart, bStart + before.length), span: { start: bStart, end: bStart + before.length } };
       }
     }
     if (!body) body = bodyAbove(text, norm, lines, l);
     return { title: { text: titleText, span: titleSpan }, body, titleYear };
   }
   return { title: null, body: null, titleYear: null };
+}
+
+/** A title without its year may carry it on the next line: "（2023年度）". */
+function yearBelowTitle(norm: string, lines: LineIndex, titleLine: number): HeaderInfo['titleYear'] {
+  for (let l = titleLine + 1; l < lines.lineCount && l <= titleLine + 2; l++) {
+    const s = norm.slice(lines.starts[l], lines.lineEnd(l));
+    const m = /^[\s(]*((?:19|20)\d{2})年(度)?[\s)]*$/.exec(s);
+    if (m) {
+      const at = lines.starts[l] + s.indexOf(m[1]);
+      return { value: Number(m[1]), span: { start: at, end: at + 4 } };
+    }
+  }
+  return null;
 }
 
 function bodyAbove(text: string, norm: string, lines: LineIndex, titleLine: number): HeaderInfo['body'] {
