@@ -2,65 +2,13 @@
 // the spans of the number and of its phrase; and which look alike but have another scope.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { check } from '../../server/src/core';
 import type { Figure, Report } from '../../server/src/core/model';
-import { T3_ROWS } from '../../server/src/core/format/editions';
+import { CIXI, SUSHUI, XIAOCAOE, miniReport as mini } from '../support/mini-report';
 import { countsIn, parseChineseCount } from '../../server/src/core/parse/figures';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
-const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const CIXI = fixture('2023-cixi-city-office.txt');
-const XIAOCAOE = fixture('2023-xiaocaoe-town.txt');
-const SUSHUI = fixture('2023-sushui-town.txt');
-
-/** A small, consistent 2021-edition report (tab-separated tables) around a narrative paragraph. */
-function miniReport(narrative: string): string {
-  const t3: Record<string, number[]> = {
-    new: [10, 2, 0, 0, 0, 0, 12],
-    carry: [1, 0, 0, 0, 0, 0, 1],
-    r1: [4, 1, 0, 0, 0, 0, 5],
-    r2: [2, 1, 0, 0, 0, 0, 3],
-    r4_1: [5, 0, 0, 0, 0, 0, 5],
-    total: [11, 2, 0, 0, 0, 0, 13],
-  };
-  const rows = T3_ROWS.filter((r) => !r.editions || r.editions.includes('2021')).map((r) =>
-    r.header ? r.label : [r.label, ...(t3[r.key] ?? [0, 0, 0, 0, 0, 0, 0])].join('\t'),
-  );
-  return [
-    '东湖县统计局2023年政府信息公开工作年度报告',
-    '',
-    '一、总体情况',
-    narrative,
-    '',
-    '二、主动公开政府信息情况',
-    '第二十条第（一）项',
-    '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
-    '规章\t0\t0\t0',
-    '行政规范性文件\t3\t1\t20',
-    '',
-    '三、收到和处理政府信息公开申请情况',
-    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况',
-    '\t自然人\t法人或其他组织\t\t\t\t\t总计',
-    '\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他',
-    ...rows,
-    '',
-    '四、政府信息公开行政复议、行政诉讼情况',
-    '行政复议\t\t\t\t\t行政诉讼',
-    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉',
-    '\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
-    '1\t0\t0\t0\t1\t0\t0\t0\t1\t1\t1\t0\t0\t0\t1',
-    '',
-    '五、存在的主要问题及改进情况',
-    '信息更新不够及时。',
-    '',
-    '六、其他需要报告的事项',
-    '本年度未收取信息处理费。',
-    '',
-  ].join('\n');
-}
+const miniReport = (narrative: string) => mini({ narrative });
 
 const figuresOf = (text: string): Report['figures'] => check(text).report.figures;
 const at = (text: string, f: Figure) => text.slice(f.span.start, f.span.end);
