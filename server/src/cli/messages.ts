@@ -1,6 +1,6 @@
 // Every sentence the command line prints, in both languages, in one place. The findings themselves
 // are worded by the engine's rules; these are only the CLI's own words (usage, file problems, summary).
-import type { Locale } from '../core';
+import { formatMessage, localize, type Locale } from '../core';
 
 type Args = Record<string, string | number>;
 type Template = { 'zh-cn': string; en: string };
@@ -112,8 +112,7 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or a file could not be rea
 export type MessageId = keyof typeof MESSAGES;
 
 export function t(locale: Locale, id: MessageId, args: Args = {}): string {
-  const template = MESSAGES[id][locale] ?? MESSAGES[id]['zh-cn'];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  return formatMessage(localize(MESSAGES[id], locale), args);
 }
 
 /** "1 error" / "2 errors"; Chinese needs no plural, its counters are in the templates. */

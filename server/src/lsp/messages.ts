@@ -1,6 +1,6 @@
 // The server's own wording (the engine words its findings itself). Chinese by default, English when
 // the locale is English; the report's labels (表三, 自然人, （七）总计 …) are quoted as written in both.
-import type { Locale } from '../core/index';
+import { formatMessage, localize, type Locale } from '../core/index';
 
 const MESSAGES = {
   tooLarge: {
@@ -39,8 +39,7 @@ const MESSAGES = {
 export type MessageId = keyof typeof MESSAGES;
 
 export function t(locale: Locale, id: MessageId, args: Record<string, string | number> = {}): string {
-  const template = MESSAGES[id][locale] ?? MESSAGES[id]['zh-cn'];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  return formatMessage(localize(MESSAGES[id], locale), args);
 }
 
 /** "2.1 MB" / "850 KB", for the too-large notice. */
