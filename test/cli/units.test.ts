@@ -10,7 +10,7 @@ import { FIXTURE, readFixture } from './helpers';
 describe('parseArgs', () => {
   it('reads every option, in both spellings', () => {
     const r = parseArgs(
-      ['check', '--format=sarif', '--locale', 'en', '--year', '2022', '--edition=2019', '--rule', 'balance=off', '--rule=row-label=info', '--encoding', 'UTF-16LE', '-j', '3', '--max-size', '1000', '--fix', '-q', 'a.txt', '--', '--odd-name.txt'],
+      ['check', '--format=sarif', '--locale', 'en', '--year', '2022', '--edition=2019', '--rule', 'balance=off', '--rule=row-label=info', '--encoding', 'UTF-16LE', '-j', '3', '--max-size', '1000', '--fix', '-q', '--exit-zero', 'a.txt', '--', '--odd-name.txt'],
       {},
     );
     assert.equal(r.kind, 'run');
@@ -27,6 +27,7 @@ describe('parseArgs', () => {
       maxSize: 1000,
       fix: true,
       quiet: true,
+      exitZero: true,
     });
   });
 
