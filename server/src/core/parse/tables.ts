@@ -263,8 +263,11 @@ function matchRows(k: LabelKey, schema: RowSpec[], pos: number, firstOnly: boole
   for (;;) {
     let best: { j: number; index: number; end: number } | null = null;
     // The table opens with 新收; when that row is missing, with one of the next few.
-    const limit = firstOnly && out.length === 0 ? pos + 4 : Math.min(schema.length, pos + LOOKAHEAD);
+    const limit = firstOnly && out.length === 0 ? pos + 4 : schema.length;
     for (let j = pos; j < limit; j++) {
+      // Distinctive labels are found however many rows are missing before them; a weak one
+      // ("其他", "总计") only near where it is expected.
+      if (schema[j].weak && j - pos >= LOOKAHEAD) continue;
       const m = findAnchor(k, schema[j].anchor, cursor, !!schema[j].weak);
       if (m && (!best || m.index < best.index)) best = { j, ...m };
     }

@@ -15,8 +15,8 @@ const rule: Rule = {
   fixable: false,
   messages: {
     blank: {
-      'zh-cn': '{table} {cell} 没有填写数字（“{raw}”），应填 0 或实际数字',
-      en: '{table} {cell} holds no number (“{raw}”); write 0 or the actual figure',
+      'zh-cn': '{table}“{cell}”没有填写数字（“{raw}”），应填 0 或实际数字',
+      en: '{table} “{cell}” holds no number (“{raw}”); write 0 or the actual figure',
     },
     count: {
       'zh-cn': '{table}“{row}”有 {found} 个数字，应有 {expected} 个：无法确定缺少的是哪一列，这一行不参与合计检查',

@@ -1,6 +1,6 @@
 // Names of tables, rows and cells for messages, shared by the table rules.
 import type { Report, Table, TableId } from '../model';
-import { T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../format/editions';
+import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../format/editions';
 import type { Bilingual } from './rule';
 
 export const TABLE_NAMES: Record<TableId, Bilingual> = {
@@ -19,7 +19,9 @@ export function cellName(table: Table, rowKey: string, column: number): string {
   const row = table.rows.get(rowKey);
   const label = row ? row.label.replace(/[\s*|]+/g, '') : standardRowLabel(table.id, rowKey);
   if (table.id === 't3') return `${label} · ${T3_COLUMNS[column]?.label ?? column + 1}`;
-  return `${label} · ${column + 1}`;
+  // 表二 columns differ by edition (本年制发件数 / 本年新制作数量 …).
+  const columns = T2_COLUMNS[table.edition === '2019' ? '2019' : '2021'][rowKey];
+  return `${label} · ${columns?.[column] ?? column + 1}`;
 }
 
 /** Structural table checks make no sense on a text that is not a report, or on a pre-2019 layout. */
