@@ -85,11 +85,11 @@ function installCodeServer() {
   log(`installing code-server@${CODE_SERVER_VERSION} into ${paths.codeServerPrefix} (about 2 minutes)`);
   // Its postinstall builds native modules and refuses any Node major but 24: Node 24 first on PATH, and
   // its own headers (this machine's npm config points nodedir at the system Node 20 otherwise).
-  const env = {
-    ...process.env,
-    PATH: `${paths.nodeBin}:${process.env.PATH}`,
-    npm_config_nodedir: paths.nodePackage,
-  };
+  // Run under `npm test`, the environment carries the outer npm's settings as npm_config_* (its
+  // user agent names Node 20, which code-server's postinstall reads as the Node it runs on): drop them.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  env.PATH = `${paths.nodeBin}:${process.env.PATH}`;
+  env.npm_config_nodedir = paths.nodePackage;
   npmInstall(paths.codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`, env);
   if (!existsSync(paths.codeServerEntry)) throw new Error(`code-server installed but ${paths.codeServerEntry} is missing`);
   writeFileSync(marker, JSON.stringify({ version: CODE_SERVER_VERSION, node: NODE_VERSION }) + '\n');
