@@ -15,7 +15,7 @@ import {
   type SummaryResult,
 } from '../../server/src/shared/protocol';
 import { format, messages, resolveLocale, type Locale, type Messages } from './i18n';
-import { isCandidate } from './selector';
+import { isCandidate, wantsServer } from './selector';
 import { StatusItem } from './status';
 import type { SummaryPanel } from './panel/panel';
 import type { PanelData } from './panel/model';
@@ -39,6 +39,28 @@ export class Nianbao implements vscode.Disposable {
       command('nianbao.exportSummary', () => this.exportSummary()),
       command('nianbao.fixAll', () => this.fixAll()),
     );
+  }
+
+  /**
+   * Starts the server as soon as a report is open (now, or when one is opened or the detection
+   * setting changes); an ordinary text file never starts it. Commands start it too.
+   */
+  startWhenAReportOpens(): void {
+    const detect = (document: vscode.TextDocument) => vscode.workspace.getConfiguration('nianbao', document.uri).get<string>('detect');
+    const anyReport = () => vscode.workspace.textDocuments.some((d) => wantsServer(d, detect(d)));
+    if (anyReport()) return this.start();
+    const listeners: vscode.Disposable[] = [];
+    const startOnce = () => {
+      listeners.forEach((l) => l.dispose());
+      this.start();
+    };
+    listeners.push(
+      vscode.workspace.onDidOpenTextDocument((d) => wantsServer(d, detect(d)) && startOnce()),
+      // A document that becomes a report as the author types its title (an untitled draft).
+      vscode.workspace.onDidChangeTextDocument((e) => e.document.lineCount <= 60 && wantsServer(e.document, detect(e.document)) && startOnce()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('nianbao.detect') && anyReport() && startOnce()),
+    );
+    this.context.subscriptions.push(...listeners);
   }
 
   /** Starts the server in the background; activation does not wait for it. */

@@ -1,6 +1,7 @@
 // Which documents the client hands to the language server. Plain-text and Markdown documents are
 // sent too: the server decides (nianbao.detect) whether one is a report and tells the client
 // through nianbao/didCheck. No vscode import, so both the client and tests can use it.
+import { looksLikeReport } from '../../server/src/core/parse/detect';
 
 export const LANGUAGE_ID = 'nianbao';
 export const LANGUAGES = [LANGUAGE_ID, 'plaintext', 'markdown'] as const;
@@ -14,4 +15,19 @@ export function isCandidate(document: { languageId: string; uri: { scheme: strin
     (LANGUAGES as readonly string[]).includes(document.languageId) &&
     (SCHEMES as readonly string[]).includes(document.uri.scheme)
   );
+}
+
+/**
+ * Whether a document should start the language server: a `nianbao` document, or a plain-text or
+ * Markdown one that carries a report title in its first lines (as `nianbao.detect` says). An
+ * ordinary .txt never starts the server, so the engine does no work for it.
+ */
+export function wantsServer(
+  document: { languageId: string; uri: { scheme: string }; getText(): string },
+  detect: string | undefined,
+): boolean {
+  if (!isCandidate(document)) return false;
+  if (document.languageId === LANGUAGE_ID || detect === 'always') return true;
+  if (detect === 'never') return false;
+  return looksLikeReport(document.getText());
 }

@@ -62,8 +62,20 @@ export function dropAnnotations(k: LabelKey): LabelKey {
 /** Numbering in front of a label: 一、 (一) 1. 1、 (1) ① … */
 export const LEADING_NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,:]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、,:]|[①-⑳])/;
 
+// Reports repeat the same labels: remember reductions (bounded, so odd input cannot grow it).
+const CANONICAL = new Map<string, string>();
+
 /** A label reduced for comparison with the standard: no numbering, annotations or punctuation. */
 export function canonicalLabel(s: string): string {
+  let k = CANONICAL.get(s);
+  if (k === undefined) {
+    if (CANONICAL.size > 4096) CANONICAL.clear();
+    CANONICAL.set(s, (k = reduceLabel(s)));
+  }
+  return k;
+}
+
+function reduceLabel(s: string): string {
   let k = s.replace(/[\s*|#`_~“”"'‘’「」『』]/g, '');
   k = k.replace(/（/g, '(').replace(/）/g, ')');
   k = dropAnnotations({ key: k, offsets: [...k].map((_, i) => i), tokenOf: [...k].map(() => 0) }).key;
