@@ -2,7 +2,7 @@
 // vscode-languageclient is not part of the extension's activation cost.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { NianbaoInitializationOptions } from '../../server/src/shared/protocol';
+import { SERVER_EXEC_ARGV, type NianbaoInitializationOptions } from '../../server/src/shared/protocol';
 import { DOCUMENT_SELECTOR } from './selector';
 
 export { ExecuteCommandRequest } from 'vscode-languageclient/node';
@@ -12,8 +12,8 @@ export type { LanguageClient };
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const initializationOptions: NianbaoInitializationOptions = { displayLanguage: vscode.env.language };
   const clientOptions: LanguageClientOptions = {

@@ -112,9 +112,11 @@ connection.onInitialized(() => {
     );
   }
   if (registerWatcher) {
-    guard.fire('register watcher', () =>
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${IGNORE_FILE_NAME}` }] }),
-    );
+    guard.fire('register watcher', async () => {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${IGNORE_FILE_NAME}` }] });
+      // From now on the client tells us when the file changes: no stat per check.
+      ignore.watched = true;
+    });
   }
   if (workspaceFoldersSupport) {
     // Only for clients that declared workspaceFolders support (the getter throws otherwise).

@@ -73,6 +73,12 @@ export interface EditSupport {
 export class IgnoreStore {
   private readonly cache = new Map<string, { stamp: string; state: IgnoreState }>();
 
+  /**
+   * Set once the client watches the ignore file for us: then a folder's state is kept until a
+   * watcher event says it changed, and no keystroke waits on a file-system call.
+   */
+  watched = false;
+
   constructor(private readonly folders: WorkspaceFolders) {}
 
   /** A watcher saw the file change: read it again next time. */
@@ -127,15 +133,17 @@ export class IgnoreStore {
     } catch {
       return { kind: 'absent' };
     }
+    const cached = this.cache.get(folder);
+    if (this.watched && cached) return cached.state;
     let stamp: string;
     try {
       const stat = await fs.stat(path);
       stamp = `${stat.mtimeMs}:${stat.size}`;
     } catch {
-      this.cache.delete(folder);
-      return { kind: 'absent' };
+      const absent: IgnoreState = { kind: 'absent' };
+      this.cache.set(folder, { stamp: 'absent', state: absent });
+      return absent;
     }
-    const cached = this.cache.get(folder);
     if (cached && cached.stamp === stamp) return cached.state;
     let state: IgnoreState;
     try {

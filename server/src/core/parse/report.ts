@@ -23,8 +23,15 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     const s = norm.slice(lines.starts[line], Math.min(lines.lineEnd(line), lines.starts[line] + 400));
     return s.includes('。') && s.trim().length > 30;
   };
+  // Table readers and the section scan ask about the same lines: read each line's heading once.
+  const headings = new Map<number, ReturnType<typeof readHeading>>();
+  const headingAt = (line: number) => {
+    let c = headings.get(line);
+    if (c === undefined) headings.set(line, (c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line))));
+    return c;
+  };
   const isHeading = (line: number) => {
-    const c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line));
+    const c = headingAt(line);
     return !!c && c.key !== null;
   };
   // Table readers ask about the same lines repeatedly: remember the answers (0 unknown, 1 no, 2 yes).
@@ -54,7 +61,7 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
   for (const s of tableSpans) {
     for (let l = lines.lineOf(s.start); l <= lines.lineOf(Math.max(s.start, s.end - 1)); l++) tableLines.add(l);
   }
-  const { sections, subHeadings } = scanSections(text, norm, lines, (l) => tableLines.has(l));
+  const { sections, subHeadings } = scanSections(text, norm, lines, (l) => tableLines.has(l), headingAt);
 
   const textYear = firstYearInText(norm, sections.find((s) => s.key === 's1'));
   const year = resolveYear(header, period, textYear, options.reportYear);

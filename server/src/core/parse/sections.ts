@@ -125,11 +125,17 @@ const ORDER: SectionKey[] = ['s1', 's2', 's3', 's4', 's5', 's6'];
  * Scans the lines for headings. `skip(line)` tells lines that belong to tables (table rows such as
  * "四、结转下年度继续办理" look like headings).
  */
-export function scanSections(text: string, norm: string, lines: LineIndex, skip: (line: number) => boolean): SectionScan {
+export function scanSections(
+  text: string,
+  norm: string,
+  lines: LineIndex,
+  skip: (line: number) => boolean,
+  headingAt: (line: number) => ReturnType<typeof readHeading> = (l) => readHeading(text, norm, lines.starts[l], lines.lineEnd(l)),
+): SectionScan {
   const candidates: Candidate[] = [];
   for (let l = 0; l < lines.lineCount; l++) {
     if (skip(l)) continue;
-    const c = readHeading(text, norm, lines.starts[l], lines.lineEnd(l));
+    const c = headingAt(l);
     if (c) candidates.push({ ...c, line: l });
   }
 

@@ -4,15 +4,15 @@
 // in the source: the parser matches on the copy and reports spans in the original.
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 
-let t2s: Map<number, number> | undefined;
+/** For every BMP code unit, its normalized unit (0 where it maps to itself). Built on first use. */
+let table: Uint16Array | undefined;
 
-function table(): Map<number, number> {
-  if (t2s) return t2s;
-  t2s = new Map();
+function build(): Uint16Array {
+  const t = new Uint16Array(0x10000);
   for (const entry of (TS_CHARACTERS as string).split('|')) {
     const [from, to] = entry.split(' ');
     // Keep only BMP → BMP mappings so that lengths are preserved.
-    if (from && to && from.length === 1 && to.length === 1) t2s.set(from.charCodeAt(0), to.charCodeAt(0));
+    if (from && to && from.length === 1 && to.length === 1) t[from.charCodeAt(0)] = to.charCodeAt(0);
   }
   // Variants the table leaves alone but mirror sites use in these reports.
   for (const [from, to] of [
@@ -20,17 +20,18 @@ function table(): Map<number, number> {
     ['綫', '线'],
     ['衆', '众'],
   ] as const) {
-    t2s.set(from.charCodeAt(0), to.charCodeAt(0));
+    t[from.charCodeAt(0)] = to.charCodeAt(0);
   }
-  return t2s;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0; // full-width ASCII
+  t[0x3000] = 0x20; // ideographic space
+  t[0xa0] = 0x20;
+  return t;
 }
 
 export function normalizeChar(code: number): number {
   if (code < 0x80) return code;
-  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0; // full-width ASCII
-  if (code === 0x3000) return 0x20; // ideographic space
-  if (code === 0xa0) return 0x20;
-  return table().get(code) ?? code;
+  const n = (table ??= build())[code];
+  return n === 0 ? code : n;
 }
 
 export function normalize(text: string): string {
