@@ -215,6 +215,31 @@ describe('Nianbao in a real VS Code', () => {
     await diagnosticsWhen(document.uri, (d) => d.length === 0, 'no findings in the new report');
   });
 
+  it('restarts a crashed language server and keeps checking the unsaved text', async function () {
+    this.timeout(60_000);
+    const editor = await show(workspaceFile(CIXI));
+    const document = editor.document;
+    await diagnosticsWhen(document.uri, cixiNumbering, 'section-numbering at lines 4 and 347');
+    // An unsaved edit: the first heading renumbered, so one numbering finding is left.
+    const first = document.lineAt(3).range;
+    await editor.edit((edit) => edit.replace(first, '一、 总体情况'));
+    await diagnosticsWhen(document.uri, (d) => !has(d, 'section-numbering', 3) && has(d, 'section-numbering', 346), 'one finding left');
+
+    // Kill the server (a child process of this extension host), as a crash would.
+    const { execFileSync } = await import('node:child_process');
+    const pids = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'server.js'], { encoding: 'utf8' }).trim().split(/\s+/);
+    assert.ok(pids.length > 0 && pids[0] !== '', 'the language server runs as a child of the extension host');
+    for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+
+    // The client starts it again and hands it the open documents as they are now (unsaved edit
+    // included): a second edit fixes the other heading, and the last finding goes away.
+    const second = document.lineAt(346).range;
+    await editor.edit((edit) => edit.replace(second, '四、 政府信息公开行政复议、行政诉讼情况'));
+    await diagnosticsWhen(document.uri, (d) => withRule(d, 'section-numbering').length === 0, 'no numbering finding after the restart', 45_000);
+    assert.equal(document.isDirty, true, 'the unsaved text is still there');
+    assert.match(document.lineAt(3).text, /^一、 总体情况/);
+  });
+
   it('@vsix runs the installed package, which holds only runtime files', function () {
     const installed = process.env.NIANBAO_TEST_INSTALLED;
     if (!installed) this.skip(); // a development run: the extension is the working tree
