@@ -5,7 +5,7 @@
 // Run as a bundle (bench/run.mjs builds it with esbuild): `node workloads.js OUT_DIR [--quick]`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SHAPES, generateReport, type Shape } from '../../test/support/reports';
+import { SHAPES, generateReport, rng, type Shape } from '../../test/support/reports';
 import { FIXTURE_NAMES } from './fixtures';
 
 // opencc-js ships its converter as CommonJS beside the ES module its types describe.
@@ -27,16 +27,6 @@ export interface CorpusStats {
   years: Record<string, number>;
 }
 
-/** xorshift32: small, fast and the same everywhere. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['青山', '白水', '临江', '东湖', '石桥', '南岭', '柳河', '金沙', '云台', '凤鸣', '龙泉', '桃源', '长乐', '平安', '新华', '永宁'];
 const KINDS = ['镇人民政府', '街道办事处', '县人民政府办公室', '区市场监督管理局', '市审计局', '县自然资源局', '区人民政府', '乡人民政府'];

@@ -1,6 +1,7 @@
 // "年报：导出摘要" file contents: the key figures and findings of one report as JSON or CSV.
 // Pure (no vscode import). Lines are 1-based here, as people and editors count them.
 import type { SummaryResult } from '../../server/src/shared/protocol';
+import type { ReportSummary } from '../../server/src/core/summary';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -11,17 +12,7 @@ export interface ExportedSummary {
   year: number | null;
   edition: string | null;
   sections: { number: number; title: string; present: boolean }[];
-  figures: {
-    received: number | null;
-    carriedOver: number | null;
-    handled: number | null;
-    carriedForward: number | null;
-    disclosed: number | null;
-    partlyDisclosed: number | null;
-    disclosedShare: number | null;
-    reviews: number | null;
-    lawsuits: number | null;
-  } | null;
+  figures: ReportSummary['figures'] | null;
   results: { label: string; value: number | null }[];
   findings: { rule: string; severity: string; line: number; column: number; message: string }[];
 }

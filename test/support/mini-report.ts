@@ -83,3 +83,21 @@ export function mutate(text: string, from: string, to: string): string {
   assert.ok(text.includes(from), `fixture contains ${from}`);
   return text.replace(from, to);
 }
+
+/** Exactly one finding of the rule, at `number`, a warning without a fix, whose message names every piece of `says`. */
+export function assertOneFinding(
+  findings: (text: string, options?: CheckOptions) => Diagnostic[],
+  text: string,
+  number: string,
+  says: string[],
+  options: CheckOptions = {},
+): Diagnostic {
+  const found = findings(text, options);
+  assert.equal(found.length, 1, found.map((d) => d.message).join('\n'));
+  const d = found[0];
+  assert.equal(spanText(text, d), number);
+  assert.equal(d.severity, 'warning');
+  assert.equal(d.fix, null);
+  for (const s of says) assert.ok(d.message.includes(s), `"${d.message}" mentions ${s}`);
+  return d;
+}

@@ -24,7 +24,8 @@ export interface GeneratedReport {
   edition: '2019' | '2021';
 }
 
-function rng(seed: number) {
+/** xorshift32: a small seeded generator, the same on every machine (also used by the benchmark). */
+export function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;

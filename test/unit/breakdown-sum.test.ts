@@ -3,21 +3,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
-import { CIXI, SUSHUI, XIAOCAOE, findingsOf, inMini, miniReport, mutate, spanText } from '../support/mini-report';
+import { CIXI, SUSHUI, XIAOCAOE, assertOneFinding, findingsOf, inMini, miniReport, mutate, spanText } from '../support/mini-report';
 
 const findings = findingsOf('breakdown-sum');
 
-/** Exactly one finding, at `number`, whose message names every piece of `says`. */
-function assertOne(text: string, number: string, says: string[], options: CheckOptions = {}): Diagnostic {
-  const found = findings(text, options);
-  assert.equal(found.length, 1, found.map((d) => d.message).join('\n'));
-  const d = found[0];
-  assert.equal(spanText(text, d), number);
-  assert.equal(d.severity, 'warning');
-  assert.equal(d.fix, null);
-  for (const s of says) assert.ok(d.message.includes(s), `"${d.message}" mentions ${s}`);
-  return d;
-}
+const assertOne = (text: string, number: string, says: string[], options: CheckOptions = {}): Diagnostic =>
+  assertOneFinding(findings, text, number, says, options);
 
 describe('breakdown-sum: the fixtures', () => {
   for (const [name, text] of [['cixi', CIXI], ['xiaocaoe', XIAOCAOE], ['sushui', SUSHUI]] as const) {
