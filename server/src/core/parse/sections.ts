@@ -43,7 +43,12 @@ export function classifyTitle(title: string): { key: SectionKey | null; exact: b
 const MAY_BE_HEADING = /^[\s#>*]*(第|[一二三四五六七八九十]|\d)|^[\s#>*]*\S.{0,29}$/;
 
 export function readHeading(text: string, norm: string, start: number, end: number): Omit<Candidate, 'line'> | null {
-  if (end - start > 160 || end === start) return null;
+  if (end - start > 160 || end - start < 3) return null;
+  // Lines of numbers (table cells) are never headings: skip them without slicing.
+  let first = start;
+  while (first < end && (norm.charCodeAt(first) === 0x20 || norm.charCodeAt(first) === 0x09)) first++;
+  const c = norm.charCodeAt(first);
+  if (c >= 0x30 && c <= 0x39 && end - first <= 8 && !/[、.．]/.test(norm.slice(first, end))) return null;
   const content = norm.slice(start, end);
   if (!MAY_BE_HEADING.test(content)) return null;
   const m = HEADING.exec(content);
