@@ -30,9 +30,12 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     if (c === undefined) headings.set(line, (c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line))));
     return c;
   };
+  // A table ends at a section heading: a standard title, or one numbered "N、" — never a row label
+  // such as "3.其他" or "(七)总计" that happens to resemble a title.
   const isHeading = (line: number) => {
     const c = headingAt(line);
-    return !!c && c.key !== null;
+    if (!c || c.key === null) return false;
+    return c.exact || (!!c.heading.markerSpan && text.slice(c.heading.markerSpan.start, c.heading.markerSpan.end).includes('、'));
   };
   // Table readers ask about the same lines repeatedly: remember the answers (0 unknown, 1 no, 2 yes).
   const boundary = new Uint8Array(lines.lineCount);

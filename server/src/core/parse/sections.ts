@@ -144,23 +144,34 @@ export function scanSections(
     if (c) candidates.push({ ...c, line: l });
   }
 
-  // Keyed headings: in the order of the format; a heading whose title is only similar to a
-  // standard title must also be numbered consistently (so "三、依法做好行政复议应诉工作" inside
-  // 五 is not taken for section 四).
+  // Keyed headings, in the order of the format. First the headings whose title is the standard
+  // wording or an accepted variant; then, for a section still missing, a heading whose title is
+  // only similar, if it sits where that section belongs and is numbered consistently (so
+  // "三、依法做好行政复议应诉工作" inside 五, or "二、依申请公开情况" inside 总体情况, is not a section).
   const accepted: Candidate[] = [];
   let lastKey = -1;
-  let lastNumber = 0;
   for (const c of candidates) {
-    if (!c.key) continue;
+    if (!c.key || !c.exact) continue;
     const k = ORDER.indexOf(c.key);
     if (k <= lastKey) continue;
-    const n = c.heading.number;
-    const consistent = n === null ? c.exact : n === k + 1 || n === lastNumber + 1;
-    if (!c.exact && !consistent) continue;
-    if (c.heading.style === 'none' && !c.exact) continue;
     accepted.push(c);
     lastKey = k;
-    if (n !== null) lastNumber = n;
+  }
+  for (const c of candidates) {
+    if (!c.key || c.exact || c.heading.number === null) continue;
+    const k = ORDER.indexOf(c.key);
+    if (accepted.some((a) => a.key === c.key)) continue;
+    const prev = [...accepted].reverse().find((a) => a.line < c.line);
+    const next = accepted.find((a) => a.line > c.line);
+    const kPrev = prev ? ORDER.indexOf(prev.key!) : -1;
+    const kNext = next ? ORDER.indexOf(next.key!) : ORDER.length;
+    if (k <= kPrev || k >= kNext) continue;
+    const n = c.heading.number;
+    const numberBefore = prev?.heading.number ?? 0;
+    const consistent = n === k + 1 || (prev !== undefined && numberBefore !== null && n === numberBefore + 1);
+    if (!consistent) continue;
+    accepted.push(c);
+    accepted.sort((a, b) => a.line - b.line);
   }
 
   // Local extra sections (e.g. 三、公开平台建设和信息发布情况): numbered in sequence between two

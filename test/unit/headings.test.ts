@@ -1,0 +1,37 @@
+// Section headings worded unlike the standard, and lists that look like headings but are not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check } from '../../server/src/core';
+import { generateReport } from '../support/reports';
+
+const base = generateReport({ year: 2023, body: '某某县人民政府', shape: 'tabs' }).text;
+const keys = (text: string) => check(text).report.sections.map((s) => s.key);
+const errorsAndWarnings = (text: string) =>
+  check(text).diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.rule}: ${d.message}`);
+
+test('similar titles are still their sections, with a section-heading hint and no error', () => {
+  const text = base
+    .replace('一、总体情况', '一、工作概况')
+    .replace('二、主动公开政府信息情况', '二、主动公开情况')
+    .replace('三、收到和处理政府信息公开申请情况', '三、依申请公开情况')
+    .replace('五、存在的主要问题及改进情况', '五、存在的不足及改进措施')
+    .replace('六、其他需要报告的事项', '六、其他事项');
+  assert.deepEqual(keys(text), ['s1', 's2', 's3', 's4', 's5', 's6']);
+  assert.deepEqual(errorsAndWarnings(text), []);
+  const hints = check(text).diagnostics.filter((d) => d.rule === 'section-heading');
+  assert.equal(hints.length, 5);
+  assert.ok(hints.every((d) => d.severity === 'hint' && d.fix));
+});
+
+test('sub-parts of 总体情况 numbered 一、二、 are not taken for sections 二 and 三', () => {
+  const text = base.replace('（一）主动公开。', '一、主动公开情况\n').replace('（二）依申请公开。', '二、依申请公开情况\n');
+  assert.deepEqual(keys(text), ['s1', 's2', 's3', 's4', 's5', 's6']);
+  const s2 = check(text).report.sections.find((s) => s.key === 's2')!;
+  assert.equal(s2.heading.title, '主动公开政府信息情况');
+  assert.deepEqual(errorsAndWarnings(text), []);
+});
+
+test('a table row that resembles a title ("3.其他", "（七）总计") does not end the table', () => {
+  const r = check(base);
+  for (const key of ['r6_3', 'total', 'next']) assert.ok(r.report.tables.t3?.rows.get(key)?.positioned, key);
+});
