@@ -54,7 +54,14 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+/** The whole code base type-checks (tsc -p ., strict, no unused locals). */
+function typecheck() {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: root, stdio: 'inherit' });
+  return { name: 'typecheck', passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
+}
+
 const suites = [
+  ['typecheck', typecheck],
   ['unit', () => nodeSuite('unit', testFiles('unit'))],
   ['cli', () => nodeSuite('cli', testFiles('cli'))],
   ['lsp', () => nodeSuite('lsp', testFiles('lsp'))],

@@ -2,8 +2,8 @@
 // what is not an identity (channel lists, "包括…等", approximations, other units) is never flagged.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
-import { CIXI, SUSHUI, XIAOCAOE, assertOneFinding, findingsOf, inMini, miniReport, mutate, spanText } from '../support/mini-report';
+import { type CheckOptions, type Diagnostic } from '../../server/src/core';
+import { CIXI, SUSHUI, XIAOCAOE, assertOneFinding, findingsOf, inMini, mutate, spanText } from '../support/mini-report';
 
 const findings = findingsOf('breakdown-sum');
 

@@ -2,8 +2,8 @@
 // text's own, 表三 （七）总计, 新收, or 新收 + 上年结转), within the rounding of the stated decimals.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
-import { CIXI, SUSHUI, XIAOCAOE, findingsOf, inMini, miniReport, mutate, spanText } from '../support/mini-report';
+import { type CheckOptions, type Diagnostic } from '../../server/src/core';
+import { CIXI, SUSHUI, XIAOCAOE, findingsOf, inMini, mutate, spanText } from '../support/mini-report';
 
 const findings = findingsOf('percentage');
 

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
-import { CIXI, SUSHUI, XIAOCAOE, assertOneFinding, findingsOf, inMini, miniReport, mutate, spanText } from '../support/mini-report';
+import { CIXI, SUSHUI, XIAOCAOE, assertOneFinding, findingsOf, miniReport, mutate, spanText } from '../support/mini-report';
 
 const findings = findingsOf('text-vs-table');
 

@@ -1,7 +1,6 @@
 // Matching table labels. A label is read from one or more text tokens (it may wrap over cells and
 // lines); its compact key drops whitespace and Markdown, bracketed annotations and quotes, and keeps
 // the source offset of every character so a match maps back to the text.
-import type { Span } from '../types';
 import { compactKey } from '../text/normalize';
 import type { Token } from './cells';
 
@@ -84,10 +83,6 @@ function reduceLabel(s: string): string {
 }
 
 const GLOBAL = new WeakMap<RegExp, RegExp>();
-
-export function spanOfKeyRange(k: LabelKey, from: number, to: number): Span {
-  return { start: k.offsets[from], end: k.offsets[to - 1] + 1 };
-}
 
 /**
  * Finds `anchor` in `key` at or after `from`. A weak anchor (/^其他$/, /^总计$/, /^规章$/) must match a

@@ -2,7 +2,6 @@
 // their titles, not by layout; numbering is read but not trusted, because a wrong number is one of
 // the defects we report.
 import type { Heading, NumeralStyle, Section, SectionKey, SubHeading } from '../model';
-import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { SECTIONS, parseChineseNumeral } from '../format/editions';
 import { compact } from '../text/normalize';
@@ -223,6 +222,3 @@ export function scanSections(
   return { sections, subHeadings };
 }
 
-export function spanOfLine(lines: LineIndex, line: number): Span {
-  return { start: lines.starts[line], end: lines.lineEnd(line) };
-}

@@ -2,12 +2,12 @@
 // the standard labels, collect the values between one label and the next, and place values in
 // columns only when the count proves where they go. A row with too few numbers is reported, never
 // shifted.
-import type { Cell, Table, TableId, TableRow } from '../model';
+import type { Cell, Table, TableRow } from '../model';
 import type { EditionId, Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { compact } from '../text/normalize';
 import { type RowSpec, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
-import { type Segment, type Token, segment, tokenizeLines } from './cells';
+import { type Token, segment, tokenizeLines } from './cells';
 import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
 
 export interface TableScanContext {
@@ -410,4 +410,3 @@ function canonicalHeader(key: string): string {
   return key.replace(/[（(]单位[:：]?万元[)）]/, '').replace(/[（）()]/g, '');
 }
 
-export type { Segment, TableId };
