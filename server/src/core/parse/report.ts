@@ -24,10 +24,10 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     return s.includes('。') && s.trim().length > 30;
   };
   // Table readers and the section scan ask about the same lines: read each line's heading once.
-  const headings = new Map<number, ReturnType<typeof readHeading>>();
+  const headings: (ReturnType<typeof readHeading> | undefined)[] = new Array(lines.lineCount);
   const headingAt = (line: number) => {
-    let c = headings.get(line);
-    if (c === undefined) headings.set(line, (c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line))));
+    let c = headings[line];
+    if (c === undefined) headings[line] = c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line));
     return c;
   };
   // A table ends at a section heading: a standard title, or one numbered "N、" — never a row label

@@ -37,19 +37,20 @@ export function classifyTitle(title: string): { key: SectionKey | null; exact: b
   return { key: null, exact: false };
 }
 
-/** Reads a numbered heading on a line, or null. `tableLine` lines are never headings. */
-/** A heading starts with a numeral, or is a short line (an unnumbered standard title). */
-const MAY_BE_HEADING = /^[\s#>*]*(第|[一二三四五六七八九十]|\d)|^[\s#>*]*\S.{0,29}$/;
+/** Characters a heading can start with: a numeral, 第, Markdown markup, or the first character of a title. */
+const HEADING_START = new Set([...'一二三四五六七八九十第0123456789#>*', ...[...TITLES.values()].flat().map((t) => t[0])]);
 
+/** Reads a numbered heading (or an unnumbered standard title) on a line, or null. */
 export function readHeading(text: string, norm: string, start: number, end: number): Omit<Candidate, 'line'> | null {
   if (end - start > 160 || end - start < 3) return null;
-  // Lines of numbers (table cells) are never headings: skip them without slicing.
+  // Most lines cannot be headings: decide that from their first character, without slicing.
   let first = start;
   while (first < end && (norm.charCodeAt(first) === 0x20 || norm.charCodeAt(first) === 0x09)) first++;
+  if (first === end || !HEADING_START.has(norm[first])) return null;
   const c = norm.charCodeAt(first);
+  // Lines of a few digits (table cells) are never headings.
   if (c >= 0x30 && c <= 0x39 && end - first <= 8 && !/[、.．]/.test(norm.slice(first, end))) return null;
   const content = norm.slice(start, end);
-  if (!MAY_BE_HEADING.test(content)) return null;
   const m = HEADING.exec(content);
   if (m) {
     const [, lead, di, numeral, , sep, rest] = m;
