@@ -39,7 +39,8 @@ export function rng(seed: number): () => number {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (s: string) => string };
 
-const toTraditional = (() => {
+/** Simplified → traditional (Taiwan) text, as mirror sites convert reports. */
+export const toTraditional = (() => {
   let convert: ((s: string) => string) | undefined;
   return (s: string) => (convert ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(s);
 })();

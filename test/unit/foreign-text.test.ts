@@ -2,18 +2,10 @@
 // body names, and another body's name as the subject of the report's own work. Always a hint.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { check } from '../../server/src/core';
+import { CIXI, SUSHUI, XIAOCAOE } from '../support/mini-report';
+import { toTraditional } from '../support/reports';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
-const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const SUSHUI = fixture('2023-sushui-town.txt');
-const CIXI = fixture('2023-cixi-city-office.txt');
-const XIAOCAOE = fixture('2023-xiaocaoe-town.txt');
-
-const OpenCC: { Converter(o: { from: string; to: string }): (s: string) => string } = require('opencc-js');
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 function foreign(text: string, locale: 'zh-cn' | 'en' = 'zh-cn') {
   const { diagnostics, lines } = check(text, { locale });

@@ -3,19 +3,10 @@
 // and on small reports of our own. Every fix is applied and the text checked again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { applyFixes, check, type CheckOptions, type Diagnostic } from '../../server/src/core';
+import { CIXI, SUSHUI, XIAOCAOE } from '../support/mini-report';
+import { toTraditional } from '../support/reports';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
-const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const SUSHUI = fixture('2023-sushui-town.txt');
-const CIXI = fixture('2023-cixi-city-office.txt');
-const XIAOCAOE = fixture('2023-xiaocaoe-town.txt');
-
-// opencc-js is an ES module with a CommonJS build; require() keeps this file CommonJS.
-const OpenCC: { Converter(o: { from: string; to: string }): (s: string) => string } = require('opencc-js');
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 interface Found {
   diagnostic: Diagnostic;
