@@ -12,6 +12,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
@@ -40,19 +41,10 @@ export async function ensureBuilt(): Promise<void> {
     for (const name of ['cli.js', 'cli-worker.js']) fs.copyFileSync(path.join(ROOT, 'dist', name), path.join(dist, name));
   } else {
     const esbuild = await import('esbuild');
-    await esbuild.build({
-      bundle: true,
-      platform: 'node',
-      target: 'node18',
-      format: 'cjs',
-      sourcemap: true,
-      logLevel: 'warning',
-      legalComments: 'none',
-      absWorkingDir: ROOT,
-      entryPoints: { cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' },
-      outdir: dist,
-      banner: { js: '#!/usr/bin/env node' },
-    });
+    // The build's own options for the CLI bundles (esbuild.mjs), into this temp folder.
+    const { builds } = await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href);
+    const cli = builds.find((b: { entryPoints: Record<string, string> }) => 'cli' in b.entryPoints);
+    await esbuild.build({ ...cli, absWorkingDir: ROOT, outdir: dist });
   }
   cli = path.join(dist, 'cli.js');
 }

@@ -85,17 +85,9 @@ export async function ensureServerBuilt(): Promise<void> {
     if (isFresh()) return;
     const esbuild = await import('esbuild');
     const temp = path.join(dist, `.server-${process.pid}.js`);
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'server/src/server.ts')],
-      outfile: temp,
-      bundle: true,
-      platform: 'node',
-      target: 'node18',
-      format: 'cjs',
-      sourcemap: true,
-      logLevel: 'warning',
-      legalComments: 'none',
-    });
+    // The build's own options (esbuild.mjs), written to a temp file renamed into place.
+    const { common } = await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href);
+    await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: temp });
     fs.renameSync(temp + '.map', SERVER + '.map');
     fs.renameSync(temp, SERVER);
   } finally {

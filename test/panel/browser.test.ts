@@ -6,7 +6,7 @@
 // library, and tsx's transform of a function may add helpers (__name) the page does not have.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -15,6 +15,8 @@ import { toPanelData } from '../../client/src/panel/model';
 import { hostileSummary, IMG_TAG, SCRIPT_END, SCRIPT_TAG, TEXTAREA_BREAK } from './hostile';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** The flags headless Chromium needs on these machines (shared with the VS Code launcher). */
+const CHROMIUM_ARGS: string[] = JSON.parse(readFileSync(join(__dirname, '../support/chromium-args.json'), 'utf8'));
 const PANEL_URL = 'https://nianbao-panel.test/';
 
 let context: BrowserContext | undefined;
@@ -29,16 +31,7 @@ before(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 

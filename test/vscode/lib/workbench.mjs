@@ -2,21 +2,13 @@
 // the two functions VS Code's test driver calls: codeAutomationLog (console output of the extension host
 // and the test runner) and codeAutomationExit (the tests' run() settled: 0 resolved, else rejected).
 import { chromium } from 'playwright-core';
-import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { paths } from '../paths.mjs';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Headless Chromium on these machines, without background networking (shared with the panel test).
+const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL('../../support/chromium-args.json', import.meta.url), 'utf8'));
 
 /** The suite logs these markers and waits for the answer file in the signals dir (see suite/helpers.ts). */
 const SCREENSHOT_REQUEST = /\[nianbao:screenshot\] ([\w.-]+)/;
