@@ -60,15 +60,31 @@ function known(cell: Cell | undefined): cell is Cell & { value: number } {
   return !!cell && cell.value !== null;
 }
 
-function cover(spans: Span[]): Span {
-  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
-}
-
 interface PartSource {
   row: TableRow | undefined;
   column: number;
   sign: 1 | -1;
-  label: string;
+  /** The part's label is "row · column", or the column alone within one row. */
+  rowName?: string;
+  columnName: string;
+}
+
+/**
+ * A part whose label is written only when it is read: a report has some 250 parts, and their
+ * labels are needed only for the few relations that fail (messages) or for a hover.
+ */
+class Part implements RelationPart {
+  constructor(
+    readonly span: Span,
+    readonly value: number,
+    readonly sign: 1 | -1,
+    private readonly rowName: string | undefined,
+    private readonly columnName: string,
+  ) {}
+
+  get label(): string {
+    return this.rowName === undefined ? this.columnName : `${this.rowName} · ${this.columnName}`;
+  }
 }
 
 /** Builds a relation; a missing row counts as 0, a blank cell or an unplaced row makes it incomplete. */
@@ -86,7 +102,7 @@ function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, 
       complete = false;
       continue;
     }
-    parts.push({ span: cell.span, value: cell.value, label: s.label, sign: s.sign });
+    parts.push(new Part(cell.span, cell.value, s.sign, s.rowName, s.columnName));
   }
   let total: Relation['total'] = null;
   if (totalRow) {
@@ -94,9 +110,15 @@ function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, 
     if (known(cell)) total = { span: cell.span, value: cell.value, label };
     else complete = false;
   }
-  const expected = parts.reduce((sum, p) => sum + p.sign * p.value, 0);
+  let expected = 0;
+  let start = total ? total.span.start : Infinity;
+  let end = total ? total.span.end : -Infinity;
+  for (const p of parts) {
+    expected += p.sign * p.value;
+    if (p.span.start < start) start = p.span.start;
+    if (p.span.end > end) end = p.span.end;
+  }
   const stated = total ? total.value : 0;
-  const spans = [...parts.map((p) => p.span), ...(total ? [total.span] : [])];
   return {
     rule,
     label,
@@ -105,32 +127,39 @@ function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, 
     expected,
     complete,
     holds: !complete || Math.abs(stated - expected) < 1e-9,
-    span: spans.length ? cover(spans) : fallbackSpan,
+    span: start <= end ? { start, end } : fallbackSpan,
   };
 }
 
 function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   const out: Relation[] = [];
   const row = (key: string) => t3.rows.get(key);
+  const names = new Map<TableRow, string>();
+  const name = (r: TableRow) => {
+    let n = names.get(r);
+    if (n === undefined) names.set(r, (n = shortLabel(r)));
+    return n;
+  };
   const leaves = t3Leaves(edition).filter((k) => row(k));
   const valueRows = ['new', 'carry', ...leaves, 'total', 'next'];
   const col = (c: number) => T3_COLUMNS[c].label;
+  const part = (r: TableRow | undefined, c: number, sign: 1 | -1): PartSource => ({ row: r, column: c, sign, rowName: r && name(r), columnName: col(c) });
 
   // R3: each row's 总计 = its six columns.
   for (const key of valueRows) {
     const r = row(key);
     if (!r) continue;
     const sources: PartSource[] = [];
-    for (let c = 0; c < T3_TOTAL_COLUMN; c++) sources.push({ row: r, column: c, sign: 1, label: col(c) });
-    out.push(relation('row-total', `${shortLabel(r)} · ${col(T3_TOTAL_COLUMN)}`, r, T3_TOTAL_COLUMN, sources, r.span));
+    for (let c = 0; c < T3_TOTAL_COLUMN; c++) sources.push({ row: r, column: c, sign: 1, columnName: col(c) });
+    out.push(relation('row-total', `${name(r)} · ${col(T3_TOTAL_COLUMN)}`, r, T3_TOTAL_COLUMN, sources, r.span));
   }
 
   // R2: （七）总计 = sum of the leaves, per column.
   const totalRow = row('total');
   if (totalRow) {
     for (let c = 0; c <= T3_TOTAL_COLUMN; c++) {
-      const sources = leaves.map((k) => ({ row: row(k), column: c, sign: 1 as const, label: `${shortLabel(row(k)!)} · ${col(c)}` }));
-      out.push({ ...relation('column-total', `${shortLabel(totalRow)} · ${col(c)}`, totalRow, c, sources, totalRow.span), column: col(c) });
+      const sources = leaves.map((k) => part(row(k), c, 1));
+      out.push({ ...relation('column-total', `${name(totalRow)} · ${col(c)}`, totalRow, c, sources, totalRow.span), column: col(c) });
     }
   }
 
@@ -142,11 +171,11 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   if (newRow || carryRow) {
     for (let c = 0; c <= T3_TOTAL_COLUMN; c++) {
       const sources: PartSource[] = [];
-      if (newRow) sources.push({ row: newRow, column: c, sign: 1, label: `${shortLabel(newRow)} · ${col(c)}` });
-      if (carryRow) sources.push({ row: carryRow, column: c, sign: 1, label: `${shortLabel(carryRow)} · ${col(c)}` });
-      if (totalRow) sources.push({ row: totalRow, column: c, sign: -1, label: `${shortLabel(totalRow)} · ${col(c)}` });
-      else for (const k of leaves) sources.push({ row: row(k), column: c, sign: -1, label: `${shortLabel(row(k)!)} · ${col(c)}` });
-      const label = nextRow ? `${shortLabel(nextRow)} · ${col(c)}` : `四、结转下年度继续办理 · ${col(c)}`;
+      if (newRow) sources.push(part(newRow, c, 1));
+      if (carryRow) sources.push(part(carryRow, c, 1));
+      if (totalRow) sources.push(part(totalRow, c, -1));
+      else for (const k of leaves) sources.push(part(row(k), c, -1));
+      const label = nextRow ? `${name(nextRow)} · ${col(c)}` : `四、结转下年度继续办理 · ${col(c)}`;
       out.push({ ...relation('balance', label, nextRow, c, sources, (newRow ?? carryRow)!.span), column: col(c) });
     }
   }
@@ -157,7 +186,7 @@ function t4Relations(t4: Table): Relation[] {
   const r = t4.rows.get('values');
   if (!r) return [];
   return T4_GROUPS.map((g, i) => {
-    const sources: PartSource[] = [0, 1, 2, 3].map((j) => ({ row: r, column: i * 5 + j, sign: 1, label: `${g.label} · ${T4_COLUMNS[j]}` }));
+    const sources: PartSource[] = [0, 1, 2, 3].map((j) => ({ row: r, column: i * 5 + j, sign: 1, rowName: g.label, columnName: T4_COLUMNS[j] }));
     return relation('appeal-total', `${g.label} · ${T4_COLUMNS[4]}`, r, i * 5 + 4, sources, r.span);
   });
 }

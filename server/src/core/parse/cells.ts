@@ -3,6 +3,7 @@
 // space-separated (PDF copies); this module turns all of them into one token stream.
 import type { Cell } from '../model';
 import type { LineIndex } from '../text/lines';
+import { isSpace } from '../text/normalize';
 
 export type TokenKind = 'text' | 'value' | 'blank';
 
@@ -28,46 +29,66 @@ const DECIMAL = /^\d+\.\d+$/;
 const NEGATIVE = /^-\s*\d+(?:\.\d+)?$/;
 const WITH_UNIT = /^(\d+)\s*(?:件|条|个|次|项|宗|起|人)$/;
 
+function makeCell(raw: string, start: number, value: number | null, status: Cell['status'], oddity?: string, canonical?: string): Cell {
+  const cell: Cell = { span: { start, end: start + raw.length }, raw, value, status };
+  if (oddity) cell.oddity = oddity;
+  if (canonical !== undefined) cell.canonical = canonical;
+  return cell;
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return s.length > 0;
+}
+
 /** Classifies one trimmed cell. `raw` is the source text, `norm` its normalized copy (same length). */
 export function classifyCell(raw: string, norm: string, start: number, joinSpaced: boolean): Cell | null {
   const n = norm;
   if (n === '') return null;
-  const cell = (value: number | null, status: Cell['status'], oddity?: string, canonical?: string): Cell => ({
-    span: { start, end: start + raw.length },
-    raw,
-    value,
-    status,
-    ...(oddity ? { oddity } : {}),
-    ...(canonical !== undefined ? { canonical } : {}),
-  });
-  if (PLACEHOLDER.test(n)) return cell(null, 'missing');
+  // Most cells are plain numbers: no regex for them.
+  if (raw === n && allDigits(n) && (n.length === 1 || n.charCodeAt(0) !== 0x30)) return makeCell(raw, start, Number(n), 'ok');
+  if (PLACEHOLDER.test(n)) return makeCell(raw, start, null, 'missing');
   const fullWidth = raw !== n && /[０-９]/.test(raw);
   if (PLAIN_INT.test(n)) {
     const value = Number(n);
-    if (n.length > 1 && n[0] === '0') return cell(value, 'malformed', 'leading-zero', String(value));
-    if (fullWidth) return cell(value, 'malformed', 'full-width', n);
-    return cell(value, 'ok');
+    if (n.length > 1 && n[0] === '0') return makeCell(raw, start, value, 'malformed', 'leading-zero', String(value));
+    if (fullWidth) return makeCell(raw, start, value, 'malformed', 'full-width', n);
+    return makeCell(raw, start, value, 'ok');
   }
   if (THOUSANDS.test(n)) {
     const digits = n.replace(/,/g, '');
-    return cell(Number(digits), 'malformed', 'thousands', digits);
+    return makeCell(raw, start, Number(digits), 'malformed', 'thousands', digits);
   }
   if (joinSpaced && SPACED.test(n)) {
     const digits = String(Number(n.replace(/\s+/g, '')));
-    return cell(Number(digits), 'malformed', 'spaced', digits);
+    return makeCell(raw, start, Number(digits), 'malformed', 'spaced', digits);
   }
-  if (DECIMAL.test(n)) return cell(Number(n), fullWidth ? 'malformed' : 'ok', fullWidth ? 'full-width' : undefined, fullWidth ? n : undefined);
-  if (NEGATIVE.test(n)) return cell(Number(n.replace(/\s+/g, '')), 'malformed', 'negative');
+  if (DECIMAL.test(n)) return makeCell(raw, start, Number(n), fullWidth ? 'malformed' : 'ok', fullWidth ? 'full-width' : undefined, fullWidth ? n : undefined);
+  if (NEGATIVE.test(n)) return makeCell(raw, start, Number(n.replace(/\s+/g, '')), 'malformed', 'negative');
   const unit = WITH_UNIT.exec(n);
-  if (unit) return cell(Number(unit[1]), 'malformed', 'unit', String(Number(unit[1])));
+  if (unit) return makeCell(raw, start, Number(unit[1]), 'malformed', 'unit', String(Number(unit[1])));
   return null;
+}
+
+/** Whitespace (as \s) and Markdown emphasis: what a cell is trimmed of. */
+function isTrimmed(c: number): boolean {
+  return c === 0x2a /* * */ || c === 0x5f /* _ */ || isSpace(c);
 }
 
 /** Trims whitespace and Markdown emphasis from [start, end) of the normalized text. */
 function trimSpan(norm: string, start: number, end: number): [number, number] {
-  while (start < end && /[\s*_]/.test(norm[start])) start++;
-  while (end > start && /[\s*_]/.test(norm[end - 1])) end--;
+  while (start < end && isTrimmed(norm.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(norm.charCodeAt(end - 1))) end--;
   return [start, end];
+}
+
+/** Whether norm[start, end) is only whitespace. */
+function isBlank(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(norm.charCodeAt(i))) return false;
+  return true;
 }
 
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -78,11 +99,11 @@ const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
  * pieces join into one text token (a PDF label with stray spaces) and numbers stand alone.
  */
 export function tokenizeLine(text: string, norm: string, lineStart: number, lineEnd: number, line: number): Token[] {
-  const content = norm.slice(lineStart, lineEnd);
-  if (content.trim() === '') {
+  if (isBlank(norm, lineStart, lineEnd)) {
     return [{ kind: 'blank', start: lineStart, end: lineEnd, line, text: '', emptyLine: true }];
   }
-  if (MARKDOWN_RULE.test(content)) return [];
+  const content = norm.slice(lineStart, lineEnd);
+  if (content.includes('---') && MARKDOWN_RULE.test(content)) return [];
   const tokens: Token[] = [];
   const hasTab = content.includes('\t');
   const pipe = !hasTab && /^\s*\|/.test(content) && (content.match(/\|/g)?.length ?? 0) >= 2;

@@ -31,11 +31,39 @@ export interface Count {
 }
 
 const UNITS = '件次|人次|万元|件|条|宗|起|个|份|项|次|篇|期|场|家|户|人|册|本|张|批|部|处|所|台|例|元|%';
-// The lookbehind keeps "12345热线", "第一批", "每一件" and the tail of a longer numeral out.
+// The count itself, tried only where one can start (see countStarts): a leading lookbehind would
+// be tried at every position, and inside a run of digits each try would rescan the rest of the run.
 const COUNT = new RegExp(
-  String.raw`(?<![\d零〇一二两三四五六七八九十百千万第每])(?<!\d[.,])(\*\*\s*)?(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千)?(\s*\*\*)?\s*(余|多)?\s*(${UNITS})(以上|左右|余)?`,
-  'g',
+  String.raw`(\*\*\s*)?(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千)?(\s*\*\*)?\s*(余|多)?\s*(${UNITS})(以上|左右|余)?`,
+  'y',
 );
+
+/** 1: a count may start with the character (a digit, a Chinese numeral, the `*` of `**`); 2: it may not follow it. */
+const COUNT_CHARS = (() => {
+  const t = new Uint8Array(0x10000);
+  for (const ch of '0123456789零〇一二两三四五六七八九十百千') t[ch.charCodeAt(0)] = 3;
+  t[0x2a] = 1; // *
+  for (const ch of '万第每') t[ch.charCodeAt(0)] = 2;
+  return t;
+})();
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * Where a count may start: a digit, numeral or `*`, not right after a numeral, 万, 第 or 每
+ * ("12345热线" is not 5 件 of anything, nor "第一批" a batch of one), nor after a digit and a
+ * decimal point or comma (the "5" of "1.5").
+ */
+function mayStartCount(s: string, at: number): boolean {
+  if ((COUNT_CHARS[s.charCodeAt(at)] & 1) === 0) return false;
+  if (at === 0) return true;
+  const c = s.charCodeAt(at - 1);
+  if (COUNT_CHARS[c] & 2) return false;
+  return !(at > 1 && (c === 0x2e || c === 0x2c) && isDigit(s.charCodeAt(at - 2)));
+}
+
 const APPROX_BEFORE = /(近|约|逾|超过|将近|大约|约为|不少于|不低于|不足|不到|至少)$/;
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -64,8 +92,12 @@ export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, e
   const { norm, text } = report;
   const out: Count[] = [];
   const slice = norm.slice(start, end);
-  COUNT.lastIndex = 0;
-  for (let m = COUNT.exec(slice); m; m = COUNT.exec(slice)) {
+  for (let at = 0; at < slice.length; at++) {
+    if (!mayStartCount(slice, at)) continue;
+    COUNT.lastIndex = at;
+    const m = COUNT.exec(slice);
+    if (!m) continue;
+    at = m.index + m[0].length - 1;
     const [whole, stars, numeral, mult, , more, unit, after] = m;
     const numStart = start + m.index + (stars?.length ?? 0);
     // "1,234" only when the comma was an ASCII comma in the source (a full-width ， is a clause break).
@@ -106,6 +138,14 @@ export function narrativeOf(report: Report): Sentence[] {
   return sentences;
 }
 
+/**
+ * The counts of one sentence, read once for the figure reader and the statements. A statement's
+ * counts are its sentences' counts: sentences join only over "；" and blank space, which no count spans.
+ */
+export function countsOfSentence(report: Report, s: Sentence): Count[] {
+  return (s.counts ??= countsIn(report, s.start, s.end));
+}
+
 /** The statements of a report, computed once (the breakdown and percentage rules share them). */
 export function statementsOf(report: Report): Statement[] {
   let statements = STATEMENTS.get(report);
@@ -138,7 +178,10 @@ function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
     current = { start: s.start, end: s.end, sentences: [s], sectionKey: s.sectionKey, counts: [] };
     out.push(current);
   }
-  for (const st of out) if (st.end - st.start <= MAX_STATEMENT) st.counts = countsIn(report, st.start, st.end);
+  for (const st of out) {
+    if (st.end - st.start > MAX_STATEMENT) continue;
+    st.counts = st.sentences.length === 1 ? countsOfSentence(report, st.sentences[0]) : st.sentences.flatMap((s) => countsOfSentence(report, s));
+  }
   return out;
 }
 
@@ -335,7 +378,7 @@ function readAll(report: Report): Figure[] {
     if (!MAY_HOLD_FIGURE.test(s.text)) continue;
     if (SENTENCE_SCOPE.test(s.text)) continue;
     const disclosure = DISCLOSURE_CONTEXT.test(s.text) || s.sectionKey === 's4';
-    const counts = countsIn(report, s.start, s.end);
+    const counts = countsOfSentence(report, s);
     // Where a breakdown starts: the counts after it are parts, not the table's totals.
     const partsFrom = s.start + (/其中|包括|分别/.exec(s.text)?.index ?? Infinity);
     counts.forEach((count, i) => {

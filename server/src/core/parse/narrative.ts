@@ -2,6 +2,8 @@
 // section they are in. Shared by the rules that read prose (years, figures, breakdowns, percentages).
 import type { Report, SectionKey } from '../model';
 import type { Span } from '../types';
+import type { Count } from './figures';
+import { isSpace } from '../text/normalize';
 
 export interface Sentence extends Span {
   /** Normalized text of the sentence (same offsets as the source). */
@@ -11,12 +13,12 @@ export interface Sentence extends Span {
   sectionKey: SectionKey | null;
   /** Whether the sentence is a section heading line. */
   heading: boolean;
+  /** Its counts, once read (figures.ts countsOfSentence: read once, shared by every reader). */
+  counts?: Count[];
 }
 
-function isBreak(c: number): boolean {
-  // 。！？!?；;\n\r (normalized text: full-width ！？； are already half-width)
-  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a || c === 0x0d || c === 0xff01 || c === 0xff1f || c === 0xff1b;
-}
+// 。！？!?；;\n\r (normalized text: full-width ！？； are already half-width)
+const BREAK = /[\u3002!?;\n\r\uff01\uff1f\uff1b]/g;
 
 // Several rules read the sentences of the same report: split once.
 const cache = new WeakMap<Report, Sentence[]>();
@@ -37,8 +39,8 @@ function split(report: Report): Sentence[] {
   let start = 0;
   let t = 0;
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(norm[s])) s++;
-    while (e > s && /\s/.test(norm[e - 1])) e--;
+    while (s < e && isSpace(norm.charCodeAt(s))) s++;
+    while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
     if (e <= s) return;
     while (sectionIndex + 1 < report.sections.length && report.sections[sectionIndex + 1].span.start <= s) sectionIndex++;
     const section = report.sections[sectionIndex];
@@ -51,19 +53,29 @@ function split(report: Report): Sentence[] {
       heading: headings.some((h) => h.start <= s && e <= h.end),
     });
   };
-  for (let i = 0; i <= norm.length; i++) {
-    if (t < tables.length && i === tables[t].start) {
-      push(start, i);
-      i = tables[t].end;
-      start = i;
+  // From one break to the next (a regex scan finds them faster than a loop over every character).
+  const n = norm.length;
+  let i = 0;
+  while (i <= n) {
+    let b = n;
+    if (i < n) {
+      BREAK.lastIndex = i;
+      const m = BREAK.exec(norm);
+      if (m) b = m.index;
+    }
+    if (t < tables.length && tables[t].start >= i && tables[t].start <= b) {
+      // A table before the break: the text before it ends a sentence; the table is skipped.
+      const { start: tableStart, end: tableEnd } = tables[t];
+      push(start, tableStart);
+      start = tableEnd;
+      i = tableEnd + 1;
       t++;
-      while (t < tables.length && tables[t].start < i) t++;
+      while (t < tables.length && tables[t].start < tableEnd) t++;
       continue;
     }
-    if (i === norm.length || isBreak(norm.charCodeAt(i))) {
-      push(start, i === norm.length ? i : i + 1);
-      start = i + 1;
-    }
+    push(start, b === n ? n : b + 1);
+    start = b + 1;
+    i = b + 1;
   }
   return out;
 }

@@ -131,13 +131,15 @@ function headerStart(ctx: TableScanContext, line: number, words: RegExp, max = 3
   return first;
 }
 
+/** The rows a 表三 label is matched against (the 2019 edition's single （六） row is told by its numbers). */
+const T3_SCHEMA = T3_ROWS.filter((r) => r.key !== 'r6');
+
 const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|勾稽|本列数据|本项数据|^\(?本/;
 
 export function readT3(ctx: TableScanContext, startLine: number, reportEdition: EditionId): Table {
   const end = regionEnd(ctx, startLine, 800);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
-  const schema = T3_ROWS.filter((r) => r.key !== 'r6');
   const rows = new Map<string, TableRow>();
   const stray: TableRow[] = [];
   let pos = 0;
@@ -151,7 +153,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     const seg = segments[si];
     let label = seg.label.slice(skip);
     skip = 0;
-    let matches = matchRows(labelKey(label, ctx.norm), schema, pos, rows.size === 0);
+    let matches = matchRows(labelKey(label, ctx.norm), pos, rows.size === 0);
     // Explicit label tokens for a row whose label was cut before its distinguishing words.
     let wrappedTokens: Token[] | null = null;
     const lastMatch = matches[matches.length - 1];
@@ -159,7 +161,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     if (seg.values.length && unmatchedTail && rows.size > 0 && si + 1 < segments.length) {
       // A page break inside the label, numbers on its first line: read on into the next lines.
       const ext = [...label, ...segments[si + 1].label];
-      const extMatches = matchRows(labelKey(ext, ctx.norm), schema, pos, false);
+      const extMatches = matchRows(labelKey(ext, ctx.norm), pos, false);
       const inLabel = extMatches.filter((m) => m.endToken < label.length);
       const wrapped = extMatches.find((m) => m.endToken >= label.length);
       const from = inLabel.length ? inLabel[inLabel.length - 1].endToken + 1 : 0;
@@ -206,7 +208,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT);
       if (!rows.has(spec.key)) rows.set(spec.key, row);
       last = { spec, row };
-      pos = schema.indexOf(m.spec) + 1;
+      pos = T3_SCHEMA.indexOf(m.spec) + 1;
     });
     lastEnd = seg.values.length ? seg.values[seg.values.length - 1].end : label[label.length - 1].end;
     if (rows.has('next') && rows.get('next')!.cells.length) done = true;
@@ -257,11 +259,35 @@ function tokensOfRow(row: TableRow, more: Token[]): Token[] {
  * lookahead (so a missing row is skipped) and the earliest match in the label wins. Until the
  * table's first row is found, only that row is looked for (header text is not a row).
  */
-function matchRows(k: LabelKey, schema: RowSpec[], pos: number, firstOnly: boolean): MatchedLabel[] {
-  const out: MatchedLabel[] = [];
+function matchRows(k: LabelKey, pos: number, firstOnly: boolean): MatchedLabel[] {
+  // Every report repeats the same labels: remember where the rows matched in a key (bounded). Weak
+  // anchors depend on where the tokens break, so the breaks are part of the memo's key.
+  let breaks = '';
+  for (let i = 1; i < k.tokenOf.length; i++) if (k.tokenOf[i] !== k.tokenOf[i - 1]) breaks += `${i},`;
+  const memoKey = `${firstOnly ? 1 : 0}${pos}|${breaks}|${k.key}`;
+  let found = MATCHES.get(memoKey);
+  if (!found) {
+    if (MATCHES.size > 4096) MATCHES.clear();
+    MATCHES.set(memoKey, (found = matchKey(k, pos, firstOnly)));
+  }
+  return found.map((m) => ({ spec: T3_SCHEMA[m.j], tokenIndex: k.tokenOf[m.index], endToken: k.tokenOf[m.end - 1] }));
+}
+
+interface KeyMatch {
+  /** Index of the row in the schema, and where its anchor matched in the key. */
+  j: number;
+  index: number;
+  end: number;
+}
+
+const MATCHES = new Map<string, KeyMatch[]>();
+
+function matchKey(k: LabelKey, pos: number, firstOnly: boolean): KeyMatch[] {
+  const schema = T3_SCHEMA;
+  const out: KeyMatch[] = [];
   let cursor = 0;
   for (;;) {
-    let best: { j: number; index: number; end: number } | null = null;
+    let best: KeyMatch | null = null;
     // The table opens with 新收; when that row is missing, with one of the next few.
     const limit = firstOnly && out.length === 0 ? pos + 4 : schema.length;
     for (let j = pos; j < limit; j++) {
@@ -272,7 +298,7 @@ function matchRows(k: LabelKey, schema: RowSpec[], pos: number, firstOnly: boole
       if (m && (!best || m.index < best.index)) best = { j, ...m };
     }
     if (!best) break;
-    out.push({ spec: schema[best.j], tokenIndex: k.tokenOf[best.index], endToken: k.tokenOf[best.end - 1] });
+    out.push(best);
     pos = best.j + 1;
     cursor = best.end;
   }
