@@ -2,9 +2,10 @@
 // their titles, not by layout; numbering is read but not trusted, because a wrong number is one of
 // the defects we report.
 import type { Heading, NumeralStyle, Section, SectionKey, SubHeading } from '../model';
+import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { SECTIONS, parseChineseNumeral } from '../format/editions';
-import { compact } from '../text/normalize';
+import { compact, isSpace } from '../text/normalize';
 
 interface Candidate {
   heading: Heading;
@@ -40,8 +41,10 @@ export function classifyTitle(title: string): { key: SectionKey | null; exact: b
 /** Characters a heading can start with: a numeral, 第, Markdown markup, or the first character of a title. */
 const HEADING_START = new Set([...'一二三四五六七八九十第0123456789#>*', ...[...TITLES.values()].flat().map((t) => t[0])]);
 
+type HeadingRead = Omit<Candidate, 'line'>;
+
 /** Reads a numbered heading (or an unnumbered standard title) on a line, or null. */
-export function readHeading(text: string, norm: string, start: number, end: number): Omit<Candidate, 'line'> | null {
+export function readHeading(text: string, norm: string, start: number, end: number): HeadingRead | null {
   if (end - start > 160 || end - start < 3) return null;
   // Most lines cannot be headings: decide that from their first character, without slicing.
   let first = start;
@@ -50,7 +53,45 @@ export function readHeading(text: string, norm: string, start: number, end: numb
   const c = norm.charCodeAt(first);
   // Lines of a few digits (table cells) are never headings.
   if (c >= 0x30 && c <= 0x39 && end - first <= 8 && !/[、.．]/.test(norm.slice(first, end))) return null;
+  // Reports repeat the same heading and row lines: read each distinct line once (bounded memo),
+  // with offsets relative to the line, then place it.
   const content = norm.slice(start, end);
+  let read = READ_LINES.get(content);
+  if (read === undefined) {
+    if (READ_LINES.size > 4096) READ_LINES.clear();
+    READ_LINES.set(content, (read = readHeadingIn(content)));
+  }
+  return read && placed(read, text, start);
+}
+
+const READ_LINES = new Map<string, HeadingRead | null>();
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+/** A heading read from a line alone, placed at the line's offset, its title as the source writes it. */
+function placed(read: HeadingRead, text: string, start: number): HeadingRead {
+  const h = read.heading;
+  const titleSpan = shift(h.titleSpan, start);
+  return {
+    heading: {
+      span: shift(h.span, start),
+      numeral: h.numeral,
+      numeralSpan: h.numeralSpan && shift(h.numeralSpan, start),
+      markerSpan: h.markerSpan && shift(h.markerSpan, start),
+      number: h.number,
+      style: h.style,
+      title: text.slice(titleSpan.start, titleSpan.end),
+      titleSpan,
+    },
+    key: read.key,
+    exact: read.exact,
+  };
+}
+
+/** readHeading on the normalized text of one line, with offsets from its start (the title is left to `placed`). */
+function readHeadingIn(content: string): HeadingRead | null {
   const m = HEADING.exec(content);
   if (m) {
     const [, lead, di, numeral, , sep, rest] = m;
@@ -60,7 +101,7 @@ export function readHeading(text: string, norm: string, start: number, end: numb
     // "1.5万件" or "2023年" are not headings: Arabic numerals need a heading separator.
     if (style === 'arabic' && !/[、.．]/.test(sep)) return null;
     if (style === 'arabic' && /^\d/.test(rest)) return null;
-    const restStart = start + lead.length + (di?.length ?? 0) + numeral.length + (m[4]?.length ?? 0) + sep.length;
+    const restStart = lead.length + (di?.length ?? 0) + numeral.length + (m[4]?.length ?? 0) + sep.length;
     let titleText = rest.replace(/[\s*]+$/, '');
     let cls = classifyTitle(titleText);
     if (compact(titleText).length > 40 || SENTENCE_END.test(titleText.replace(/[。]$/, ''))) {
@@ -71,15 +112,15 @@ export function readHeading(text: string, norm: string, start: number, end: numb
       cls = classifyTitle(prefix);
     }
     if (compact(titleText).length < 2) return null;
-    const numeralStart = start + lead.length + (di?.length ?? 0);
+    const numeralStart = lead.length + (di?.length ?? 0);
     const heading: Heading = {
-      span: { start: start + lead.length, end: restStart + titleText.length },
+      span: { start: lead.length, end: restStart + titleText.length },
       numeral,
       numeralSpan: { start: numeralStart, end: numeralStart + numeral.length },
-      markerSpan: { start: start + lead.length, end: restStart },
+      markerSpan: { start: lead.length, end: restStart },
       number,
       style,
-      title: text.slice(restStart, restStart + titleText.length),
+      title: '',
       titleSpan: { start: restStart, end: restStart + titleText.length },
     };
     return { heading, key: cls.key, exact: cls.exact };
@@ -91,7 +132,7 @@ export function readHeading(text: string, norm: string, start: number, end: numb
   const key = EXACT_TITLES.get(compact(title).replace(/[。:：]$/, ''));
   if (key) {
     const cls = { key, exact: true };
-    const s = start + lead;
+    const s = lead;
     return {
       heading: {
         span: { start: s, end: s + title.length },
@@ -100,7 +141,7 @@ export function readHeading(text: string, norm: string, start: number, end: numb
         markerSpan: null,
         number: null,
         style: 'none',
-        title: text.slice(s, s + title.length),
+        title: '',
         titleSpan: { start: s, end: s + title.length },
       },
       key: cls.key,
@@ -122,6 +163,16 @@ function knownTitlePrefix(title: string): string | null {
 export interface SectionScan {
   sections: Section[];
   subHeadings: SubHeading[];
+}
+
+/** Whether the line's first character after whitespace and Markdown markup is "(" (a cheap test before SUB). */
+function opensWithParen(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x28) return true;
+    if (!(c === 0x23 || c === 0x3e || c === 0x2a || isSpace(c))) return false;
+  }
+  return false;
 }
 
 const ORDER: SectionKey[] = ['s1', 's2', 's3', 's4', 's5', 's6'];
@@ -207,6 +258,7 @@ export function scanSections(
     for (let l = first; l <= last && s.body.start < s.body.end; l++) {
       if (skip(l)) continue;
       const start = lines.starts[l];
+      if (!opensWithParen(norm, start, lines.lineEnd(l))) continue;
       const m = SUB.exec(norm.slice(start, Math.min(lines.lineEnd(l), start + 40)));
       if (!m) continue;
       const number = parseChineseNumeral(m[1]);
