@@ -10,7 +10,7 @@
 import type { Figure, Report, TableRow } from '../model';
 import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
-import { compactKey } from '../text/normalize';
+import { compactKey, isSpace } from '../text/normalize';
 import { sentencesOf, type Sentence } from './narrative';
 
 // ---------------------------------------------------------------------------------------------
@@ -156,6 +156,18 @@ export function statementsOf(report: Report): Statement[] {
 /** Longer than any real statement: pasted debris, not prose. Its counts are not read. */
 export const MAX_STATEMENT = 3000;
 
+function isSemicolon(c: number): boolean {
+  return c === 0x3b || c === 0xff1b;
+}
+
+function onlySpaceOrStars(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (c !== 0x2a && !isSpace(c)) return false;
+  }
+  return true;
+}
+
 function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
   const out: Statement[] = [];
   let current: Statement | null = null;
@@ -166,9 +178,9 @@ function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
     }
     const joins =
       current !== null &&
-      /[;；]/.test(report.norm[current.end - 1]) &&
+      isSemicolon(report.norm.charCodeAt(current.end - 1)) &&
       s.start - current.end < 200 &&
-      /^[\s*]*$/.test(report.norm.slice(current.end, s.start)) &&
+      onlySpaceOrStars(report.norm, current.end, s.start) &&
       s.sectionIndex === current.sentences[0].sectionIndex;
     if (joins) {
       current!.sentences.push(s);

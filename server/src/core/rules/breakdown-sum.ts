@@ -60,8 +60,9 @@ function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
   const { norm, text } = ctx.report;
   const out: Breakdown[] = [];
   if (st.end - st.start > MAX_STATEMENT) return out;
-  const body = norm.slice(st.start, st.end);
-  const marks = [...body.matchAll(/其中/g)].map((m) => st.start + m.index!);
+  const marks: number[] = [];
+  for (let at = norm.indexOf('其中', st.start); at >= 0 && at + 2 <= st.end; at = norm.indexOf('其中', at + 2)) marks.push(at);
+  if (marks.length === 0) return out;
   let next = 0; // first count that ends after the current mark
   marks.forEach((q, mi) => {
     const regionEnd = marks[mi + 1] ?? st.end;

@@ -32,6 +32,8 @@ const rule: Rule = {
       if (!table) continue;
       for (const [key, row] of table.rows) {
         row.cells.forEach((cell, i) => {
+          // Only a malformed or fractional count is reported: the rest need no name.
+          if (cell.status !== 'malformed' && (table.id === 't2' || cell.value === null || Number.isInteger(cell.value))) return;
           const name = row.positioned ? cellName(table, key, i) : row.label.replace(/[\s*|]+/g, '');
           const args = { cell: name, raw: cell.raw, canonical: cell.canonical ?? '' };
           if (cell.oddity === 'negative') {
