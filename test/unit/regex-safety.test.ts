@@ -46,6 +46,13 @@ const MANY_LINES: Record<string, string> = {
   '（一） per line': fill('（一）主动公开\n'),
   '2023年 per line': fill('2023年，\n'),
   'row label per line': fill('1.属于国家秘密\t0\n'),
+  // Searches that must not rescan the rest of the text from every line or statement.
+  '条 per line (表二 opening)': fill('第二十条\n'),
+  '其中 per statement': fill('共1件，其中a1件；\n'),
+  'statements without 其中': fill('共1件；\n'),
+  'pipes per line': fill('| 0 |\n'),
+  'Markdown rule per line': fill('|---|\n'),
+  'keyword per line (foreign-text)': fill('相关\n'),
 };
 
 const report = generateReport({ year: 2023, body: '青山县青山镇人民政府', shape: 'tabs' }).text;

@@ -78,13 +78,6 @@ function isTrimmed(c: number): boolean {
   return c === 0x2a /* * */ || c === 0x5f /* _ */ || isSpace(c);
 }
 
-/** Trims whitespace and Markdown emphasis from [start, end) of the normalized text. */
-function trimSpan(norm: string, start: number, end: number): [number, number] {
-  while (start < end && isTrimmed(norm.charCodeAt(start))) start++;
-  while (end > start && isTrimmed(norm.charCodeAt(end - 1))) end--;
-  return [start, end];
-}
-
 /** Whether norm[start, end) is only whitespace. */
 function isBlank(norm: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isSpace(norm.charCodeAt(i))) return false;
@@ -102,30 +95,25 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
   if (isBlank(norm, lineStart, lineEnd)) {
     return [{ kind: 'blank', start: lineStart, end: lineEnd, line, text: '', emptyLine: true }];
   }
-  const content = norm.slice(lineStart, lineEnd);
-  if (content.includes('---') && MARKDOWN_RULE.test(content)) return [];
+  if (occursIn(norm, '---', lineStart, lineEnd) && MARKDOWN_RULE.test(norm.slice(lineStart, lineEnd))) return [];
   const tokens: Token[] = [];
-  const hasTab = content.includes('\t');
-  const pipe = !hasTab && /^\s*\|/.test(content) && (content.match(/\|/g)?.length ?? 0) >= 2;
+  const hasTab = occursIn(norm, '\t', lineStart, lineEnd);
+  const pipe = !hasTab && firstNonSpace(norm, lineStart, lineEnd) === 0x7c && occursIn(norm, '|', firstIndexOf(norm, 0x7c, lineStart, lineEnd) + 1, lineEnd);
   if (hasTab || pipe) {
-    const sep = hasTab ? '\t' : '|';
+    const sep = hasTab ? 0x09 : 0x7c;
     let cellStart = lineStart;
-    const pieces: [number, number][] = [];
     for (let i = lineStart; i <= lineEnd; i++) {
-      if (i === lineEnd || norm[i] === sep) {
-        pieces.push([cellStart, i]);
-        cellStart = i + 1;
-      }
-    }
-    // Border pipes of a Markdown row produce an empty first and last piece: not cells.
-    if (pipe) {
-      if (pieces.length && norm.slice(pieces[0][0], pieces[0][1]).trim() === '') pieces.shift();
-      if (pieces.length && norm.slice(pieces[pieces.length - 1][0], pieces[pieces.length - 1][1]).trim() === '') pieces.pop();
-    }
-    for (const [s0, e0] of pieces) {
-      const [s, e] = trimSpan(norm, s0, e0);
+      if (i < lineEnd && norm.charCodeAt(i) !== sep) continue;
+      const s0 = cellStart;
+      cellStart = i + 1;
+      let s = s0;
+      let e = i;
+      while (s < e && isTrimmed(norm.charCodeAt(s))) s++;
+      while (e > s && isTrimmed(norm.charCodeAt(e - 1))) e--;
       if (s === e) {
-        tokens.push({ kind: 'blank', start: s0, end: e0, line, text: '' });
+        // Border pipes of a Markdown row produce an empty first and last piece: not cells.
+        if (pipe && (s0 === lineStart || i === lineEnd) && isBlank(norm, s0, i)) continue;
+        tokens.push({ kind: 'blank', start: s0, end: i, line, text: '' });
         continue;
       }
       pushPiece(tokens, text, norm, s, e, line, true);
@@ -141,14 +129,14 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
     return kept;
   }
   // Whitespace-separated: split, then merge adjacent text pieces.
-  const re = /\S+/g;
-  re.lastIndex = 0;
-  const slice = content;
-  let m: RegExpExecArray | null;
-  const raw: [number, number][] = [];
-  while ((m = re.exec(slice))) raw.push([lineStart + m.index, lineStart + m.index + m[0].length]);
-  for (const [s0, e0] of raw) {
-    const [s, e] = trimSpan(norm, s0, e0);
+  for (let i = lineStart; i < lineEnd; ) {
+    while (i < lineEnd && isSpace(norm.charCodeAt(i))) i++;
+    if (i === lineEnd) break;
+    let s = i;
+    while (i < lineEnd && !isSpace(norm.charCodeAt(i))) i++;
+    let e = i;
+    while (s < e && isTrimmed(norm.charCodeAt(s))) s++;
+    while (e > s && isTrimmed(norm.charCodeAt(e - 1))) e--;
     if (s === e) continue;
     const before = tokens.length;
     pushPiece(tokens, text, norm, s, e, line, false);
@@ -163,6 +151,30 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
   }
   markAlone(tokens);
   return tokens;
+}
+
+/** Whether `what` occurs within text[start, end). Bounded: indexOf would search past the line. */
+function occursIn(text: string, what: string, start: number, end: number): boolean {
+  const first = what.charCodeAt(0);
+  for (let i = start; i + what.length <= end; i++) {
+    if (text.charCodeAt(i) === first && (what.length === 1 || text.startsWith(what, i))) return true;
+  }
+  return false;
+}
+
+/** Offset of the first `c` in text[start, end), or -1. */
+function firstIndexOf(text: string, c: number, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === c) return i;
+  return -1;
+}
+
+/** The first character of text[start, end) that is not whitespace, or -1. */
+function firstNonSpace(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) return c;
+  }
+  return -1;
 }
 
 function markAlone(tokens: Token[]) {

@@ -1,7 +1,7 @@
 // Matching table labels. A label is read from one or more text tokens (it may wrap over cells and
 // lines); its compact key drops whitespace and Markdown, bracketed annotations and quotes, and keeps
 // the source offset of every character so a match maps back to the text.
-import { compactKey } from '../text/normalize';
+import { isNoise } from '../text/normalize';
 import type { Token } from './cells';
 
 export interface LabelKey {
@@ -19,15 +19,26 @@ export function labelKey(tokens: Token[], norm: string): LabelKey {
   let key = '';
   const offsets: number[] = [];
   const tokenOf: number[] = [];
-  tokens.forEach((t, i) => {
-    const k = compactKey(norm, t.start, t.end);
-    key += k.key;
-    for (const o of k.offsets) {
-      offsets.push(o);
-      tokenOf.push(i);
+  let brackets = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let from = -1;
+    for (let j = t.start; j <= t.end; j++) {
+      // Runs of kept characters are appended as slices; noise (spaces, Markdown) is skipped.
+      if (j < t.end && !isNoise(norm.charCodeAt(j))) {
+        if (from < 0) from = j;
+        offsets.push(j);
+        tokenOf.push(i);
+        const c = norm.charCodeAt(j);
+        if (c === 0x28 || c === 0x5b || c === 0x3010) brackets = true;
+        continue;
+      }
+      if (from >= 0) key += norm.slice(from, j);
+      from = -1;
     }
-  });
-  return dropAnnotations({ key, offsets, tokenOf });
+  }
+  const k = { key, offsets, tokenOf };
+  return brackets ? dropAnnotations(k) : k;
 }
 
 /**

@@ -365,13 +365,36 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
 // 表二
 
 export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.lineCount): number | null {
+  // Both openings need a 条 or a 容: go from one line holding either to the next.
+  const next条 = nextOf(ctx.norm, '条');
+  const next容 = nextOf(ctx.norm, '容');
   for (let l = from; l < to; l++) {
+    const start = ctx.lines.starts[l];
+    const a = next条(start);
+    const b = next容(start);
+    const next = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    if (next < 0) break;
+    l = ctx.lines.lineOf(next);
+    if (l >= to) break;
     const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
     if (s.length > 400) continue;
     const k = compact(s);
     if (/^第二十条第\(?[一1]\)?项/.test(k) || /^信息内容(本年|\t|$)/.test(k.replace(/\t/g, ''))) return l;
   }
   return null;
+}
+
+/**
+ * `at(from)`: the first offset of `what` at or after `from`, or -1, for ascending `from`: each
+ * occurrence is searched for once (a fresh indexOf per line would rescan the text after it).
+ */
+function nextOf(text: string, what: string): (from: number) => number {
+  let found = -2;
+  return (from) => {
+    if (found === -1) return -1;
+    if (found < from) found = text.indexOf(what, from);
+    return found;
+  };
 }
 
 export function readT2(ctx: TableScanContext, startLine: number, stopLine: number, reportEdition: EditionId): Table {
@@ -386,13 +409,9 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   for (const seg of segments) {
     let rowToken: { spec: RowSpec; index: number } | null = null;
     seg.label.forEach((t, i) => {
-      const key = compact(t.text);
-      const spec = T2_ROWS.find((r) => r.anchor.test(key.replace(/^\d+[.、]/, '')));
-      if (spec) rowToken = { spec, index: i };
-      else if (!/^第二十条|^信息内容$/.test(key)) {
-        const header = T2_HEADER_LABELS.find((h) => h.fuzzy.test(canonicalHeader(key)));
-        if (header) headerLabels.push({ text: ctx.text.slice(t.start, t.end), span: { start: t.start, end: t.end }, key: header.label });
-      }
+      const read = readT2Label(compact(t.text));
+      if (read.spec) rowToken = { spec: read.spec, index: i };
+      else if (read.header) headerLabels.push({ text: ctx.text.slice(t.start, t.end), span: { start: t.start, end: t.end }, key: read.header });
     });
     const r = rowToken as { spec: RowSpec; index: number } | null;
     if (r) {
@@ -430,6 +449,21 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
     headerLabels,
     strayRows: stray,
   };
+}
+
+const T2_LABELS = new Map<string, { spec?: RowSpec; header?: string }>();
+
+/** What a 表二 label cell is: a row, a column header, or neither (remembered: every report repeats them). */
+function readT2Label(key: string): { spec?: RowSpec; header?: string } {
+  let read = T2_LABELS.get(key);
+  if (read) return read;
+  const spec = T2_ROWS.find((r) => r.anchor.test(key.replace(/^\d+[.、]/, '')));
+  if (spec) read = { spec };
+  else if (!/^第二十条|^信息内容$/.test(key)) read = { header: T2_HEADER_LABELS.find((h) => h.fuzzy.test(canonicalHeader(key)))?.label };
+  else read = {};
+  if (T2_LABELS.size > 4096) T2_LABELS.clear();
+  T2_LABELS.set(key, read);
+  return read;
 }
 
 function canonicalHeader(key: string): string {

@@ -55,13 +55,35 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
+const MARKS = new WeakMap<object, number[]>();
+
+/** Offsets of every "其中" in the statement (the report's are found in one pass, once). */
+function marksIn(report: RuleContext['report'], st: Statement): number[] {
+  let all = MARKS.get(report);
+  if (!all) {
+    all = [];
+    for (let at = report.norm.indexOf('其中'); at >= 0; at = report.norm.indexOf('其中', at + 2)) all.push(at);
+    MARKS.set(report, all);
+  }
+  // Binary search for the first mark in the statement: a report may have thousands of both.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid] < st.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const marks: number[] = [];
+  for (let i = lo; i < all.length && all[i] + 2 <= st.end; i++) marks.push(all[i]);
+  return marks;
+}
+
 /** The breakdowns of a statement, one per "其中" that follows a stated total. */
 function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
   const { norm, text } = ctx.report;
   const out: Breakdown[] = [];
   if (st.end - st.start > MAX_STATEMENT) return out;
-  const marks: number[] = [];
-  for (let at = norm.indexOf('其中', st.start); at >= 0 && at + 2 <= st.end; at = norm.indexOf('其中', at + 2)) marks.push(at);
+  const marks = marksIn(ctx.report, st);
   if (marks.length === 0) return out;
   let next = 0; // first count that ends after the current mark
   marks.forEach((q, mi) => {

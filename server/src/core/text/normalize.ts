@@ -61,7 +61,7 @@ export function isSpace(c: number): boolean {
 }
 
 /** Characters that never matter when comparing labels: whitespace, Markdown markup, quotes. */
-function isNoise(c: number): boolean {
+export function isNoise(c: number): boolean {
   switch (c) {
     case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x0b: case 0x0c: case 0xa0: case 0x3000: case 0xfeff:
     case 0x2a /* * */: case 0x7c /* | */: case 0x23 /* # */: case 0x60 /* ` */: case 0x5f /* _ */: case 0x7e /* ~ */:
