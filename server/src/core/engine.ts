@@ -13,6 +13,8 @@ export interface CheckResult {
   report: Report;
   lines: LineIndex;
   diagnostics: Diagnostic[];
+  /** 表三/表四 relations (hover, inlay hints): the ones the sum rules evaluated, or evaluated on first use. May throw. */
+  arithmetic(): Arithmetic;
 }
 
 export const SEVERITY_OF_SETTING: Record<Exclude<RuleSetting, 'off'>, Severity> = {
@@ -38,6 +40,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const lines = new LineIndex(text);
   const report = parseReport(text, { reportYear: options.reportYear, edition: options.edition }, lines);
   let arithmetic: Arithmetic | undefined;
+  const arithmeticOf = () => (arithmetic ??= evaluateArithmetic(report));
   const diagnostics: Diagnostic[] = [];
 
   for (const rule of RULES) {
@@ -48,7 +51,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       report,
       lines,
       locale,
-      arithmetic: () => (arithmetic ??= evaluateArithmetic(report)),
+      arithmetic: arithmeticOf,
       add(f: Finding) {
         const template = rule.messages[f.messageId];
         const message = template ? formatMessage(localize(template, locale), f.args) : f.messageId;
@@ -83,5 +86,5 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { report, lines, diagnostics: suppress(diagnostics, text, lines, options.ignore) };
+  return { report, lines, diagnostics: suppress(diagnostics, text, lines, options.ignore), arithmetic: arithmeticOf };
 }
