@@ -57,12 +57,14 @@ type ReadResult = { ok: true; bytes: Buffer } | { ok: false; error: string };
 export function readBounded(file: string, maxSize: number, locale: Locale): ReadResult {
   let fd: number | undefined;
   try {
-    const stat = fs.statSync(file);
+    // Non-blocking open: opening a FIFO would otherwise wait for a writer. The fstat then says
+    // what was opened, without a second lookup of the path.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { ok: false, error: t(locale, 'notRegular') };
     if (stat.size > maxSize) return { ok: false, error: t(locale, 'tooLarge', { size: stat.size, max: maxSize }) };
-    fd = fs.openSync(file, 'r');
     // The file may grow between stat and read: read until EOF, but never past the limit.
-    let buffer = Buffer.allocUnsafe(Math.min(maxSize + 1, Math.max(stat.size + 1, 64 * 1024)));
+    let buffer = Buffer.allocUnsafe(Math.min(maxSize + 1, stat.size + 1));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {

@@ -17,6 +17,11 @@ import { t } from './messages';
 /** Below this many files, starting workers costs more than it saves. */
 export const IN_PROCESS_BELOW = 32;
 const MAX_BATCH = 32;
+/**
+ * Each worker's young generation. V8's default on a large machine (~48 MB per isolate) adds some
+ * 60 MB to the run's peak memory for no measurable speed (bench: 10,000 reports, 2 workers).
+ */
+const WORKER_YOUNG_GENERATION_MB = 16;
 /** How many batches each worker may run ahead of the output. */
 const WINDOW_BATCHES_PER_WORKER = 4;
 
@@ -93,7 +98,7 @@ class WorkerPool {
   }
 
   private start(): void {
-    const worker = new Worker(this.script, { workerData: { settings: this.settings } });
+    const worker = new Worker(this.script, { workerData: { settings: this.settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const entry: PoolWorker = { worker, pending: [], alive: true, ready: false };
     worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
