@@ -88,7 +88,7 @@ class Part implements RelationPart {
 }
 
 /** Builds a relation; a missing row counts as 0, a blank cell or an unplaced row makes it incomplete. */
-function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, totalColumn: number, sources: PartSource[], fallbackSpan: Span): Relation {
+function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, totalColumn: number, sources: PartSource[], fallbackSpan: Span, column?: string): Relation {
   let complete = true;
   const parts: RelationPart[] = [];
   for (const s of sources) {
@@ -119,7 +119,7 @@ function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, 
     if (p.span.end > end) end = p.span.end;
   }
   const stated = total ? total.value : 0;
-  return {
+  const built: Relation = {
     rule,
     label,
     total,
@@ -129,6 +129,8 @@ function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, 
     holds: !complete || Math.abs(stated - expected) < 1e-9,
     span: start <= end ? { start, end } : fallbackSpan,
   };
+  if (column !== undefined) built.column = column;
+  return built;
 }
 
 function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
@@ -159,7 +161,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   if (totalRow) {
     for (let c = 0; c <= T3_TOTAL_COLUMN; c++) {
       const sources = leaves.map((k) => part(row(k), c, 1));
-      out.push({ ...relation('column-total', `${name(totalRow)} · ${col(c)}`, totalRow, c, sources, totalRow.span), column: col(c) });
+      out.push(relation('column-total', `${name(totalRow)} · ${col(c)}`, totalRow, c, sources, totalRow.span, col(c)));
     }
   }
 
@@ -176,7 +178,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
       if (totalRow) sources.push(part(totalRow, c, -1));
       else for (const k of leaves) sources.push(part(row(k), c, -1));
       const label = nextRow ? `${name(nextRow)} · ${col(c)}` : `四、结转下年度继续办理 · ${col(c)}`;
-      out.push({ ...relation('balance', label, nextRow, c, sources, (newRow ?? carryRow)!.span), column: col(c) });
+      out.push(relation('balance', label, nextRow, c, sources, (newRow ?? carryRow)!.span, col(c)));
     }
   }
   return out;

@@ -352,6 +352,19 @@ const MAY_HOLD_FIGURE = /[\d零〇一二两三四五六七八九十百千未无�
 /** Every phrasing above has one of these words: a cheap test before the patterns. */
 const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开/;
 
+/** The first characters of NAMING_WORD's words. */
+const NAMING_FIRST = new Uint8Array(0x10000);
+for (const word of NAMING_WORD.source.split('|')) NAMING_FIRST[word.charCodeAt(0)] = 1;
+
+/**
+ * Whether norm[start, end) may hold a naming word: the words before a count are read only then
+ * (most counts in a report are of other things, and reading their words costs more than this test).
+ */
+function mayBeNamed(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (NAMING_FIRST[norm.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /** "共收到10件依申请公开请求": the verb before the number, the noun after it. */
 const RECEIVED_VERB_ONLY = new RegExp(`(?:收到|受理|接到|接收|新收)(?:了)?(?:共计|共|计)?$`);
 const RECEIVED_NOUN_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公开|政府信息|公开)?(?:申请|请求)/;
@@ -394,6 +407,7 @@ function readAll(report: Report): Figure[] {
     // Where a breakdown starts: the counts after it are parts, not the table's totals.
     const partsFrom = s.start + (/其中|包括|分别/.exec(s.text)?.index ?? Infinity);
     counts.forEach((count, i) => {
+      if (!mayBeNamed(norm, Math.max(s.start, count.start - PREFIX_REACH), count.start)) return;
       const prefix = prefixOf(norm, s.start, count, counts[i - 1]);
       const figure = figureAt(report, s, count, prefix, disclosure, partsFrom < count.start);
       if (figure) out.push(...figure);

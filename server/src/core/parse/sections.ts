@@ -39,7 +39,8 @@ export function classifyTitle(title: string): { key: SectionKey | null; exact: b
 }
 
 /** Characters a heading can start with: a numeral, 第, Markdown markup, or the first character of a title. */
-const HEADING_START = new Set([...'一二三四五六七八九十第0123456789#>*', ...[...TITLES.values()].flat().map((t) => t[0])]);
+const HEADING_START = new Uint8Array(0x10000);
+for (const ch of [...'一二三四五六七八九十第0123456789#>*', ...[...TITLES.values()].flat().map((t) => t[0])]) HEADING_START[ch.charCodeAt(0)] = 1;
 
 type HeadingRead = Omit<Candidate, 'line'>;
 
@@ -49,8 +50,8 @@ export function readHeading(text: string, norm: string, start: number, end: numb
   // Most lines cannot be headings: decide that from their first character, without slicing.
   let first = start;
   while (first < end && (norm.charCodeAt(first) === 0x20 || norm.charCodeAt(first) === 0x09)) first++;
-  if (first === end || !HEADING_START.has(norm[first])) return null;
   const c = norm.charCodeAt(first);
+  if (first === end || HEADING_START[c] === 0) return null;
   // Lines of a few digits (table cells) are never headings.
   if (c >= 0x30 && c <= 0x39 && end - first <= 8 && !/[、.．]/.test(norm.slice(first, end))) return null;
   // Reports repeat the same heading and row lines: read each distinct line once (bounded memo),
