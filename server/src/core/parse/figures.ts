@@ -105,14 +105,13 @@ export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, e
     let value: number | null = /^[\d.,]+$/.test(numeral) ? Number(numeral.replace(/,/g, '')) : parseChineseCount(numeral);
     if (value === null || !Number.isFinite(value)) continue;
     if (mult) value *= mult === '万' ? 10000 : 1000;
-    const before = compactKey(norm, Math.max(0, start + m.index - 8), start + m.index).key;
     out.push({
       value,
       span: { start: numStart, end: numStart + numeral.length },
       start: start + m.index,
       end: start + m.index + whole.length,
       unit,
-      approximate: !!more || !!after || APPROX_BEFORE.test(before),
+      approximate: !!more || !!after || APPROX_BEFORE.test(compactKey(norm, Math.max(0, start + m.index - 8), start + m.index).key),
       decimals: numeral.includes('.') ? numeral.length - numeral.indexOf('.') - 1 : 0,
     });
   }

@@ -115,10 +115,12 @@ function lineHits(report: Report, lineStart: number, lineEnd: number, inTable: b
       if (m[0].length === 0) re.lastIndex++;
     }
   };
-  scan(HTML_ENTITY, 'html');
-  scan(HTML_TAIL, 'html');
+  // Each HTML pattern needs its own characters (the lookbehinds would otherwise run at every position).
+  if (line.includes('&')) scan(HTML_ENTITY, 'html');
+  const closes = line.includes('>');
+  if (closes) scan(HTML_TAIL, 'html');
   // Markdown tables may wrap a label with <br>: tags inside tables belong to the table's markup.
-  if (!inTable) scan(HTML_TAG, 'html');
+  if (!inTable && closes && line.includes('<')) scan(HTML_TAG, 'html');
   if (inTable) return hits;
   const lead = line.length - line.trimStart().length;
   const whole = { start: lineStart + lead, end: lineStart + line.trimEnd().length };

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { T2_HEADER_LABELS, T2_ROWS, T3_ROWS } from '../format/editions';
 import { canonicalLabel } from '../parse/labels';
-import { normalize } from '../text/normalize';
+import { standardsOf } from '../parse/tables';
 import { TABLE_NAMES, skipTables } from './tables-common';
 
 // Labels that were recognized but differ from the standard wording ("上年转结" for 上年结转,
@@ -37,8 +37,8 @@ const rule: Rule = {
         const spec = specs.find((s) => s.key === key);
         if (!spec) continue;
         // Compare the normalized text: a traditional 本年制發件數 is the standard label.
-        const found = canonicalLabel(normalize(row.label));
-        const accepted = [spec.label, ...(spec.variants ?? [])].map(canonicalLabel);
+        const found = canonicalLabel(row.labelParts.map((p) => report.norm.slice(p.start, p.end)).join(''));
+        const accepted = standardsOf(spec);
         // A label cell that also carries a neighbouring header ("三、本年度办理结果(一)予以公开") is fine.
         if (accepted.some((a) => found === a || found.endsWith(a) || found.startsWith(a))) continue;
         const single = row.labelParts.length === 1 && !report.text.slice(row.labelSpan.start, row.labelSpan.end).includes('\n');
@@ -52,7 +52,7 @@ const rule: Rule = {
       }
       for (const h of table.headerLabels) {
         const spec = T2_HEADER_LABELS.find((x) => x.label === h.key);
-        const header = canonicalLabel(normalize(h.text));
+        const header = canonicalLabel(report.norm.slice(h.span.start, h.span.end));
         if (!spec || header === canonicalLabel(spec.label)) continue;
         // 本年收费金额 may be written without its unit.
         if (canonicalLabel(spec.label).startsWith(header) && /收费金额/.test(header)) continue;
