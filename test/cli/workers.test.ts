@@ -33,6 +33,24 @@ describe('worker threads', () => {
     });
   }
 
+  it('a worker that dies on a file: that file is reported as not checked, every other file is checked', () => {
+    const victim = 'd1/r101.txt';
+    const one = runCli(['check', '--format', 'json', '--jobs', '1', dir]);
+    const two = runCli(['check', '--format', 'json', '--jobs', '2', dir], { env: { NIANBAO_TEST_WORKER_DIES_ON: victim } });
+    assert.equal(two.code, 2);
+    const files = (r: { stdout: string }) => JSON.parse(r.stdout).files as { path: string; error?: string; diagnostics?: unknown[] }[];
+    const before = files(one);
+    const after = files(two);
+    assert.equal(after.length, count);
+    after.forEach((f, i) => {
+      if (path.relative(dir, f.path) === victim) {
+        assert.match(f.error ?? '', /exited with code 70/);
+      } else {
+        assert.deepEqual(f, before[i], `${f.path} is checked as in one thread`);
+      }
+    });
+  });
+
   it('keeps input order: directories sorted, then files', () => {
     const r = runCli(['check', '--format', 'json', '--jobs', '3', dir]);
     const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => path.relative(dir, f.path));

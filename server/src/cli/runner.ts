@@ -54,15 +54,23 @@ async function runInProcess(jobs: FileJob[], settings: JobSettings, emit: Emit):
 
 interface PoolWorker {
   worker: Worker;
-  /** Jobs of the batch it is running that have not come back yet, in order. */
+  /** The batch it is running, in order, until its outcomes come back. */
   pending: FileJob[];
+  /** The index of the file it is checking (written by the worker before each file). */
+  current: Int32Array;
   alive: boolean;
   /** The worker loaded the engine and said so; a crash before that is not any file's fault. */
   ready: boolean;
 }
 
-/** What a worker posts: once `ready`, then one outcome per file, in the order of its batch. */
-export type WorkerMessage = { ready: true } | FileOutcome;
+/** What a worker is given: the settings, and the shared slot where it says which file it is on. */
+export interface WorkerData {
+  settings: JobSettings;
+  progress: SharedArrayBuffer;
+}
+
+/** What a worker posts: once `ready`, then the outcomes of each batch, in the order of the batch. */
+export type WorkerMessage = { ready: true } | { outcomes: FileOutcome[] };
 
 class WorkerPool {
   private readonly done = new Map<number, FileOutcome>();
@@ -98,17 +106,22 @@ class WorkerPool {
   }
 
   private start(): void {
-    const worker = new Worker(this.script, { workerData: { settings: this.settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    const entry: PoolWorker = { worker, pending: [], alive: true, ready: false };
+    const progress = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const workerData: WorkerData = { settings: this.settings, progress };
+    const worker = new Worker(this.script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const current = new Int32Array(progress);
+    current[0] = -1; // on no file yet
+    const entry: PoolWorker = { worker, pending: [], current, alive: true, ready: false };
     worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
         entry.ready = true;
         return;
       }
-      const outcome = message;
-      const job = entry.pending.shift();
-      if (!job || job.index !== outcome.index) return; // cannot happen: a worker answers in order
-      this.accept(outcome);
+      for (const outcome of message.outcomes) {
+        const job = entry.pending.shift();
+        if (!job || job.index !== outcome.index) return; // cannot happen: a worker answers in order
+        this.accept(outcome);
+      }
       if (entry.pending.length === 0) this.dispatch();
     });
     const lost = (reason: string) => {
@@ -140,18 +153,19 @@ class WorkerPool {
   /**
    * A worker died (an engine crash it could not contain, or out of memory): the file it was on is
    * reported as failed rather than retried here, where it could take the whole run down; the rest of
-   * its batch is checked in this thread.
+   * its batch (the files before it too: their outcomes died with it) is checked in this thread.
    */
   private recover(entry: PoolWorker, reason: string): void {
-    const [culprit, ...others] = entry.pending;
-    let rest = others;
+    const batch = entry.pending;
     entry.pending = [];
-    if (culprit && entry.ready) {
+    const on = Atomics.load(entry.current, 0);
+    const culprit = entry.ready ? batch.find((job) => job.index === on) : undefined;
+    if (culprit) {
       const error = t(this.settings.locale, 'checkCrashed', { reason });
       const chunk = errorChunk(this.settings.format, culprit.path, error);
       this.accept({ index: culprit.index, path: culprit.path, chunk, counts: emptyCounts(), error, notices: [], ignoreProblems: [], fixed: false });
-    } else if (culprit) rest = [culprit, ...others];
-    for (const job of rest) this.accept(processFile(job, this.settings, this.ignores));
+    }
+    for (const job of batch) if (job !== culprit) this.accept(processFile(job, this.settings, this.ignores));
     this.dispatch();
   }
 

@@ -1,16 +1,27 @@
 // Worker thread of `nianbao check` (bundled as dist/cli-worker.js): receives batches of file jobs,
-// checks and formats each file, and posts one outcome per file, in order (see runner.ts).
+// checks and formats each file, and posts the batch's outcomes, in order, in one message (a message
+// per file cost as much as reading the file). Before each file it writes the file's index into the
+// shared progress slot, so that if the thread dies the main thread knows which file killed it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFile, type JobSettings } from './check-file';
+import { processFile, type FileOutcome } from './check-file';
 import type { FileJob } from './files';
 import { IgnoreFiles } from './ignore';
-import type { WorkerMessage } from './runner';
+import type { WorkerData, WorkerMessage } from './runner';
 
-const settings = (workerData as { settings: JobSettings }).settings;
+const { settings, progress } = workerData as WorkerData;
+const current = new Int32Array(progress);
 const ignores = new IgnoreFiles();
 const port = parentPort!;
+// Tests only: a worker that dies on one file, as an engine crash it could not contain would.
+const dieOn = process.env.NIANBAO_TEST_WORKER_DIES_ON;
 
 port.on('message', (batch: FileJob[]) => {
-  for (const job of batch) port.postMessage(processFile(job, settings, ignores) satisfies WorkerMessage);
+  const outcomes: FileOutcome[] = [];
+  for (const job of batch) {
+    Atomics.store(current, 0, job.index);
+    if (dieOn && job.path.endsWith(dieOn)) process.exit(70);
+    outcomes.push(processFile(job, settings, ignores));
+  }
+  port.postMessage({ outcomes } satisfies WorkerMessage);
 });
 port.postMessage({ ready: true } satisfies WorkerMessage);
