@@ -48,25 +48,32 @@ export interface Arithmetic {
   relations: Relation[];
 }
 
+// Every report writes the same few row labels: remember their short forms (bounded).
+const SHORT_LABELS = new Map<string, string>();
+
 function shortLabel(row: TableRow): string {
-  // Without whitespace and bracketed annotations: "（二）部分公开（区分处理的…）" → "（二）部分公开".
-  const compactLabel = row.label
-    .replace(/[\s*|]+/g, '')
-    .replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
-  return compactLabel.length > 18 ? compactLabel.slice(0, 17) + '…' : compactLabel;
+  let short = SHORT_LABELS.get(row.label);
+  if (short === undefined) {
+    // Without whitespace and bracketed annotations: "（二）部分公开（区分处理的…）" → "（二）部分公开".
+    const compactLabel = row.label
+      .replace(/[\s*|]+/g, '')
+      .replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
+    short = compactLabel.length > 18 ? compactLabel.slice(0, 17) + '…' : compactLabel;
+    if (SHORT_LABELS.size > 4096) SHORT_LABELS.clear();
+    SHORT_LABELS.set(row.label, short);
+  }
+  return short;
 }
 
 function known(cell: Cell | undefined): cell is Cell & { value: number } {
   return !!cell && cell.value !== null;
 }
 
-interface PartSource {
+/** A row in a relation that runs down a column: how it enters, and its name in labels. */
+interface Term {
   row: TableRow | undefined;
-  column: number;
   sign: 1 | -1;
-  /** The part's label is "row · column", or the column alone within one row. */
-  rowName?: string;
-  columnName: string;
+  rowName: string | undefined;
 }
 
 /**
@@ -87,23 +94,40 @@ class Part implements RelationPart {
   }
 }
 
-/** Builds a relation; a missing row counts as 0, a blank cell or an unplaced row makes it incomplete. */
-function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, totalColumn: number, sources: PartSource[], fallbackSpan: Span, column?: string): Relation {
-  let complete = true;
+/**
+ * Collects one part. A missing row counts as 0 (no part); a blank cell or an unplaced row makes
+ * the relation incomplete (false).
+ */
+function addPart(parts: RelationPart[], row: TableRow | undefined, column: number, sign: 1 | -1, rowName: string | undefined, columnName: string): boolean {
+  if (!row) return true;
+  if (!row.positioned) return false;
+  const cell = row.cells[column];
+  if (!known(cell)) return false;
+  parts.push(new Part(cell.span, cell.value, sign, rowName, columnName));
+  return true;
+}
+
+const T3_COLUMN_NAMES = T3_COLUMNS.map((c) => c.label);
+
+/** A 表三 relation down `column`: the terms' cells in it against the total row's. */
+function down(rule: SumRule, label: string, totalRow: TableRow | undefined, column: number, terms: Term[], fallbackSpan: Span): Relation {
   const parts: RelationPart[] = [];
-  for (const s of sources) {
-    if (!s.row) continue;
-    if (!s.row.positioned) {
-      complete = false;
-      continue;
-    }
-    const cell = s.row.cells[s.column];
-    if (!known(cell)) {
-      complete = false;
-      continue;
-    }
-    parts.push(new Part(cell.span, cell.value, s.sign, s.rowName, s.columnName));
-  }
+  const columnName = T3_COLUMN_NAMES[column];
+  let complete = true;
+  for (const t of terms) if (!addPart(parts, t.row, column, t.sign, t.rowName, columnName)) complete = false;
+  return finish(rule, label, totalRow, column, parts, complete, fallbackSpan, columnName);
+}
+
+/** A relation across `row`: `count` cells from `first` against its cell in `totalColumn`. */
+function across(rule: SumRule, label: string, row: TableRow, totalColumn: number, first: number, count: number, columnNames: readonly string[], rowName?: string): Relation {
+  const parts: RelationPart[] = [];
+  let complete = true;
+  for (let j = 0; j < count; j++) if (!addPart(parts, row, first + j, 1, rowName, columnNames[j])) complete = false;
+  return finish(rule, label, row, totalColumn, parts, complete, row.span);
+}
+
+/** The relation of the collected parts and the stated total (without a total row, 0 is assumed). */
+function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, totalColumn: number, parts: RelationPart[], complete: boolean, fallbackSpan: Span, column?: string): Relation {
   let total: Relation['total'] = null;
   if (totalRow) {
     const cell = totalRow.positioned ? totalRow.cells[totalColumn] : undefined;
@@ -136,50 +160,36 @@ function relation(rule: SumRule, label: string, totalRow: TableRow | undefined, 
 function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   const out: Relation[] = [];
   const row = (key: string) => t3.rows.get(key);
-  const names = new Map<TableRow, string>();
-  const name = (r: TableRow) => {
-    let n = names.get(r);
-    if (n === undefined) names.set(r, (n = shortLabel(r)));
-    return n;
-  };
-  const leaves = t3Leaves(edition).filter((k) => row(k));
-  const valueRows = ['new', 'carry', ...leaves, 'total', 'next'];
-  const col = (c: number) => T3_COLUMNS[c].label;
-  const part = (r: TableRow | undefined, c: number, sign: 1 | -1): PartSource => ({ row: r, column: c, sign, rowName: r && name(r), columnName: col(c) });
+  const term = (r: TableRow | undefined, sign: 1 | -1): Term => ({ row: r, sign, rowName: r && shortLabel(r) });
+  const leaves = t3Leaves(edition)
+    .map(row)
+    .filter((r): r is TableRow => !!r);
+  const col = (c: number) => T3_COLUMN_NAMES[c];
+  const [newRow, carryRow, totalRow, nextRow] = [row('new'), row('carry'), row('total'), row('next')];
 
   // R3: each row's 总计 = its six columns.
-  for (const key of valueRows) {
-    const r = row(key);
-    if (!r) continue;
-    const sources: PartSource[] = [];
-    for (let c = 0; c < T3_TOTAL_COLUMN; c++) sources.push({ row: r, column: c, sign: 1, columnName: col(c) });
-    out.push(relation('row-total', `${name(r)} · ${col(T3_TOTAL_COLUMN)}`, r, T3_TOTAL_COLUMN, sources, r.span));
+  for (const r of [newRow, carryRow, ...leaves, totalRow, nextRow]) {
+    if (r) out.push(across('row-total', `${shortLabel(r)} · ${col(T3_TOTAL_COLUMN)}`, r, T3_TOTAL_COLUMN, 0, T3_TOTAL_COLUMN, T3_COLUMN_NAMES));
   }
 
   // R2: （七）总计 = sum of the leaves, per column.
-  const totalRow = row('total');
+  const leafTerms = (sign: 1 | -1) => leaves.map((r) => term(r, sign));
   if (totalRow) {
-    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) {
-      const sources = leaves.map((k) => part(row(k), c, 1));
-      out.push(relation('column-total', `${name(totalRow)} · ${col(c)}`, totalRow, c, sources, totalRow.span, col(c)));
-    }
+    const terms = leafTerms(1);
+    const name = shortLabel(totalRow);
+    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('column-total', `${name} · ${col(c)}`, totalRow, c, terms, totalRow.span));
   }
 
   // R1: 一 + 二 = （七）总计 + 四, per column. Without a （七） row its leaves stand in for it;
   // without a 四 row, 0 is assumed (so the finding shows what the balance would be).
-  const newRow = row('new');
-  const carryRow = row('carry');
-  const nextRow = row('next');
   if (newRow || carryRow) {
-    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) {
-      const sources: PartSource[] = [];
-      if (newRow) sources.push(part(newRow, c, 1));
-      if (carryRow) sources.push(part(carryRow, c, 1));
-      if (totalRow) sources.push(part(totalRow, c, -1));
-      else for (const k of leaves) sources.push(part(row(k), c, -1));
-      const label = nextRow ? `${name(nextRow)} · ${col(c)}` : `四、结转下年度继续办理 · ${col(c)}`;
-      out.push(relation('balance', label, nextRow, c, sources, (newRow ?? carryRow)!.span, col(c)));
-    }
+    const terms: Term[] = [];
+    if (newRow) terms.push(term(newRow, 1));
+    if (carryRow) terms.push(term(carryRow, 1));
+    if (totalRow) terms.push(term(totalRow, -1));
+    else terms.push(...leafTerms(-1));
+    const name = nextRow ? shortLabel(nextRow) : '四、结转下年度继续办理';
+    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('balance', `${name} · ${col(c)}`, nextRow, c, terms, (newRow ?? carryRow)!.span));
   }
   return out;
 }
@@ -187,10 +197,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
 function t4Relations(t4: Table): Relation[] {
   const r = t4.rows.get('values');
   if (!r) return [];
-  return T4_GROUPS.map((g, i) => {
-    const sources: PartSource[] = [0, 1, 2, 3].map((j) => ({ row: r, column: i * 5 + j, sign: 1, rowName: g.label, columnName: T4_COLUMNS[j] }));
-    return relation('appeal-total', `${g.label} · ${T4_COLUMNS[4]}`, r, i * 5 + 4, sources, r.span);
-  });
+  return T4_GROUPS.map((g, i) => across('appeal-total', `${g.label} · ${T4_COLUMNS[4]}`, r, i * 5 + 4, i * 5, 4, T4_COLUMNS, g.label));
 }
 
 /** Marks the single wrong cell of a table's failures, when there is exactly one. */
