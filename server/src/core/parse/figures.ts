@@ -400,9 +400,12 @@ function readAll(report: Report): Figure[] {
   for (const s of narrativeOf(report)) {
     if (s.heading || s.sectionKey === 's5' || s.sectionKey === 's6') continue;
     if (!MAY_HOLD_FIGURE.test(s.text)) continue;
+    // Most sentences state no count and no negation: nothing more to read in them.
+    const counts = countsOfSentence(report, s);
+    const negated = /[未无没]/.test(s.text);
+    if (counts.length === 0 && !negated) continue;
     if (SENTENCE_SCOPE.test(s.text)) continue;
     const disclosure = DISCLOSURE_CONTEXT.test(s.text) || s.sectionKey === 's4';
-    const counts = countsOfSentence(report, s);
     // Where a breakdown starts: the counts after it are parts, not the table's totals.
     const partsFrom = s.start + (/其中|包括|分别/.exec(s.text)?.index ?? Infinity);
     counts.forEach((count, i) => {
@@ -411,7 +414,7 @@ function readAll(report: Report): Figure[] {
       const figure = figureAt(report, s, count, prefix, disclosure, partsFrom < count.start);
       if (figure) out.push(...figure);
     });
-    if (/[未无没]/.test(s.text)) out.push(...noneFigures(report, s, disclosure));
+    if (negated) out.push(...noneFigures(report, s, disclosure));
   }
   return out;
 }

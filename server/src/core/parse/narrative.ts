@@ -30,6 +30,11 @@ export function sentencesOf(report: Report): Sentence[] {
   return cached;
 }
 
+function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const h of spans) if (h.start <= start && end <= h.end) return true;
+  return false;
+}
+
 function split(report: Report): Sentence[] {
   const out: Sentence[] = [];
   const { norm } = report;
@@ -50,7 +55,7 @@ function split(report: Report): Sentence[] {
       text: norm.slice(s, e),
       sectionIndex,
       sectionKey: section?.key ?? null,
-      heading: headings.some((h) => h.start <= s && e <= h.end),
+      heading: insideAny(headings, s, e),
     });
   };
   // From one break to the next (a regex scan finds them faster than a loop over every character).

@@ -3,7 +3,7 @@
 import type { Report, Table, TableProblem } from '../model';
 import type { EditionId, Span } from '../types';
 import { LineIndex } from '../text/lines';
-import { normalize } from '../text/normalize';
+import { isSpace, normalize } from '../text/normalize';
 import { editionForYear } from '../format/editions';
 import { readHeading, scanSections } from './sections';
 import { findT2Start, findT3Start, findT4Start, readT2, readT3, readT4, type TableScanContext } from './tables';
@@ -19,9 +19,17 @@ const PRE_2019_LAYOUT = /统计指标[\s\S]{0,200}?(单位|统计数)/;
 
 export function parseReport(text: string, options: ParseOptions = {}, lines = new LineIndex(text)): Report {
   const norm = normalize(text);
+  // A paragraph: a full stop and more than 30 characters (trimmed) within its first 400.
   const isNarrative = (line: number) => {
-    const s = norm.slice(lines.starts[line], Math.min(lines.lineEnd(line), lines.starts[line] + 400));
-    return s.includes('。') && s.trim().length > 30;
+    const start = lines.starts[line];
+    const end = Math.min(lines.lineEnd(line), start + 400);
+    let first = start;
+    let last = end;
+    while (first < last && isSpace(norm.charCodeAt(first))) first++;
+    while (last > first && isSpace(norm.charCodeAt(last - 1))) last--;
+    if (last - first <= 30) return false;
+    for (let i = first; i < last; i++) if (norm.charCodeAt(i) === 0x3002) return true;
+    return false;
   };
   // Table readers and the section scan ask about the same lines: read each line's heading once.
   const headings: (ReturnType<typeof readHeading> | undefined)[] = new Array(lines.lineCount);
