@@ -70,6 +70,8 @@ const HTML_TAIL = /(?<![?？!！])[?？!！]*\/(p|br|span|div|td|tr|strong|b|fon
 const HTML_ENTITY = /&(nbsp|ensp|emsp|lt|gt|amp|quot|middot|ldquo|rdquo|lsquo|rsquo|hellip|mdash|bull);?|&#\d{2,5};/g;
 
 const SPAM = /博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人(视讯|娱乐)|彩票(网|平台|投注)|网上赌场|线上赌场|网上娱乐|娱乐(平台|官网)|体育(平台|投注|官网)|棋牌游戏|(?<!\d)\d+bet|bet\d+|代开(各类|增值税)?发票|(加|添加)?(微信|薇信|威信|VX|QQ)\s*[:：]\s*[A-Za-z0-9_-]{5,}/gi;
+/** Every SPAM alternative needs one of these words (a cheap test before the pattern). */
+const MAY_BE_SPAM = new KeywordScan('博彩 娱乐 百家乐 六合彩 时时彩 老虎机 真人 彩票 网上 线上 体育 棋牌 bet 代开 微信 薇信 威信 VX QQ'.split(' '));
 const URL = /(https?:\/\/|www\.)[^\s，。]+/i;
 
 /** A placeholder where the body's name belongs: "XX镇", "××局", "某某街道", "____乡". */
@@ -127,9 +129,11 @@ function lineHits(report: Report, lineStart: number, lineEnd: number, inTable: b
   if (isChromeLine(line)) return [...hits, { ...whole, kind: 'chrome' }];
   for (const re of CHROME) scan(re, 'chrome');
   // Spam: a short line of its own is flagged whole; inside a sentence, only the spam words.
+  const mayBeSpam = MAY_BE_SPAM.firstIn(line) >= 0;
+  const url = afterEnd && URL.test(line) && !/\.gov\.cn/i.test(line);
   SPAM.lastIndex = 0;
-  if ((SPAM.test(line) && whole.end - whole.start <= 60) || (afterEnd && URL.test(line) && !/\.gov\.cn/i.test(line))) hits.push({ ...whole, kind: 'spam' });
-  else scan(SPAM, 'spam');
+  if ((mayBeSpam && SPAM.test(line) && whole.end - whole.start <= 60) || url) hits.push({ ...whole, kind: 'spam' });
+  else if (mayBeSpam) scan(SPAM, 'spam');
   scan(PLACEHOLDER, 'placeholder');
   return hits;
 }

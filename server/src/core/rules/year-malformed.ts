@@ -1,6 +1,7 @@
 import type { Report } from '../model';
 import type { Span, TextEdit } from '../types';
 import type { Bilingual, Rule } from './rule';
+import { isSpace } from '../text/normalize';
 
 // A year mistyped before 年: too many digits ("202020年", "20233年"), too few ("202年"), or a
 // letter in place of a digit ("2O23年", "2O2３年"). Full-width digits are not malformed: the
@@ -21,8 +22,13 @@ const messages = {
 
 const FIX_TITLE: Bilingual = { 'zh-cn': '改为 {fixed} 年', en: 'Change to {fixed}' };
 
-/** Digits and look-alike letters (O o 〇 ○ for 0; l I for 1) before 年, as one run. */
-const RUN = /(?<![\dA-Za-z〇○])([\dOoIl〇○]{3,12})(?=\s*年)/g;
+/**
+ * Digits and look-alike letters (O o 〇 ○ for 0; l I for 1) before 年, as one run of 3 to 12, not
+ * part of a longer word of digits or letters. Read backwards from each 年 (a regex opening with a
+ * lookbehind would be tried at every position of the text).
+ */
+const RUN_CHAR = /[\dOoIl〇○]/;
+const NOT_BEFORE_RUN = /[\dA-Za-z〇○]/;
 const LETTER_DIGIT: Record<string, string> = { O: '0', o: '0', '〇': '0', '○': '0', I: '1', l: '1' };
 
 function insideAny(spans: readonly Span[], at: number): boolean {
@@ -64,11 +70,15 @@ function isMalformed(run: string): boolean {
 export function malformedYears(report: Report): { span: Span; run: string; fixed: number | null }[] {
   const out: { span: Span; run: string; fixed: number | null }[] = [];
   const { norm } = report;
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(norm); m; m = RUN.exec(norm)) {
-    const run = m[1];
-    if (!isMalformed(run) || insideAny(report.tableSpans, m.index)) continue;
-    out.push({ span: { start: m.index, end: m.index + run.length }, run, fixed: intendedYear(run, report.year.value) });
+  for (let at = norm.indexOf('年'); at >= 0; at = norm.indexOf('年', at + 1)) {
+    let end = at;
+    while (end > 0 && isSpace(norm.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && end - start <= 12 && RUN_CHAR.test(norm[start - 1])) start--;
+    if (end - start < 3 || end - start > 12 || (start > 0 && NOT_BEFORE_RUN.test(norm[start - 1]))) continue;
+    const run = norm.slice(start, end);
+    if (!isMalformed(run) || insideAny(report.tableSpans, start)) continue;
+    out.push({ span: { start, end }, run, fixed: intendedYear(run, report.year.value) });
   }
   return out;
 }
