@@ -1,0 +1,50 @@
+// The text utilities the parser's fast paths rest on: they must agree exactly with the slower,
+// obvious definitions they replace (a regex alternation, String.prototype.trim, a per-character map).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { KeywordScan } from '../../server/src/core/text/keywords';
+import { isSpace, normalize } from '../../server/src/core/text/normalize';
+
+const WORDS = ['相关', 'ICP', 'bet', 'QQ', '<', '扫一扫', 'x'];
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ALTERNATION = new RegExp(WORDS.map(escape).join('|'), 'i');
+
+test('KeywordScan finds the first keyword where the case-insensitive alternation does', () => {
+  const scan = new KeywordScan(WORDS);
+  const piece = fc.constantFrom('相', '关', '相关', 'I', 'c', 'P', 'B', 'e', 'T', 'q', 'Q', '<', '扫', '一', 'X', ' ', '。', 'a');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(40), (pieces, from) => {
+      const text = pieces.join('');
+      const start = Math.min(from, text.length);
+      const m = ALTERNATION.exec(text.slice(start));
+      assert.equal(scan.firstIn(text, start), m ? start + m.index : -1);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('KeywordScan stops at the end it is given: a keyword that runs past it is not found', () => {
+  const scan = new KeywordScan(['扫一扫']);
+  assert.equal(scan.firstIn('请扫一扫', 0, 3), -1);
+  assert.equal(scan.firstIn('请扫一扫', 0, 4), 1);
+  assert.equal(new KeywordScan(['ICP']).firstIn('浙icp备'), 1);
+});
+
+test('isSpace is \\s', () => {
+  for (let c = 0; c < 0x10000; c++) assert.equal(isSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+});
+
+test('normalize maps character for character, on short and long texts alike', () => {
+  const sample = '總計結轉辦理結果（一）本年新收，ＡＢＣ１２３　2023年';
+  const expected = [...sample].map((ch) => normalize(ch)).join('');
+  assert.equal(normalize(sample), expected);
+  assert.equal(normalize(sample), '总计结转办理结果(一)本年新收,ABC123 2023年');
+  // Past the short-string path (more than 1,024 units) the decoder builds the same string.
+  const long = sample.repeat(200);
+  assert.equal(normalize(long), expected.repeat(200));
+  assert.equal(normalize(long).length, long.length);
+  // Untouched text is returned as it is.
+  const plain = '本年新收 2023';
+  assert.equal(normalize(plain), plain);
+});
