@@ -200,7 +200,13 @@ function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
 // Local context of a count: the words of its clause before it
 
 /** Clause breaks in normalized text (、 is not one: "受理、办理…申请0件" is one phrase). */
-export const CLAUSE_BREAK = /[,;:()。!?，；：（）\n]/;
+const CLAUSE_BREAKS = new Uint8Array(0x10000);
+for (const ch of ',;:()。!?，；：（）\n') CLAUSE_BREAKS[ch.charCodeAt(0)] = 1;
+
+/** Whether text[at] breaks a clause (tested by table: this runs for every character of a prefix). */
+export function isClauseBreak(text: string, at: number): boolean {
+  return CLAUSE_BREAKS[text.charCodeAt(at)] === 1;
+}
 
 export interface Prefix {
   /** Compact text (no spaces, Markdown or quotes) from the clause start (or previous count) to the count. */
@@ -219,7 +225,7 @@ export function prefixOf(norm: string, from: number, count: Count, previous: Cou
   const reach = Math.max(from, count.start - PREFIX_REACH);
   let clauseStart = reach;
   for (let i = count.start - 1; i >= reach; i--) {
-    if (CLAUSE_BREAK.test(norm[i])) {
+    if (isClauseBreak(norm, i)) {
       clauseStart = i + 1;
       break;
     }
@@ -351,18 +357,12 @@ const MAY_HOLD_FIGURE = /[\d零〇一二两三四五六七八九十百千未无�
 /** Every phrasing above has one of these words: a cheap test before the patterns. */
 const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开/;
 
-/** The first characters of NAMING_WORD's words. */
+/**
+ * The first characters of NAMING_WORD's words: the words before a count are read only when one of
+ * them is near (most counts in a report are of other things).
+ */
 const NAMING_FIRST = new Uint8Array(0x10000);
 for (const word of NAMING_WORD.source.split('|')) NAMING_FIRST[word.charCodeAt(0)] = 1;
-
-/**
- * Whether norm[start, end) may hold a naming word: the words before a count are read only then
- * (most counts in a report are of other things, and reading their words costs more than this test).
- */
-function mayBeNamed(norm: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (NAMING_FIRST[norm.charCodeAt(i)] === 1) return true;
-  return false;
-}
 
 /** "共收到10件依申请公开请求": the verb before the number, the noun after it. */
 const RECEIVED_VERB_ONLY = new RegExp(`(?:收到|受理|接到|接收|新收)(?:了)?(?:共计|共|计)?$`);
@@ -408,8 +408,12 @@ function readAll(report: Report): Figure[] {
     const disclosure = DISCLOSURE_CONTEXT.test(s.text) || s.sectionKey === 's4';
     // Where a breakdown starts: the counts after it are parts, not the table's totals.
     const partsFrom = s.start + (/其中|包括|分别/.exec(s.text)?.index ?? Infinity);
+    // The last naming character before each count, found in one walk over the sentence.
+    let walked = s.start;
+    let lastNaming = -1;
     counts.forEach((count, i) => {
-      if (!mayBeNamed(norm, Math.max(s.start, count.start - PREFIX_REACH), count.start)) return;
+      for (; walked < count.start; walked++) if (NAMING_FIRST[norm.charCodeAt(walked)] === 1) lastNaming = walked;
+      if (lastNaming < Math.max(s.start, count.start - PREFIX_REACH)) return;
       const prefix = prefixOf(norm, s.start, count, counts[i - 1]);
       const figure = figureAt(report, s, count, prefix, disclosure, partsFrom < count.start);
       if (figure) out.push(...figure);

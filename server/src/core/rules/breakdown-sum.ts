@@ -7,7 +7,7 @@
 // A sum smaller than the total is flagged only for an exhaustive "其中" list.
 import { compactKey } from '../text/normalize';
 import { T3_TOTAL_COLUMN } from '../format/editions';
-import { CLAUSE_BREAK, MAX_STATEMENT, prefixOf, statementsOf, type Count, type Statement } from '../parse/figures';
+import { isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Count, type Statement } from '../parse/figures';
 import type { Figure } from '../model';
 import type { Rule, RuleContext } from './rule';
 
@@ -110,7 +110,7 @@ function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
     let k = ti + 1;
     let clauseStart = q + 2;
     for (let i = clauseStart; i <= regionEnd; i++) {
-      if (i < regionEnd && !CLAUSE_BREAK.test(norm[i])) continue;
+      if (i < regionEnd && !isClauseBreak(norm, i)) continue;
       const inClause: Count[] = [];
       while (k < st.counts.length && st.counts[k].start < clauseStart) k++;
       while (k < st.counts.length && st.counts[k].end <= i) inClause.push(st.counts[k++]);
