@@ -5,7 +5,7 @@ import type { EditionId, Span } from '../types';
 import { LineIndex } from '../text/lines';
 import { isSpace, normalize } from '../text/normalize';
 import { editionForYear } from '../format/editions';
-import { readHeading, scanSections } from './sections';
+import { endsTable, readHeading, scanSections } from './sections';
 import { findT2Start, findT3Start, findT4Start, readT2, readT3, readT4, type TableScanContext } from './tables';
 import { firstYearInText, readHeader, readPeriod, resolveYear } from './header';
 import { readFigures } from './figures';
@@ -38,13 +38,7 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     if (c === undefined) headings[line] = c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line));
     return c;
   };
-  // A table ends at a section heading: a standard title, or one numbered "N、" — never a row label
-  // such as "3.其他" or "(七)总计" that happens to resemble a title.
-  const isHeading = (line: number) => {
-    const c = headingAt(line);
-    if (!c || c.key === null) return false;
-    return c.exact || (!!c.heading.markerSpan && text.slice(c.heading.markerSpan.start, c.heading.markerSpan.end).includes('、'));
-  };
+  const isHeading = (line: number) => endsTable(norm, lines.starts[line], lines.lineEnd(line));
   // Table readers ask about the same lines repeatedly: remember the answers (0 unknown, 1 no, 2 yes).
   const boundary = new Uint8Array(lines.lineCount);
   const isBoundary = (l: number) => {

@@ -46,6 +46,23 @@ type HeadingRead = Omit<Candidate, 'line'>;
 
 /** Reads a numbered heading (or an unnumbered standard title) on a line, or null. */
 export function readHeading(text: string, norm: string, start: number, end: number): HeadingRead | null {
+  const read = headingIn(norm, start, end);
+  return read && placed(read, text, start);
+}
+
+/**
+ * Whether a table must end at this line: a section heading with a standard title, or one numbered
+ * "N、" — never a row label such as "3.其他" or "(七)总计" that happens to resemble a title.
+ */
+export function endsTable(norm: string, start: number, end: number): boolean {
+  const read = headingIn(norm, start, end);
+  if (!read || read.key === null) return false;
+  const marker = read.heading.markerSpan;
+  return read.exact || (!!marker && norm.slice(start + marker.start, start + marker.end).includes('、'));
+}
+
+/** The heading on a line with offsets relative to the line (its title left to `placed`), or null. */
+function headingIn(norm: string, start: number, end: number): HeadingRead | null {
   if (end - start > 160 || end - start < 3) return null;
   // Most lines cannot be headings: decide that from their first character, without slicing.
   let first = start;
@@ -54,15 +71,14 @@ export function readHeading(text: string, norm: string, start: number, end: numb
   if (first === end || HEADING_START[c] === 0) return null;
   // Lines of a few digits (table cells) are never headings.
   if (c >= 0x30 && c <= 0x39 && end - first <= 8 && !/[、.．]/.test(norm.slice(first, end))) return null;
-  // Reports repeat the same heading and row lines: read each distinct line once (bounded memo),
-  // with offsets relative to the line, then place it.
+  // Reports repeat the same heading and row lines: read each distinct line once (bounded memo).
   const content = norm.slice(start, end);
   let read = READ_LINES.get(content);
   if (read === undefined) {
     if (READ_LINES.size > 4096) READ_LINES.clear();
     READ_LINES.set(content, (read = readHeadingIn(content)));
   }
-  return read && placed(read, text, start);
+  return read;
 }
 
 const READ_LINES = new Map<string, HeadingRead | null>();
