@@ -9,6 +9,8 @@
 //   npm run bench -- --only engine,lsp one or more of: engine, cli, lsp, extension
 //   npm run bench -- --no-build        use dist/ as it is (no package step, no .vsix size)
 //   npm run bench -- --profile         also split the engine's time by rule and CPU-profile it (node --cpu-prof)
+//   npm run bench -- --doc             only rewrite docs/PERFORMANCE.md from the last results (after editing
+//                                      bench/optimizations.md, the hand-written record of what was changed)
 //
 // Progress goes to stderr, the table to stdout. Raw results: bench/.out/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -329,14 +331,29 @@ async function main() {
     const history = existsSync(join(bench, 'history.jsonl'))
       ? readFileSync(join(bench, 'history.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
       : [];
-    writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, rows, history);
+    writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, rows, history, NOTES);
     log('Wrote docs/PERFORMANCE.md');
   } else if (!complete) {
     log('(docs/PERFORMANCE.md is written by complete runs only, or with --write)');
   }
 }
 
-main().catch((error) => {
+const NOTES = join(bench, 'optimizations.md');
+
+/** --doc: rewrite docs/PERFORMANCE.md from the last run's results (after editing bench/optimizations.md). */
+function rewriteDoc() {
+  const saved = join(out, 'results.json');
+  if (!existsSync(saved)) {
+    process.stderr.write('bench: no bench/.out/results.json yet: run the benchmark first\n');
+    process.exit(2);
+  }
+  const { results, rows } = JSON.parse(readFileSync(saved, 'utf8'));
+  const history = existsSync(join(bench, 'history.jsonl')) ? readFileSync(join(bench, 'history.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, rows, history, NOTES);
+  log(`Wrote docs/PERFORMANCE.md from the run of ${results.date}`);
+}
+
+(flag('--doc') ? Promise.resolve().then(rewriteDoc) : main()).catch((error) => {
   process.stderr.write(`bench: ${error?.stack ?? error}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 // Writes docs/PERFORMANCE.md from one run's results: the table, how each figure was obtained, the
 // workloads, the CPU profile when one was taken, and the history of complete runs (before/after).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { breakdownLines, formatMarkdownTable } from './report.mjs';
 
@@ -138,7 +138,12 @@ function historySection(history) {
   ].join('\n');
 }
 
-export function writePerformanceDoc(file, results, rows, history) {
+/** bench/optimizations.md: the hand-written record of what profiling found and what changed. */
+function notesSection(notesFile) {
+  return notesFile && existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '';
+}
+
+export function writePerformanceDoc(file, results, rows, history, notesFile) {
   const met = rows.filter((r) => r.ok === true).length;
   const judged = rows.filter((r) => r.ok === true || r.ok === false).length;
   const text = [
@@ -163,6 +168,8 @@ export function writePerformanceDoc(file, results, rows, history) {
     breakdownSection(results.breakdown),
     '',
     profileSection(results.profiles),
+    '',
+    notesSection(notesFile),
     '',
     historySection(history),
     '',

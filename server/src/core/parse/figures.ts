@@ -31,7 +31,7 @@ export interface Count {
 }
 
 const UNITS = '件次|人次|万元|件|条|宗|起|个|份|项|次|篇|期|场|家|户|人|册|本|张|批|部|处|所|台|例|元|%';
-// The count itself, tried only where one can start (see countStarts): a leading lookbehind would
+// The count itself, tried only where one can start (mayStartCount): a leading lookbehind would
 // be tried at every position, and inside a run of digits each try would rescan the rest of the run.
 const COUNT = new RegExp(
   String.raw`(\*\*\s*)?(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千)?(\s*\*\*)?\s*(余|多)?\s*(${UNITS})(以上|左右|余)?`,

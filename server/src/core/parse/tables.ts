@@ -365,13 +365,13 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
 // 表二
 
 export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.lineCount): number | null {
-  // Both openings need a 条 or a 容: go from one line holding either to the next.
-  const next条 = nextOf(ctx.norm, '条');
-  const next容 = nextOf(ctx.norm, '容');
+  // Both openings need a 条 (第二十条) or a 容 (信息内容): go from one line holding either to the next.
+  const nextTiao = nextOf(ctx.norm, '条');
+  const nextRong = nextOf(ctx.norm, '容');
   for (let l = from; l < to; l++) {
     const start = ctx.lines.starts[l];
-    const a = next条(start);
-    const b = next容(start);
+    const a = nextTiao(start);
+    const b = nextRong(start);
     const next = a < 0 ? b : b < 0 ? a : Math.min(a, b);
     if (next < 0) break;
     l = ctx.lines.lineOf(next);
