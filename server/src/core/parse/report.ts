@@ -62,11 +62,9 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
   const t2 = t2Start !== null ? readT2(ctx, t2Start, t3Start ?? t4Start ?? lines.lineCount, provisionalEdition) : null;
 
   const tableSpans: Span[] = [t2, t3, t4].filter((t): t is Table => !!t).map((t) => t.span);
-  const tableLines = new Set<number>();
-  for (const s of tableSpans) {
-    for (let l = lines.lineOf(s.start); l <= lines.lineOf(Math.max(s.start, s.end - 1)); l++) tableLines.add(l);
-  }
-  const { sections, subHeadings } = scanSections(text, norm, lines, (l) => tableLines.has(l), headingAt);
+  const tableLines = new Uint8Array(lines.lineCount);
+  for (const s of tableSpans) tableLines.fill(1, lines.lineOf(s.start), lines.lineOf(Math.max(s.start, s.end - 1)) + 1);
+  const { sections, subHeadings } = scanSections(text, norm, lines, (l) => tableLines[l] === 1, headingAt);
 
   const textYear = firstYearInText(norm, sections.find((s) => s.key === 's1'));
   const year = resolveYear(header, period, textYear, options.reportYear);

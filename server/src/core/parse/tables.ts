@@ -103,9 +103,14 @@ function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Toke
 // 表三
 
 export function findT3Start(ctx: TableScanContext, from = 0): number | null {
+  // From one line holding 新收 to the next.
+  const nextNew = nextOf(ctx.norm, '新收');
   for (let l = from; l < ctx.lines.lineCount; l++) {
+    const at = nextNew(ctx.lines.starts[l]);
+    if (at < 0) break;
+    l = ctx.lines.lineOf(at);
     const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
-    if (s.length > 400 || !s.includes('新收')) continue;
+    if (s.length > 400) continue;
     const k = compact(s);
     if (/(本年|本年度)新收|新收[^。]{0,30}申请/.test(k) && !/。/.test(k) && k.length < 120) return l;
   }
@@ -309,9 +314,14 @@ function matchKey(k: LabelKey, pos: number, firstOnly: boolean): KeyMatch[] {
 // 表四
 
 export function findT4Start(ctx: TableScanContext, from = 0): number | null {
+  // From one line holding 行政复议 to the next.
+  const nextReview = nextOf(ctx.norm, '行政复议');
   for (let l = from; l < ctx.lines.lineCount; l++) {
+    const at = nextReview(ctx.lines.starts[l]);
+    if (at < 0) break;
+    l = ctx.lines.lineOf(at);
     const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
-    if (s.length > 400 || !s.includes('行政复议')) continue;
+    if (s.length > 400) continue;
     const cells = s.split(/\t|\|/).map(compact).filter(Boolean);
     const headerCell = cells.some((c) => /^行政复议(情况)?$/.test(c)) || /^行政复议(\s|$)/.test(s.trim());
     if (!headerCell) continue;
