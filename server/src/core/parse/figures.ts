@@ -52,16 +52,16 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * Where a count may start: a digit, numeral or `*`, not right after a numeral, 万, 第 or 每
+ * Where a count may start in s[from…]: a digit, numeral or `*`, not right after a numeral, 万, 第 or 每
  * ("12345热线" is not 5 件 of anything, nor "第一批" a batch of one), nor after a digit and a
  * decimal point or comma (the "5" of "1.5").
  */
-function mayStartCount(s: string, at: number): boolean {
+function mayStartCount(s: string, at: number, from: number): boolean {
   if ((COUNT_CHARS[s.charCodeAt(at)] & 1) === 0) return false;
-  if (at === 0) return true;
+  if (at === from) return true;
   const c = s.charCodeAt(at - 1);
   if (COUNT_CHARS[c] & 2) return false;
-  return !(at > 1 && (c === 0x2e || c === 0x2c) && isDigit(s.charCodeAt(at - 2)));
+  return !(at > from + 1 && (c === 0x2e || c === 0x2c) && isDigit(s.charCodeAt(at - 2)));
 }
 
 const APPROX_BEFORE = /(近|约|逾|超过|将近|大约|约为|不少于|不低于|不足|不到|至少)$/;
@@ -91,13 +91,16 @@ export function parseChineseCount(s: string): number | null {
 export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, end: number): Count[] {
   const { norm, text } = report;
   const out: Count[] = [];
-  const slice = norm.slice(start, end);
-  for (let at = 0; at < slice.length; at++) {
-    if (!mayStartCount(slice, at)) continue;
-    COUNT.lastIndex = at;
+  // The regex runs on the range alone (so that nothing after `end` is read); the slice is made
+  // only once a count may start.
+  let slice: string | null = null;
+  for (let at = start; at < end; at++) {
+    if (!mayStartCount(norm, at, start)) continue;
+    slice ??= norm.slice(start, end);
+    COUNT.lastIndex = at - start;
     const m = COUNT.exec(slice);
     if (!m) continue;
-    at = m.index + m[0].length - 1;
+    at = start + m.index + m[0].length - 1;
     const [whole, stars, numeral, mult, , more, unit, after] = m;
     const numStart = start + m.index + (stars?.length ?? 0);
     // "1,234" only when the comma was an ASCII comma in the source (a full-width ， is a clause break).
@@ -351,8 +354,14 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-/** A sentence without a number or a negation states no figure. */
-const MAY_HOLD_FIGURE = /[\d零〇一二两三四五六七八九十百千未无没]/;
+const NEGATIONS = new Uint8Array(0x10000);
+for (const ch of '未无没') NEGATIONS[ch.charCodeAt(0)] = 1;
+
+/** Whether norm[start, end) holds 未, 无 or 没 (a figure of zero said in words may follow). */
+function hasNegation(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (NEGATIONS[norm.charCodeAt(i)] === 1) return true;
+  return false;
+}
 
 /** Every phrasing above has one of these words: a cheap test before the patterns. */
 const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开/;
@@ -399,10 +408,10 @@ function readAll(report: Report): Figure[] {
   const { norm } = report;
   for (const s of narrativeOf(report)) {
     if (s.heading || s.sectionKey === 's5' || s.sectionKey === 's6') continue;
-    if (!MAY_HOLD_FIGURE.test(s.text)) continue;
-    // Most sentences state no count and no negation: nothing more to read in them.
+    // Most sentences state no count and no negation: nothing more to read in them. (Their counts
+    // are read anyway, for the statements.)
     const counts = countsOfSentence(report, s);
-    const negated = /[未无没]/.test(s.text);
+    const negated = hasNegation(norm, s.start, s.end);
     if (counts.length === 0 && !negated) continue;
     if (SENTENCE_SCOPE.test(s.text)) continue;
     const disclosure = DISCLOSURE_CONTEXT.test(s.text) || s.sectionKey === 's4';

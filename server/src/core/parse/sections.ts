@@ -209,7 +209,7 @@ export function scanSections(
   for (let l = 0; l < lines.lineCount; l++) {
     if (skip(l)) continue;
     const c = headingAt(l);
-    if (c) candidates.push({ ...c, line: l });
+    if (c) candidates.push({ heading: c.heading, key: c.key, exact: c.exact, line: l });
   }
 
   // Keyed headings, in the order of the format. First the headings whose title is the standard
