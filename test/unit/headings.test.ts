@@ -1,7 +1,10 @@
 // Section headings worded unlike the standard, and lists that look like headings but are not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { check } from '../../server/src/core';
+import { readHeading, readHeadingUnfiltered } from '../../server/src/core/parse/sections';
+import { normalize } from '../../server/src/core/text/normalize';
 import { generateReport } from '../support/reports';
 
 const base = generateReport({ year: 2023, body: '某某县人民政府', shape: 'tabs' }).text;
@@ -34,4 +37,41 @@ test('sub-parts of 总体情况 numbered 一、二、 are not taken for sections
 test('a table row that resembles a title ("3.其他", "（七）总计") does not end the table', () => {
   const r = check(base);
   for (const key of ['r6_3', 'total', 'next']) assert.ok(r.report.tables.t3?.rows.get(key)?.positioned, key);
+});
+
+test('the pre-tests and the memo in front of readHeading never change what a line reads as', () => {
+  const piece = fc.constantFrom(
+    '一', '二', '十', '三十一', '第', '1', '12', '123', '部分', '、', '.', '．', ',', ':', ' ', '　', '\t', '#', '>', '*', '**',
+    '总体情况', '主动公开政府信息情况', '其他需要报告的事项', '是', '2023年', '收到', '。', '（一）', 'x', '信息内容',
+    // Long enough that the line cannot be a bare title: only the numbered reading can take it.
+    '政府信息公开工作存在的主要问题及改进情况和下一步工作打算', '进一步加强政务公开工作提升信息发布质量和群众满意度',
+  );
+  const same = (line: string) => {
+    const norm = normalize(line);
+    const fast = readHeading(line, norm, 0, line.length);
+    const slow = line.length > 160 || line.length < 3 ? null : readHeadingUnfiltered(norm);
+    assert.deepEqual(fast && { ...fast, heading: { ...fast.heading, title: '' } }, slow, JSON.stringify(line));
+  };
+  for (const line of [
+    // Longer than any bare title can be, so that only the numbered reading can take them.
+    '第一部分、政府信息公开工作存在的主要问题及改进情况和下一步工作打算',
+    '第五部分 政府信息公开工作存在的主要问题及改进情况和下一步工作打算',
+    '## 十、其他需要报告的事项',
+    '> **六、其他需要报告的事项**',
+    '12. 进一步加强政务公开工作提升信息发布质量',
+    '123、进一步加强政务公开工作提升信息发布质量',
+    '一是进一步加强政务公开工作提升信息发布质量',
+    '2023年，进一步加强政务公开工作提升信息发布质量',
+    '一  ',
+    '一 、',
+  ]) {
+    same(line);
+  }
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+      const line = pieces.join('');
+      same(line);
+    }),
+    { numRuns: 5000 },
+  );
 });

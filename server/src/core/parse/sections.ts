@@ -5,7 +5,7 @@ import type { Heading, NumeralStyle, Section, SectionKey, SubHeading } from '../
 import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { SECTIONS, parseChineseNumeral } from '../format/editions';
-import { compact, isSpace } from '../text/normalize';
+import { compact, isNoise, isSpace } from '../text/normalize';
 
 interface Candidate {
   heading: Heading;
@@ -71,6 +71,9 @@ function headingIn(norm: string, start: number, end: number): HeadingRead | null
   if (first === end || HEADING_START[c] === 0) return null;
   // Lines of a few digits (table cells) are never headings.
   if (c >= 0x30 && c <= 0x39 && end - first <= 8 && !/[、.．]/.test(norm.slice(first, end))) return null;
+  // Most lines that start like a heading are prose ("一是…", "2023年，…"): a look at their
+  // characters settles it without reading the line.
+  if (!mayBeNumberedHeading(norm, start, end) && !mayBeBareTitle(norm, start, end)) return null;
   // Reports repeat the same heading and row lines: read each distinct line once (bounded memo).
   const content = norm.slice(start, end);
   let read = READ_LINES.get(content);
@@ -82,6 +85,58 @@ function headingIn(norm: string, start: number, end: number): HeadingRead | null
 }
 
 const READ_LINES = new Map<string, HeadingRead | null>();
+
+const CN_NUMERAL = new Uint8Array(0x10000);
+for (const ch of '一二三四五六七八九十') CN_NUMERAL[ch.charCodeAt(0)] = 1;
+const HEADING_SEPARATOR = new Uint8Array(0x10000);
+for (const ch of '、.,:．') HEADING_SEPARATOR[ch.charCodeAt(0)] = 1;
+
+/**
+ * Whether the line can hold a numbered heading: [\s#>*]* 第? (1–3 Chinese numerals | 1–2 digits)
+ * 部分? (a separator, or whitespace) and a title after it: HEADING's condition, by hand.
+ */
+function mayBeNumberedHeading(norm: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isLead(norm.charCodeAt(i))) i++;
+  if (norm.charCodeAt(i) === 0x7b2c /* 第 */) i++;
+  let n = 0;
+  if (CN_NUMERAL[norm.charCodeAt(i)] === 1) {
+    while (i + n < end && CN_NUMERAL[norm.charCodeAt(i + n)] === 1) n++;
+    if (n > 3) return false;
+  } else {
+    while (i + n < end && isDigitCode(norm.charCodeAt(i + n))) n++;
+    if (n === 0 || n > 2) return false;
+  }
+  i += n;
+  if (norm.startsWith('部分', i)) i += 2;
+  const spaceStart = i;
+  while (i < end && isSpace(norm.charCodeAt(i))) i++;
+  if (i < end && HEADING_SEPARATOR[norm.charCodeAt(i)] === 1) i++;
+  else if (i === spaceStart) return false;
+  // A title must follow. (HEADING also matches when only blanks follow, and then reads no heading.)
+  return i < end;
+}
+
+function isLead(c: number): boolean {
+  return c === 0x23 || c === 0x3e || c === 0x2a || isSpace(c);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Longest standard title or variant, compacted, plus a closing 。 or ：. */
+const LONGEST_TITLE = Math.max(...[...EXACT_TITLES.keys()].map((t) => t.length)) + 1;
+
+/** Whether the line is short enough (noise and > aside) to be a bare standard title. */
+function mayBeBareTitle(norm: string, start: number, end: number): boolean {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (c !== 0x3e && !isNoise(c) && ++n > LONGEST_TITLE) return false;
+  }
+  return true;
+}
 
 function shift(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
@@ -106,6 +161,9 @@ function placed(read: HeadingRead, text: string, start: number): HeadingRead {
     exact: read.exact,
   };
 }
+
+/** For tests: the reading of one line without the pre-tests and the memo (they must not change it). */
+export const readHeadingUnfiltered = (line: string): HeadingRead | null => readHeadingIn(line);
 
 /** readHeading on the normalized text of one line, with offsets from its start (the title is left to `placed`). */
 function readHeadingIn(content: string): HeadingRead | null {
