@@ -166,7 +166,9 @@ export class DiagnosticsScheduler {
     const resultId = String(++this.resultCounter);
     this.lastPull.set(uri, { resultId, analysis });
     const checked = analysis ? didCheckParams(analysis) : notCheckedParams(uri, document.version);
-    void this.connection.sendNotification(DidCheckNotificationMethod, checked);
+    // After the answer, not before it: the editor is waiting for the diagnostics, the status item
+    // and the panel are not.
+    setImmediate(() => void this.connection.sendNotification(DidCheckNotificationMethod, checked));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: analysis?.diagnostics ?? [] };
   }
 }
