@@ -5,7 +5,7 @@ import type { EditionId, Span } from '../types';
 import { LineIndex } from '../text/lines';
 import { isSpace, normalize } from '../text/normalize';
 import { editionForYear } from '../format/editions';
-import { endsTable, readHeading, scanSections } from './sections';
+import { endsTable, scanSections } from './sections';
 import { findT2Start, findT3Start, findT4Start, readT2, readT3, readT4, type TableScanContext } from './tables';
 import { firstYearInText, readHeader, readPeriod, resolveYear } from './header';
 import { readFigures } from './figures';
@@ -30,13 +30,6 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     if (last - first <= 30) return false;
     for (let i = first; i < last; i++) if (norm.charCodeAt(i) === 0x3002) return true;
     return false;
-  };
-  // Table readers and the section scan ask about the same lines: read each line's heading once.
-  const headings: (ReturnType<typeof readHeading> | undefined)[] = new Array(lines.lineCount);
-  const headingAt = (line: number) => {
-    let c = headings[line];
-    if (c === undefined) headings[line] = c = readHeading(text, norm, lines.starts[line], lines.lineEnd(line));
-    return c;
   };
   const isHeading = (line: number) => endsTable(norm, lines.starts[line], lines.lineEnd(line));
   // Table readers ask about the same lines repeatedly: remember the answers (0 unknown, 1 no, 2 yes).
@@ -64,7 +57,7 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
   const tableSpans: Span[] = [t2, t3, t4].filter((t): t is Table => !!t).map((t) => t.span);
   const tableLines = new Uint8Array(lines.lineCount);
   for (const s of tableSpans) tableLines.fill(1, lines.lineOf(s.start), lines.lineOf(Math.max(s.start, s.end - 1)) + 1);
-  const { sections, subHeadings } = scanSections(text, norm, lines, (l) => tableLines[l] === 1, headingAt);
+  const { sections, subHeadings } = scanSections(text, norm, lines, (l) => tableLines[l] === 1);
 
   const textYear = firstYearInText(norm, sections.find((s) => s.key === 's1'));
   const year = resolveYear(header, period, textYear, options.reportYear);

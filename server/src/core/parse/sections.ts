@@ -261,12 +261,11 @@ export function scanSections(
   norm: string,
   lines: LineIndex,
   skip: (line: number) => boolean,
-  headingAt: (line: number) => ReturnType<typeof readHeading> = (l) => readHeading(text, norm, lines.starts[l], lines.lineEnd(l)),
 ): SectionScan {
   const candidates: Candidate[] = [];
   for (let l = 0; l < lines.lineCount; l++) {
     if (skip(l)) continue;
-    const c = headingAt(l);
+    const c = readHeading(text, norm, lines.starts[l], lines.lineEnd(l));
     if (c) candidates.push({ heading: c.heading, key: c.key, exact: c.exact, line: l });
   }
 
