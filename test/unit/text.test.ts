@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeywordScan } from '../../server/src/core/text/keywords';
-import { isSpace, normalize } from '../../server/src/core/text/normalize';
+import { normalize } from '../../server/src/core/text/normalize';
+import { isSpace } from '../../server/src/core/text/chars';
 
 const WORDS = ['相关', 'ICP', 'bet', 'QQ', '<', '扫一扫', 'x'];
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

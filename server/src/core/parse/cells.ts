@@ -3,7 +3,7 @@
 // space-separated (PDF copies); this module turns all of them into one token stream.
 import type { Cell } from '../model';
 import type { LineIndex } from '../text/lines';
-import { isSpace } from '../text/normalize';
+import { isDigit, isSpace } from '../text/chars';
 
 export type TokenKind = 'text' | 'value' | 'blank';
 
@@ -39,7 +39,7 @@ function makeCell(raw: string, start: number, value: number | null, status: Cell
 function allDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
+    if (!isDigit(c)) return false;
   }
   return s.length > 0;
 }

@@ -10,7 +10,8 @@
 import type { Figure, Report, TableRow } from '../model';
 import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
-import { compactKey, isSpace } from '../text/normalize';
+import { compactKey } from '../text/normalize';
+import { charTable, isDigit, isSpace } from '../text/chars';
 import { sentencesOf, type Sentence } from './narrative';
 
 // ---------------------------------------------------------------------------------------------
@@ -38,18 +39,9 @@ const COUNT = new RegExp(
   'y',
 );
 
-/** 1: a count may start with the character (a digit, a Chinese numeral, the `*` of `**`); 2: it may not follow it. */
-const COUNT_CHARS = (() => {
-  const t = new Uint8Array(0x10000);
-  for (const ch of '0123456789零〇一二两三四五六七八九十百千') t[ch.charCodeAt(0)] = 3;
-  t[0x2a] = 1; // *
-  for (const ch of '万第每') t[ch.charCodeAt(0)] = 2;
-  return t;
-})();
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
+/** What a count may start with (a digit, a Chinese numeral, the `*` of `**`), and what it may not follow. */
+const COUNT_START = charTable('0123456789零〇一二两三四五六七八九十百千*');
+const NOT_BEFORE_COUNT = charTable('0123456789零〇一二两三四五六七八九十百千万第每');
 
 /**
  * Where a count may start in s[from…]: a digit, numeral or `*`, not right after a numeral, 万, 第 or 每
@@ -57,10 +49,10 @@ function isDigit(c: number): boolean {
  * decimal point or comma (the "5" of "1.5").
  */
 function mayStartCount(s: string, at: number, from: number): boolean {
-  if ((COUNT_CHARS[s.charCodeAt(at)] & 1) === 0) return false;
+  if (COUNT_START[s.charCodeAt(at)] === 0) return false;
   if (at === from) return true;
   const c = s.charCodeAt(at - 1);
-  if (COUNT_CHARS[c] & 2) return false;
+  if (NOT_BEFORE_COUNT[c] === 1) return false;
   return !(at > from + 1 && (c === 0x2e || c === 0x2c) && isDigit(s.charCodeAt(at - 2)));
 }
 
@@ -203,8 +195,7 @@ function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
 // Local context of a count: the words of its clause before it
 
 /** Clause breaks in normalized text (、 is not one: "受理、办理…申请0件" is one phrase). */
-const CLAUSE_BREAKS = new Uint8Array(0x10000);
-for (const ch of ',;:()。!?，；：（）\n') CLAUSE_BREAKS[ch.charCodeAt(0)] = 1;
+const CLAUSE_BREAKS = charTable(',;:()。!?，；：（）\n');
 
 /** Whether text[at] breaks a clause (tested by table: this runs for every character of a prefix). */
 export function isClauseBreak(text: string, at: number): boolean {
@@ -354,8 +345,7 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-const NEGATIONS = new Uint8Array(0x10000);
-for (const ch of '未无没') NEGATIONS[ch.charCodeAt(0)] = 1;
+const NEGATIONS = charTable('未无没');
 
 /** Whether norm[start, end) holds 未, 无 or 没 (a figure of zero said in words may follow). */
 function hasNegation(norm: string, start: number, end: number): boolean {
@@ -370,8 +360,7 @@ const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完
  * The first characters of NAMING_WORD's words: the words before a count are read only when one of
  * them is near (most counts in a report are of other things).
  */
-const NAMING_FIRST = new Uint8Array(0x10000);
-for (const word of NAMING_WORD.source.split('|')) NAMING_FIRST[word.charCodeAt(0)] = 1;
+const NAMING_FIRST = charTable(NAMING_WORD.source.split('|').map((word) => word[0]).join(''));
 
 /** "共收到10件依申请公开请求": the verb before the number, the noun after it. */
 const RECEIVED_VERB_ONLY = new RegExp(`(?:收到|受理|接到|接收|新收)(?:了)?(?:共计|共|计)?$`);

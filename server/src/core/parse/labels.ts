@@ -1,7 +1,7 @@
 // Matching table labels. A label is read from one or more text tokens (it may wrap over cells and
 // lines); its compact key drops whitespace and Markdown, bracketed annotations and quotes, and keeps
 // the source offset of every character so a match maps back to the text.
-import { isNoise } from '../text/normalize';
+import { isNoise } from '../text/chars';
 import type { Token } from './cells';
 
 export interface LabelKey {

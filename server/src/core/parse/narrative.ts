@@ -3,7 +3,7 @@
 import type { Report, SectionKey } from '../model';
 import type { Span } from '../types';
 import type { Count } from './figures';
-import { isSpace } from '../text/normalize';
+import { isSpace } from '../text/chars';
 
 export interface Sentence extends Span {
   /** Normalized text of the sentence (same offsets as the source). */

@@ -3,7 +3,8 @@
 import type { Report, Table, TableProblem } from '../model';
 import type { EditionId, Span } from '../types';
 import { LineIndex } from '../text/lines';
-import { isSpace, normalize } from '../text/normalize';
+import { normalize } from '../text/normalize';
+import { isSpace } from '../text/chars';
 import { editionForYear } from '../format/editions';
 import { endsTable, scanSections } from './sections';
 import { findT2Start, findT3Start, findT4Start, readT2, readT3, readT4, type TableScanContext } from './tables';

@@ -5,7 +5,8 @@ import type { Heading, NumeralStyle, Section, SectionKey, SubHeading } from '../
 import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { SECTIONS, parseChineseNumeral } from '../format/editions';
-import { compact, isNoise, isSpace } from '../text/normalize';
+import { compact } from '../text/normalize';
+import { charTable, isDigit, isNoise, isSpace } from '../text/chars';
 
 interface Candidate {
   heading: Heading;
@@ -39,8 +40,7 @@ export function classifyTitle(title: string): { key: SectionKey | null; exact: b
 }
 
 /** Characters a heading can start with: a numeral, 第, Markdown markup, or the first character of a title. */
-const HEADING_START = new Uint8Array(0x10000);
-for (const ch of [...'一二三四五六七八九十第0123456789#>*', ...[...TITLES.values()].flat().map((t) => t[0])]) HEADING_START[ch.charCodeAt(0)] = 1;
+const HEADING_START = charTable('一二三四五六七八九十第0123456789#>*' + [...TITLES.values()].flat().map((t) => t[0]).join(''));
 
 type HeadingRead = Omit<Candidate, 'line'>;
 
@@ -86,10 +86,8 @@ function headingIn(norm: string, start: number, end: number): HeadingRead | null
 
 const READ_LINES = new Map<string, HeadingRead | null>();
 
-const CN_NUMERAL = new Uint8Array(0x10000);
-for (const ch of '一二三四五六七八九十') CN_NUMERAL[ch.charCodeAt(0)] = 1;
-const HEADING_SEPARATOR = new Uint8Array(0x10000);
-for (const ch of '、.,:．') HEADING_SEPARATOR[ch.charCodeAt(0)] = 1;
+const CN_NUMERAL = charTable('一二三四五六七八九十');
+const HEADING_SEPARATOR = charTable('、.,:．');
 
 /**
  * Whether the line can hold a numbered heading: [\s#>*]* 第? (1–3 Chinese numerals | 1–2 digits)
@@ -104,7 +102,7 @@ function mayBeNumberedHeading(norm: string, start: number, end: number): boolean
     while (i + n < end && CN_NUMERAL[norm.charCodeAt(i + n)] === 1) n++;
     if (n > 3) return false;
   } else {
-    while (i + n < end && isDigitCode(norm.charCodeAt(i + n))) n++;
+    while (i + n < end && isDigit(norm.charCodeAt(i + n))) n++;
     if (n === 0 || n > 2) return false;
   }
   i += n;
@@ -119,10 +117,6 @@ function mayBeNumberedHeading(norm: string, start: number, end: number): boolean
 
 function isLead(c: number): boolean {
   return c === 0x23 || c === 0x3e || c === 0x2a || isSpace(c);
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** Longest standard title or variant, compacted, plus a closing 。 or ：. */

@@ -1,7 +1,7 @@
 import type { Report } from '../model';
 import type { Span, TextEdit } from '../types';
 import type { Bilingual, Rule } from './rule';
-import { isSpace } from '../text/normalize';
+import { isSpace } from '../text/chars';
 
 // A year mistyped before 年: too many digits ("202020年", "20233年"), too few ("202年"), or a
 // letter in place of a digit ("2O23年", "2O2３年"). Full-width digits are not malformed: the

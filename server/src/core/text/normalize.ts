@@ -3,6 +3,7 @@
 // every character maps to exactly one UTF-16 unit, an offset in the normalized text is an offset
 // in the source: the parser matches on the copy and reports spans in the original.
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+import { isNoise } from './chars';
 
 /** For every BMP code unit, its normalized unit (0 where it maps to itself). Built on first use. */
 let table: Uint16Array | undefined;
@@ -51,26 +52,6 @@ export function normalize(text: string): string {
   }
   // Short strings (labels) are cheaper to build directly than through the decoder.
   return n <= 1024 ? String.fromCharCode.apply(null, out as unknown as number[]) : UTF16.decode(out);
-}
-
-/** JavaScript's \s, without a regex test per character. */
-export function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Characters that never matter when comparing labels: whitespace, Markdown markup, quotes. */
-export function isNoise(c: number): boolean {
-  switch (c) {
-    case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x0b: case 0x0c: case 0xa0: case 0x3000: case 0xfeff:
-    case 0x2a /* * */: case 0x7c /* | */: case 0x23 /* # */: case 0x60 /* ` */: case 0x5f /* _ */: case 0x7e /* ~ */:
-    case 0x22: case 0x27: case 0x201c: case 0x201d: case 0x2018: case 0x2019:
-    case 0x300c: case 0x300d: case 0x300e: case 0x300f:
-      return true;
-    default:
-      return c >= 0x2000 && c <= 0x200b; // typographic spaces
-  }
 }
 
 /**
