@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeywordScan } from '../../server/src/core/text/keywords';
+import { StringMemo, ownCopy } from '../../server/src/core/text/memo';
 import { normalize } from '../../server/src/core/text/normalize';
 import { isSpace } from '../../server/src/core/text/chars';
 
@@ -48,4 +49,21 @@ test('normalize maps character for character, on short and long texts alike', ()
   // Untouched text is returned as it is.
   const plain = '本年新收 2023';
   assert.equal(normalize(plain), plain);
+});
+
+test('StringMemo computes once per distinct key, from an equal copy of it, and stays bounded', () => {
+  const memo = new StringMemo<string>(3);
+  const seen: string[] = [];
+  const compute = (key: string) => {
+    seen.push(key);
+    return key.toUpperCase();
+  };
+  const report = 'xx本年新收abc本年新收abc';
+  assert.equal(memo.get(report.slice(2, 9), compute), '本年新收ABC');
+  assert.equal(memo.get(report.slice(9, 16), compute), '本年新收ABC', 'an equal key from elsewhere is a hit');
+  assert.deepEqual(seen, ['本年新收abc']);
+  for (const k of ['a', 'b', 'c', 'd']) memo.get(k, compute);
+  assert.equal(memo.get('本年新收abc', compute), '本年新收ABC');
+  assert.equal(seen.length, 6, 'full: the memo was cleared, so the first key is computed again');
+  assert.equal(ownCopy(report.slice(2, 16)), report.slice(2, 16));
 });

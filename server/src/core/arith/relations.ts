@@ -8,6 +8,7 @@
 // cell and its fix repairs them all; otherwise they sit on the stated total.
 import type { Cell, Report, Table, TableRow } from '../model';
 import type { RuleId, Span } from '../types';
+import { StringMemo } from '../text/memo';
 import { T3_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS, t3Leaves } from '../format/editions';
 
 export interface RelationPart {
@@ -48,21 +49,15 @@ export interface Arithmetic {
   relations: Relation[];
 }
 
-// Every report writes the same few row labels: remember their short forms (bounded).
-const SHORT_LABELS = new Map<string, string>();
+// Every report writes the same few row labels: remember their short forms.
+const SHORT_LABELS = new StringMemo<string>();
 
 function shortLabel(row: TableRow): string {
-  let short = SHORT_LABELS.get(row.label);
-  if (short === undefined) {
+  return SHORT_LABELS.get(row.label, (label) => {
     // Without whitespace and bracketed annotations: "（二）部分公开（区分处理的…）" → "（二）部分公开".
-    const compactLabel = row.label
-      .replace(/[\s*|]+/g, '')
-      .replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
-    short = compactLabel.length > 18 ? compactLabel.slice(0, 17) + '…' : compactLabel;
-    if (SHORT_LABELS.size > 4096) SHORT_LABELS.clear();
-    SHORT_LABELS.set(row.label, short);
-  }
-  return short;
+    const compactLabel = label.replace(/[\s*|]+/g, '').replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
+    return compactLabel.length > 18 ? compactLabel.slice(0, 17) + '…' : compactLabel;
+  });
 }
 
 function known(cell: Cell | undefined): cell is Cell & { value: number } {

@@ -2,6 +2,7 @@
 // lines); its compact key drops whitespace and Markdown, bracketed annotations and quotes, and keeps
 // the source offset of every character so a match maps back to the text.
 import { isNoise } from '../text/chars';
+import { StringMemo } from '../text/memo';
 import type { Token } from './cells';
 
 export interface LabelKey {
@@ -72,17 +73,12 @@ export function dropAnnotations(k: LabelKey): LabelKey {
 /** Numbering in front of a label: 一、 (一) 1. 1、 (1) ① … */
 export const LEADING_NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,:]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、,:]|[①-⑳])/;
 
-// Reports repeat the same labels: remember reductions (bounded, so odd input cannot grow it).
-const CANONICAL = new Map<string, string>();
+// Reports repeat the same labels: remember reductions.
+const CANONICAL = new StringMemo<string>();
 
 /** A label reduced for comparison with the standard: no numbering, annotations or punctuation. */
 export function canonicalLabel(s: string): string {
-  let k = CANONICAL.get(s);
-  if (k === undefined) {
-    if (CANONICAL.size > 4096) CANONICAL.clear();
-    CANONICAL.set(s, (k = reduceLabel(s)));
-  }
-  return k;
+  return CANONICAL.get(s, reduceLabel);
 }
 
 function reduceLabel(s: string): string {

@@ -6,6 +6,7 @@ import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { SECTIONS, parseChineseNumeral } from '../format/editions';
 import { compact } from '../text/normalize';
+import { StringMemo } from '../text/memo';
 import { charTable, isDigit, isNoise, isSpace } from '../text/chars';
 
 interface Candidate {
@@ -76,15 +77,10 @@ function headingIn(norm: string, start: number, end: number): HeadingRead | null
   if (!mayBeNumberedHeading(norm, start, end) && !mayBeBareTitle(norm, start, end)) return null;
   // Reports repeat the same heading and row lines: read each distinct line once (bounded memo).
   const content = norm.slice(start, end);
-  let read = READ_LINES.get(content);
-  if (read === undefined) {
-    if (READ_LINES.size > 4096) READ_LINES.clear();
-    READ_LINES.set(content, (read = readHeadingIn(content)));
-  }
-  return read;
+  return READ_LINES.get(content, readHeadingIn);
 }
 
-const READ_LINES = new Map<string, HeadingRead | null>();
+const READ_LINES = new StringMemo<HeadingRead | null>();
 
 const CN_NUMERAL = charTable('一二三四五六七八九十');
 const HEADING_SEPARATOR = charTable('、.,:．');

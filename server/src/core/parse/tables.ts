@@ -8,6 +8,7 @@ import type { LineIndex } from '../text/lines';
 import { compact } from '../text/normalize';
 import { type RowSpec, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
 import { type Token, segment, tokenizeLines } from './cells';
+import { StringMemo } from '../text/memo';
 import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
 
 export interface TableScanContext {
@@ -270,11 +271,7 @@ function matchRows(k: LabelKey, pos: number, firstOnly: boolean): MatchedLabel[]
   let breaks = '';
   for (let i = 1; i < k.tokenOf.length; i++) if (k.tokenOf[i] !== k.tokenOf[i - 1]) breaks += `${i},`;
   const memoKey = `${firstOnly ? 1 : 0}${pos}|${breaks}|${k.key}`;
-  let found = MATCHES.get(memoKey);
-  if (!found) {
-    if (MATCHES.size > 4096) MATCHES.clear();
-    MATCHES.set(memoKey, (found = matchKey(k, pos, firstOnly)));
-  }
+  const found = MATCHES.get(memoKey, () => matchKey(k, pos, firstOnly));
   return found.map((m) => ({ spec: T3_SCHEMA[m.j], tokenIndex: k.tokenOf[m.index], endToken: k.tokenOf[m.end - 1] }));
 }
 
@@ -285,7 +282,7 @@ interface KeyMatch {
   end: number;
 }
 
-const MATCHES = new Map<string, KeyMatch[]>();
+const MATCHES = new StringMemo<KeyMatch[]>();
 
 function matchKey(k: LabelKey, pos: number, firstOnly: boolean): KeyMatch[] {
   const schema = T3_SCHEMA;
@@ -461,19 +458,16 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   };
 }
 
-const T2_LABELS = new Map<string, { spec?: RowSpec; header?: string }>();
+const T2_LABELS = new StringMemo<{ spec?: RowSpec; header?: string }>();
 
 /** What a 表二 label cell is: a row, a column header, or neither (remembered: every report repeats them). */
 function readT2Label(key: string): { spec?: RowSpec; header?: string } {
-  let read = T2_LABELS.get(key);
-  if (read) return read;
-  const spec = T2_ROWS.find((r) => r.anchor.test(key.replace(/^\d+[.、]/, '')));
-  if (spec) read = { spec };
-  else if (!/^第二十条|^信息内容$/.test(key)) read = { header: T2_HEADER_LABELS.find((h) => h.fuzzy.test(canonicalHeader(key)))?.label };
-  else read = {};
-  if (T2_LABELS.size > 4096) T2_LABELS.clear();
-  T2_LABELS.set(key, read);
-  return read;
+  return T2_LABELS.get(key, (label) => {
+    const spec = T2_ROWS.find((r) => r.anchor.test(label.replace(/^\d+[.、]/, '')));
+    if (spec) return { spec };
+    if (/^第二十条|^信息内容$/.test(label)) return {};
+    return { header: T2_HEADER_LABELS.find((h) => h.fuzzy.test(canonicalHeader(label)))?.label };
+  });
 }
 
 function canonicalHeader(key: string): string {
