@@ -67,3 +67,10 @@ test('StringMemo computes once per distinct key, from an equal copy of it, and s
   assert.equal(seen.length, 6, 'full: the memo was cleared, so the first key is computed again');
   assert.equal(ownCopy(report.slice(2, 16)), report.slice(2, 16));
 });
+
+test('normalize keeps a lone surrogate as it is, on long texts too (only mapped characters change)', () => {
+  const long = '總計\uD800結轉'.repeat(300);
+  const out = normalize(long);
+  assert.equal(out.length, long.length);
+  assert.equal(out.slice(0, 5), '总计\uD800结转');
+});

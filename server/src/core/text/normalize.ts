@@ -29,8 +29,16 @@ function build(): Uint16Array {
   return t;
 }
 
-// Every platform VS Code runs on is little-endian, so a Uint16Array's bytes are UTF-16LE.
+// Every platform VS Code runs on is little-endian, so a Uint16Array's bytes are UTF-16LE. Node's
+// Buffer turns them into a string by copying (and keeps a lone surrogate as it is); TextDecoder, the
+// fallback outside Node, is slower on long texts and replaces a lone surrogate with U+FFFD.
+const NODE_BUFFER = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 const UTF16 = new TextDecoder('utf-16le');
+
+function fromUtf16(units: Uint16Array): string {
+  if (NODE_BUFFER) return NODE_BUFFER.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+  return UTF16.decode(units);
+}
 
 export function normalize(text: string): string {
   const t = (table ??= build());
@@ -51,7 +59,7 @@ export function normalize(text: string): string {
     out[j] = m === 0 ? c : m;
   }
   // Short strings (labels) are cheaper to build directly than through the decoder.
-  return n <= 1024 ? String.fromCharCode.apply(null, out as unknown as number[]) : UTF16.decode(out);
+  return n <= 1024 ? String.fromCharCode.apply(null, out as unknown as number[]) : fromUtf16(out);
 }
 
 /**
