@@ -107,10 +107,10 @@ class WorkerPool {
 
   private start(): void {
     const progress = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    const workerData: WorkerData = { settings: this.settings, progress };
-    const worker = new Worker(this.script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const current = new Int32Array(progress);
     current[0] = -1; // on no file yet
+    const workerData: WorkerData = { settings: this.settings, progress };
+    const worker = new Worker(this.script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const entry: PoolWorker = { worker, pending: [], current, alive: true, ready: false };
     worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {

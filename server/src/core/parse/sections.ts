@@ -111,6 +111,7 @@ function mayBeNumberedHeading(norm: string, start: number, end: number): boolean
   return i < end;
 }
 
+/** What may come before a heading's number or a sub-heading's "(": [\s#>*] (Markdown markup, blanks). */
 function isLead(c: number): boolean {
   return c === 0x23 || c === 0x3e || c === 0x2a || isSpace(c);
 }
@@ -235,7 +236,7 @@ function opensWithParen(norm: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = norm.charCodeAt(i);
     if (c === 0x28) return true;
-    if (!(c === 0x23 || c === 0x3e || c === 0x2a || isSpace(c))) return false;
+    if (!isLead(c)) return false;
   }
   return false;
 }
