@@ -13,6 +13,7 @@ import type { LineIndex } from '../text/lines';
 import { compactKey } from '../text/normalize';
 import { charTable, isDigit, isSpace } from '../text/chars';
 import { sentencesOf, type Sentence } from './narrative';
+import { Attached } from '../attached';
 
 // ---------------------------------------------------------------------------------------------
 // Counts: a number with its unit ("103件", "**2** 件", "两件", "400余人", "14.6%")
@@ -122,15 +123,7 @@ export interface Statement extends Span {
   counts: Count[];
 }
 
-const SENTENCES = new WeakMap<Report, Sentence[]>();
-const STATEMENTS = new WeakMap<Report, Statement[]>();
-
-/** sentencesOf(report), computed once per report for the figure reader and the three rules. */
-export function narrativeOf(report: Report): Sentence[] {
-  let sentences = SENTENCES.get(report);
-  if (!sentences) SENTENCES.set(report, (sentences = sentencesOf(report)));
-  return sentences;
-}
+const STATEMENTS = new Attached<Report, Statement[]>('statements');
 
 /**
  * The counts of one sentence, read once for the figure reader and the statements. A statement's
@@ -142,9 +135,7 @@ export function countsOfSentence(report: Report, s: Sentence): Count[] {
 
 /** The statements of a report, computed once (the breakdown and percentage rules share them). */
 export function statementsOf(report: Report): Statement[] {
-  let statements = STATEMENTS.get(report);
-  if (!statements) STATEMENTS.set(report, (statements = buildStatements(report, narrativeOf(report))));
-  return statements;
+  return STATEMENTS.of(report, () => buildStatements(report, sentencesOf(report)));
 }
 
 /** Longer than any real statement: pasted debris, not prose. Its counts are not read. */
@@ -395,7 +386,7 @@ export function readFigures(report: Report, _lines: LineIndex): Figure[] {
 function readAll(report: Report): Figure[] {
   const out: Figure[] = [];
   const { norm } = report;
-  for (const s of narrativeOf(report)) {
+  for (const s of sentencesOf(report)) {
     if (s.heading || s.sectionKey === 's5' || s.sectionKey === 's6') continue;
     // Most sentences state no count and no negation: nothing more to read in them. (Their counts
     // are read anyway, for the statements.)

@@ -4,6 +4,7 @@ import type { Report, SectionKey } from '../model';
 import type { Span } from '../types';
 import type { Count } from './figures';
 import { isSpace } from '../text/chars';
+import { Attached } from '../attached';
 
 export interface Sentence extends Span {
   /** Normalized text of the sentence (same offsets as the source). */
@@ -21,13 +22,11 @@ export interface Sentence extends Span {
 const BREAK = /[\u3002!?;\n\r\uff01\uff1f\uff1b]/g;
 
 // Several rules read the sentences of the same report: split once.
-const cache = new WeakMap<Report, Sentence[]>();
+const SENTENCES = new Attached<Report, Sentence[]>('sentences');
 
 /** Sentences outside tables, in order. Headings are their own sentences. */
 export function sentencesOf(report: Report): Sentence[] {
-  let cached = cache.get(report);
-  if (!cached) cache.set(report, (cached = split(report)));
-  return cached;
+  return SENTENCES.of(report, split);
 }
 
 function insideAny(spans: readonly Span[], start: number, end: number): boolean {

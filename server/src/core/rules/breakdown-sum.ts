@@ -8,7 +8,8 @@
 import { compactKey } from '../text/normalize';
 import { T3_TOTAL_COLUMN } from '../format/editions';
 import { isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Count, type Statement } from '../parse/figures';
-import type { Figure } from '../model';
+import type { Figure, Report } from '../model';
+import { Attached } from '../attached';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
@@ -55,16 +56,15 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
-const MARKS = new WeakMap<object, number[]>();
+const MARKS = new Attached<Report, number[]>('其中 marks');
 
 /** Offsets of every "其中" in the statement (the report's are found in one pass, once). */
-function marksIn(report: RuleContext['report'], st: Statement): number[] {
-  let all = MARKS.get(report);
-  if (!all) {
-    all = [];
-    for (let at = report.norm.indexOf('其中'); at >= 0; at = report.norm.indexOf('其中', at + 2)) all.push(at);
-    MARKS.set(report, all);
-  }
+function marksIn(report: Report, st: Statement): number[] {
+  const all = MARKS.of(report, ({ norm }) => {
+    const marks: number[] = [];
+    for (let at = norm.indexOf('其中'); at >= 0; at = norm.indexOf('其中', at + 2)) marks.push(at);
+    return marks;
+  });
   // Binary search for the first mark in the statement: a report may have thousands of both.
   let lo = 0;
   let hi = all.length;
@@ -148,12 +148,10 @@ function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
   return out;
 }
 
-const BY_START = new WeakMap<object, Map<number, Figure>>();
+const BY_START = new Attached<Report, Map<number, Figure>>('figures by start');
 
 function figuresByStart(ctx: RuleContext): Map<number, Figure> {
-  let map = BY_START.get(ctx.report);
-  if (!map) BY_START.set(ctx.report, (map = new Map(ctx.report.figures.map((f) => [f.span.start, f]))));
-  return map;
+  return BY_START.of(ctx.report, (report) => new Map(report.figures.map((f) => [f.span.start, f])));
 }
 
 /**

@@ -5,7 +5,8 @@
 import type { Figure, Report, Table } from '../model';
 import type { Locale, Span } from '../types';
 import { T2_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
-import { narrativeOf, shortRowLabel } from '../parse/figures';
+import { shortRowLabel } from '../parse/figures';
+import { sentencesOf } from '../parse/narrative';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
@@ -140,7 +141,7 @@ function checkAllUpheld(ctx: RuleContext): void {
   const { report } = ctx;
   const row = report.tables.t4?.rows.get('values');
   if (!row || !row.positioned) return;
-  for (const s of narrativeOf(report)) {
+  for (const s of sentencesOf(report)) {
     if (s.heading || !(/复议|诉讼|起诉/.test(s.text) || s.sectionKey === 's4')) continue;
     for (const m of s.text.matchAll(ALL_UPHELD)) {
       if (/(未|不|没有|未能|并非)$/.test(s.text.slice(Math.max(0, m.index! - 2), m.index))) continue;
