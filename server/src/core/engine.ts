@@ -13,8 +13,6 @@ export interface CheckResult {
   report: Report;
   lines: LineIndex;
   diagnostics: Diagnostic[];
-  /** 表三/表四 relations (hover, inlay hints): the ones the sum rules evaluated, or evaluated on first use. May throw. */
-  arithmetic(): Arithmetic;
 }
 
 export const SEVERITY_OF_SETTING: Record<Exclude<RuleSetting, 'off'>, Severity> = {
@@ -40,7 +38,6 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const lines = new LineIndex(text);
   const report = parseReport(text, { reportYear: options.reportYear, edition: options.edition }, lines);
   let arithmetic: Arithmetic | undefined;
-  const arithmeticOf = () => (arithmetic ??= evaluateArithmetic(report));
   const diagnostics: Diagnostic[] = [];
 
   for (const rule of RULES) {
@@ -51,7 +48,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       report,
       lines,
       locale,
-      arithmetic: arithmeticOf,
+      arithmetic: () => (arithmetic ??= evaluateArithmetic(report)),
       add(f: Finding) {
         const template = rule.messages[f.messageId];
         const message = template ? formatMessage(localize(template, locale), f.args) : f.messageId;
@@ -86,5 +83,5 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { report, lines, diagnostics: suppress(diagnostics, text, lines, options.ignore), arithmetic: arithmeticOf };
+  return { report, lines, diagnostics: suppress(diagnostics, text, lines, options.ignore) };
 }

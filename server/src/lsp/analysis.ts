@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, looksLikeReport, type CheckResult, type Locale, type RuleId } from '../core/index';
-import type { Arithmetic } from '../core/index';
+import { evaluateArithmetic, type Arithmetic } from '../core/index';
 import type { NianbaoSettings } from '../shared/protocol';
 import { SOURCE, toLspDiagnostic } from './convert';
 import { tableCells, type CellInfo } from './cells';
@@ -114,7 +114,7 @@ export class Analyzer {
       arithmetic: () => {
         if (!arithmetic) {
           try {
-            arithmetic = result.arithmetic();
+            arithmetic = evaluateArithmetic(result.report);
           } catch (error) {
             this.onError('evaluateArithmetic', error);
             arithmetic = { relations: [] };
