@@ -104,14 +104,7 @@ function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Toke
 // 表三
 
 export function findT3Start(ctx: TableScanContext, from = 0): number | null {
-  // From one line holding 新收 to the next.
-  const nextNew = nextOf(ctx.norm, '新收');
-  for (let l = from; l < ctx.lines.lineCount; l++) {
-    const at = nextNew(ctx.lines.starts[l]);
-    if (at < 0) break;
-    l = ctx.lines.lineOf(at);
-    const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
-    if (s.length > 400) continue;
+  for (const [l, s] of linesHolding(ctx, ['新收'], from)) {
     const k = compact(s);
     if (/(本年|本年度)新收|新收[^。]{0,30}申请/.test(k) && !/。/.test(k) && k.length < 120) return l;
   }
@@ -311,14 +304,7 @@ function matchKey(k: LabelKey, pos: number, firstOnly: boolean): KeyMatch[] {
 // 表四
 
 export function findT4Start(ctx: TableScanContext, from = 0): number | null {
-  // From one line holding 行政复议 to the next.
-  const nextReview = nextOf(ctx.norm, '行政复议');
-  for (let l = from; l < ctx.lines.lineCount; l++) {
-    const at = nextReview(ctx.lines.starts[l]);
-    if (at < 0) break;
-    l = ctx.lines.lineOf(at);
-    const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
-    if (s.length > 400) continue;
+  for (const [l, s] of linesHolding(ctx, ['行政复议'], from)) {
     const cells = s.split(/\t|\|/).map(compact).filter(Boolean);
     const headerCell = cells.some((c) => /^行政复议(情况)?$/.test(c)) || /^行政复议(\s|$)/.test(s.trim());
     if (!headerCell) continue;
@@ -372,19 +358,8 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
 // 表二
 
 export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.lineCount): number | null {
-  // Both openings need a 条 (第二十条) or a 容 (信息内容): go from one line holding either to the next.
-  const nextTiao = nextOf(ctx.norm, '条');
-  const nextRong = nextOf(ctx.norm, '容');
-  for (let l = from; l < to; l++) {
-    const start = ctx.lines.starts[l];
-    const a = nextTiao(start);
-    const b = nextRong(start);
-    const next = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-    if (next < 0) break;
-    l = ctx.lines.lineOf(next);
-    if (l >= to) break;
-    const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
-    if (s.length > 400) continue;
+  // Both openings need a 条 (第二十条) or a 容 (信息内容).
+  for (const [l, s] of linesHolding(ctx, ['条', '容'], from, to)) {
     const k = compact(s);
     if (/^第二十条第\(?[一1]\)?项/.test(k) || /^信息内容(本年|\t|$)/.test(k.replace(/\t/g, ''))) return l;
   }
@@ -402,6 +377,27 @@ function nextOf(text: string, what: string): (from: number) => number {
     if (found < from) found = text.indexOf(what, from);
     return found;
   };
+}
+
+/**
+ * The lines of [from, to) that hold one of `words`, with their normalized text, in order: each found
+ * by jumping to the next occurrence rather than by reading every line. Lines over 400 characters are
+ * prose or debris, never a table's opening row, and are passed over.
+ */
+function* linesHolding(ctx: TableScanContext, words: string[], from: number, to = ctx.lines.lineCount): Generator<[number, string]> {
+  const nexts = words.map((w) => nextOf(ctx.norm, w));
+  for (let l = from; l < to; l++) {
+    let next = -1;
+    for (const nextAt of nexts) {
+      const at = nextAt(ctx.lines.starts[l]);
+      if (at >= 0 && (next < 0 || at < next)) next = at;
+    }
+    if (next < 0) return;
+    l = ctx.lines.lineOf(next);
+    if (l >= to) return;
+    const s = ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l));
+    if (s.length <= 400) yield [l, s];
+  }
 }
 
 export function readT2(ctx: TableScanContext, startLine: number, stopLine: number, reportEdition: EditionId): Table {
