@@ -4,6 +4,7 @@ import type { Bilingual, Rule } from './rule';
 import { sentencesOf } from '../parse/narrative';
 import { leadLength, quote } from './years';
 import { KeywordScan } from '../text/keywords';
+import { inTable } from './tables-common';
 
 // Text that is not part of the report (FORMAT.md §6–7): the chrome of the web page it was copied
 // from (breadcrumbs, 浏览次数, 字号：大 中 小, 打印本页, 分享到), HTML debris ("?!?/p>", "&nbsp;"),
@@ -93,9 +94,6 @@ interface Hit extends Span {
   args?: Record<string, string>;
 }
 
-function inside(spans: readonly Span[], at: number): boolean {
-  return spans.some((s) => s.start <= at && at < s.end);
-}
 
 /**
  * Every pattern below needs one of these characters or words: a line without any of them cannot hold
@@ -238,7 +236,7 @@ const rule: Rule = {
       const l = lines.lineOf(at);
       const start = lines.starts[l];
       const lineEnd = lines.lineEnd(l);
-      hits.push(...lineHits(report, start, lineEnd, inside(report.tableSpans, start), start >= end));
+      hits.push(...lineHits(report, start, lineEnd, inTable(report, start), start >= end));
       at = lineEnd + 1 < norm.length ? MAY_BE_FOREIGN.firstIn(norm, lineEnd + 1) : -1;
     }
     hits.push(...otherBodyHits(report), ...placeholderBody(report));

@@ -1,4 +1,4 @@
-// Names of tables, rows and cells for messages, shared by the table rules.
+// Names of tables, rows and cells for messages, and where the tables are: shared by the rules.
 import type { Report, Table, TableId } from '../model';
 import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../format/editions';
 import type { Bilingual } from './rule';
@@ -27,4 +27,9 @@ export function cellName(table: Table, rowKey: string, column: number): string {
 /** Structural table checks make no sense on a text that is not a report, or on a pre-2019 layout. */
 export function skipTables(report: Report): boolean {
   return report.notAReport || report.edition === 'pre-2019';
+}
+
+/** Whether the offset falls inside one of the report's tables. */
+export function inTable(report: Report, at: number): boolean {
+  return report.tableSpans.some((s) => s.start <= at && at < s.end);
 }

@@ -2,6 +2,7 @@ import type { Report } from '../model';
 import type { Span, TextEdit } from '../types';
 import type { Bilingual, Rule } from './rule';
 import { isSpace } from '../text/chars';
+import { inTable } from './tables-common';
 
 // A year mistyped before 年: too many digits ("202020年", "20233年"), too few ("202年"), or a
 // letter in place of a digit ("2O23年", "2O2３年"). Full-width digits are not malformed: the
@@ -31,9 +32,6 @@ const RUN_CHAR = /[\dOoIl〇○]/;
 const NOT_BEFORE_RUN = /[\dA-Za-z〇○]/;
 const LETTER_DIGIT: Record<string, string> = { O: '0', o: '0', '〇': '0', '○': '0', I: '1', l: '1' };
 
-function insideAny(spans: readonly Span[], at: number): boolean {
-  return spans.some((s) => s.start <= at && at < s.end);
-}
 
 /** The year the run stands for, when that is certain; null otherwise. */
 function intendedYear(run: string, reportYear: number | null): number | null {
@@ -77,7 +75,7 @@ export function malformedYears(report: Report): { span: Span; run: string; fixed
     while (start > 0 && end - start <= 12 && RUN_CHAR.test(norm[start - 1])) start--;
     if (end - start < 3 || end - start > 12 || (start > 0 && NOT_BEFORE_RUN.test(norm[start - 1]))) continue;
     const run = norm.slice(start, end);
-    if (!isMalformed(run) || insideAny(report.tableSpans, start)) continue;
+    if (!isMalformed(run) || inTable(report, start)) continue;
     out.push({ span: { start, end }, run, fixed: intendedYear(run, report.year.value) });
   }
   return out;
