@@ -1,10 +1,11 @@
 // Many files: worker threads must give exactly the output of the in-process run, in input order,
 // including files that cannot be read in the middle of the list.
+import { spawn } from 'node:child_process';
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURE, ensureBuilt, readFixture, runCli, tempDir } from './helpers';
+import { FIXTURE, cliPath, ensureBuilt, readFixture, runCli, tempDir } from './helpers';
 
 before(ensureBuilt);
 
@@ -26,10 +27,12 @@ describe('worker threads', () => {
       const two = runCli(['check', '--format', format, '--jobs', '2', dir], { env });
       assert.match(one.stderr, new RegExp(`nianbao: ${count} files, in-process`));
       assert.match(two.stderr, new RegExp(`nianbao: ${count} files, 2 worker threads`));
+      assert.match(two.stderr, /nianbao: relaunched as process \d+ with --single-threaded-gc/);
+      assert.doesNotMatch(one.stderr, /relaunched/, 'one thread: nothing to gain from a second process');
       assert.equal(two.code, 2, 'the binary file makes the status 2');
       assert.equal(two.code, one.code);
       assert.equal(two.stdout, one.stdout);
-      assert.equal(two.stderr.replace(/^nianbao: .*\n/, ''), one.stderr.replace(/^nianbao: .*\n/, ''));
+      assert.equal(two.stderr.replace(/^nianbao: .*\n/gm, ''), one.stderr.replace(/^nianbao: .*\n/gm, ''));
     });
   }
 
@@ -56,5 +59,32 @@ describe('worker threads', () => {
     const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => path.relative(dir, f.path));
     assert.equal(paths.length, count);
     assert.deepEqual(paths, [...paths].sort());
+  });
+
+  it('the relaunched run: its output and status are the run\'s, and a signal to the CLI ends it', async () => {
+    const direct = runCli(['check', '--format', 'json', '--jobs', '2', dir], { env: { NIANBAO_NO_RELAUNCH: '1', NIANBAO_TRACE: '1' } });
+    assert.doesNotMatch(direct.stderr, /relaunched/);
+    const relaunched = runCli(['check', '--format', 'json', '--jobs', '2', dir]);
+    assert.equal(relaunched.code, direct.code);
+    assert.equal(relaunched.stdout, direct.stdout);
+
+    // Stopped as soon as the child says it started its workers: the child must not outlive the CLI.
+    const cli = spawn(process.execPath, [cliPath(), 'check', '--jobs', '2', dir, dir, dir, dir], {
+      env: { ...process.env, NIANBAO_TRACE: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    const childPid = await new Promise<number>((resolve, reject) => {
+      cli.stderr.on('data', (data: Buffer) => {
+        stderr += data.toString();
+        const pid = /relaunched as process (\d+)/.exec(stderr);
+        if (pid && /worker threads/.test(stderr)) resolve(Number(pid[1]));
+      });
+      cli.once('exit', () => reject(new Error(`ended before its workers started: ${stderr}`)));
+    });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => cli.once('exit', (_code, signal) => resolve(signal)));
+    cli.kill('SIGTERM');
+    assert.equal(await ended, 'SIGTERM', 'the CLI ends as its child was ended');
+    assert.throws(() => process.kill(childPid, 0), /ESRCH/, 'the child is gone');
   });
 });

@@ -9,6 +9,7 @@ import { emptyCounts, type FileOutcome, type JobSettings } from './check-file';
 import { listFiles } from './files';
 import { joiner, streamFooter, streamHeader } from './format';
 import { summaryLine, t } from './messages';
+import { relaunch, shouldRelaunch } from './relaunch';
 import { runJobs } from './runner';
 
 export const EXIT_OK = 0;
@@ -104,8 +105,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'usage-error':
       process.stderr.write(`nianbao: ${parsed.message}\n\n${t(parsed.locale, 'usage')}\n`);
       return EXIT_TROUBLE;
-    case 'run':
+    case 'run': {
+      if (shouldRelaunch(parsed.options, process.execArgv, process.env)) {
+        const code = await relaunch(argv);
+        if (code !== null) return code;
+      }
       return checkFiles(parsed.options);
+    }
   }
 }
 

@@ -1,0 +1,61 @@
+// A run that will keep one worker thread busy on every core re-starts the CLI once in a Node given
+// `--single-threaded-gc`. V8's collector otherwise runs helper threads beside each isolate (parallel
+// scavenges, concurrent marking and sweeping); when every core already runs a worker they only
+// compete with the workers: 10,000 reports on 2 cores take ≈ 8 % less wall time without them, at the
+// same peak memory (bench/optimizations.md). V8 flags cannot be set once Node runs, and worker threads
+// cannot be given their own, hence the second process; it costs one Node start-up (≈ 50 ms), paid
+// only when the inputs hold a folder or many files.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import type { CliOptions } from './args';
+import { defaultThreads, IN_PROCESS_BELOW, workerScript } from './runner';
+
+export const GC_FLAG = '--single-threaded-gc';
+/** Set in the environment to keep the run in this process (tests, profiling, debugging). */
+export const NO_RELAUNCH_ENV = 'NIANBAO_NO_RELAUNCH';
+
+/** Whether this run is worth a second process: it will use workers, and this Node lacks the flag. */
+export function shouldRelaunch(options: CliOptions, execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  if (env[NO_RELAUNCH_ENV] || execArgv.includes(GC_FLAG)) return false;
+  if ((options.jobs ?? defaultThreads()) <= 1 || !workerScript()) return false;
+  return options.inputs.length >= IN_PROCESS_BELOW || options.inputs.some(isDirectory);
+}
+
+function isDirectory(input: string): boolean {
+  try {
+    return fs.statSync(input).isDirectory();
+  } catch {
+    return false; // listing will say what is wrong with it
+  }
+}
+
+/**
+ * Runs the same command line in a child Node with the flag, sharing stdin, stdout and stderr, and
+ * resolves to its exit code; null when the child could not be started (then run here as usual).
+ * A signal that ends the child ends this process the same way; one sent to this process is passed on.
+ */
+export function relaunch(argv: readonly string[]): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, GC_FLAG, process.argv[1], ...argv], {
+      stdio: 'inherit',
+      env: { ...process.env, [NO_RELAUNCH_ENV]: '1' },
+    });
+    // NIANBAO_TRACE=1 (tests, timing runs) names the child, so that it can be watched.
+    if (process.env.NIANBAO_TRACE && child.pid) process.stderr.write(`nianbao: relaunched as process ${child.pid} with ${GC_FLAG}\n`);
+    const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+    const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => [signal, forward(signal)] as const);
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    const detach = () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    };
+    child.once('error', () => {
+      detach();
+      resolve(null);
+    });
+    child.once('exit', (code, signal) => {
+      detach();
+      if (signal) process.kill(process.pid, signal);
+      resolve(code ?? 2);
+    });
+  });
+}
