@@ -1,8 +1,10 @@
 // Times one language server through a real LSP client over stdio and prints JSON:
 //   keystroke latency in a 20 KB report (didChange → diagnostics, p50/p95) and in a 300 KB one,
 //   and the server's RSS with 50 reports open.
-// `node lsp-bench.mjs SERVER WORKLOAD_DIR [--quick]`, SERVER one of: nianbao (pull, as VS Code uses
-// it), nianbao-push, markdown (vscode-markdown-languageserver, pull), autocorrect (push).
+// `node lsp-bench.mjs SERVER WORKLOAD_DIR [--quick] [--part=k20|rest]`, SERVER one of: nianbao (pull,
+// as VS Code uses it), nianbao-push, markdown (vscode-markdown-languageserver, pull), autocorrect (push).
+// --part=k20 times only the 20 KB keystrokes and prints every sample (run.mjs runs that part in
+// rounds that alternate between the servers, and pools the samples); --part=rest does the others.
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -18,6 +20,7 @@ const requireFromBench = createRequire(join(benchModules, 'noop.js'));
 
 const [serverName, workloadDir] = process.argv.slice(2);
 const quick = process.argv.includes('--quick');
+const part = /^--part=(k20|rest)$/.exec(process.argv.find((a) => a.startsWith('--part=')) ?? '')?.[1] ?? 'all';
 
 /** VS Code's defaults for the Markdown server's settings, with validation turned on (it is off by default). */
 const MARKDOWN_SETTINGS = {
@@ -175,6 +178,8 @@ async function keystrokes(server, file, n, warmup) {
       n: samples.length,
       // Ours only: the engine's own time per keystroke, as the server reports it (nianbao/didCheck).
       engineP50: engine.length ? median(engine) : null,
+      samples,
+      engineSamples: engine,
       diagnostics: count,
       bytes: Buffer.byteLength(text),
     };
@@ -212,9 +217,11 @@ async function main() {
   if (!entry) throw new Error(`unknown server ${serverName}`);
   const server = typeof entry === 'function' ? entry() : entry;
   const out = { server: serverName, mode: server.mode, nodeFlags: server.args.filter((a) => a.startsWith('--') && a !== '--stdio') };
-  out.k20 = await keystrokes(server, join(workloadDir, 'lsp', 'report-20k.md'), quick ? 40 : 200, quick ? 10 : 30);
-  out.k300 = await keystrokes(server, join(workloadDir, 'lsp', 'report-300k.md'), quick ? 8 : 30, quick ? 2 : 5);
-  out.open50 = await fiftyOpen(server);
+  if (part !== 'rest') out.k20 = await keystrokes(server, join(workloadDir, 'lsp', 'report-20k.md'), quick ? 40 : 100, quick ? 10 : 30);
+  if (part !== 'k20') {
+    out.k300 = await keystrokes(server, join(workloadDir, 'lsp', 'report-300k.md'), quick ? 8 : 30, quick ? 2 : 5);
+    out.open50 = await fiftyOpen(server);
+  }
   process.stdout.write(JSON.stringify(out));
 }
 
