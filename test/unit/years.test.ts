@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { applyFixes, check, type CheckOptions, type Diagnostic } from '../../server/src/core';
 import { CIXI, SUSHUI, XIAOCAOE } from '../support/mini-report';
 import { toTraditional } from '../support/reports';
+import fc from 'fast-check';
+import { leadLength } from '../../server/src/core/rules/years';
 
 
 interface Found {
@@ -362,4 +364,27 @@ test('year rules never throw and stay fast on odd input', () => {
     assert.deepEqual(errors, []);
     assert.ok(Date.now() - t0 < 3000, `slow on ${text.slice(0, 20)}`);
   }
+});
+
+test('leadLength: list markers and a short label before the first words, as the anchored patterns read them', () => {
+  // The anchored patterns on slices that leadLength read with before its sticky ones: the same answers.
+  const reference = (text: string) => {
+    const marker = /^(?:[\s*#>]|\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.是]|\d{1,2}[.、)](?!\d)|第[一二三四五六七八九十]{1,3}[,、])*/;
+    let n = marker.exec(text)![0].length;
+    const label = /^[^,，。:：;；\d]{1,12}[:：]/.exec(text.slice(n));
+    if (label) n += label[0].length + marker.exec(text.slice(n + label[0].length))![0].length;
+    return n;
+  };
+  assert.equal(leadLength('(一)整改措施:2023年，我镇…'), '(一)整改措施:'.length);
+  assert.equal(leadLength('一是加强组织领导'), 2);
+  assert.equal(leadLength('2023年，本机关…'), 0);
+  assert.equal(leadLength('12.3万元'), 0);
+  const piece = fc.constantFrom('(一)', '一、', '一是', '1.', '12)', '123.', '第二,', ' ', '*', '#', '>', '整改措施', ':', '：', '，', '2023年', '我镇', '3');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+      const text = pieces.join('');
+      assert.equal(leadLength(text), reference(text), JSON.stringify(text));
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -118,7 +118,6 @@ export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, e
 // Statements: sentences joined over "；" (a list often runs over several semicolons)
 
 export interface Statement extends Span {
-  sentences: Sentence[];
   sectionKey: Sentence['sectionKey'];
   counts: Count[];
 }
@@ -153,31 +152,33 @@ function onlySpaceOrStars(norm: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Sentences joined over "；" and blank space (not across a heading or a section) make a statement. */
 function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
+  const { norm } = report;
   const out: Statement[] = [];
-  let current: Statement | null = null;
-  for (const s of sentences) {
+  let first = 0;
+  while (first < sentences.length) {
+    const s = sentences[first];
     if (s.heading) {
-      current = null;
+      first++;
       continue;
     }
-    const joins =
-      current !== null &&
-      isSemicolon(report.norm.charCodeAt(current.end - 1)) &&
-      s.start - current.end < 200 &&
-      onlySpaceOrStars(report.norm, current.end, s.start) &&
-      s.sectionIndex === current.sentences[0].sectionIndex;
-    if (joins) {
-      current!.sentences.push(s);
-      current!.end = s.end;
-      continue;
+    let last = first;
+    for (let next = sentences[last + 1]; next && !next.heading; next = sentences[last + 1]) {
+      const end = sentences[last].end;
+      const joins = isSemicolon(norm.charCodeAt(end - 1)) && next.start - end < 200 && onlySpaceOrStars(norm, end, next.start) && next.sectionIndex === s.sectionIndex;
+      if (!joins) break;
+      last++;
     }
-    current = { start: s.start, end: s.end, sentences: [s], sectionKey: s.sectionKey, counts: [] };
-    out.push(current);
-  }
-  for (const st of out) {
-    if (st.end - st.start > MAX_STATEMENT) continue;
-    st.counts = st.sentences.length === 1 ? countsOfSentence(report, st.sentences[0]) : st.sentences.flatMap((s) => countsOfSentence(report, s));
+    const end = sentences[last].end;
+    let counts: Count[] = [];
+    if (end - s.start <= MAX_STATEMENT) {
+      if (first === last) counts = countsOfSentence(report, s);
+      else for (let k = first; k <= last; k++) counts.push(...countsOfSentence(report, sentences[k]));
+    }
+    // No array of the sentences: a large document has a hundred thousand statements, nearly all of one sentence.
+    out.push({ start: s.start, end, sectionKey: s.sectionKey, counts });
+    first = last + 1;
   }
   return out;
 }

@@ -67,7 +67,8 @@ function headingIn(norm: string, start: number, end: number): HeadingRead | null
   if (end - start > 160 || end - start < 3) return null;
   // Most lines cannot be headings: decide that from their first character, without slicing.
   let first = start;
-  while (first < end && (norm.charCodeAt(first) === 0x20 || norm.charCodeAt(first) === 0x09)) first++;
+  // Any blank, as HEADING's lead allows (Word indents with em spaces).
+  while (first < end && isSpace(norm.charCodeAt(first))) first++;
   const c = norm.charCodeAt(first);
   if (first === end || HEADING_START[c] === 0) return null;
   // Lines of a few digits (table cells) are never headings.
@@ -118,15 +119,25 @@ function isLead(c: number): boolean {
 
 /** Longest standard title or variant, compacted, plus a closing 。 or ：. */
 const LONGEST_TITLE = Math.max(...[...EXACT_TITLES.keys()].map((t) => t.length)) + 1;
+/** The first character of each standard title and variant, compacted. */
+const TITLE_FIRST = charTable([...EXACT_TITLES.keys()].map((t) => t[0]).join(''));
 
-/** Whether the line is short enough (noise and > aside) to be a bare standard title. */
+/**
+ * Whether the line can be a bare standard title: short enough, and its first character that is
+ * not blank, noise or > is the first character of a title (blanks, noise and > aside, a title is
+ * what is left, with at most a closing 。 or ：). Table cells ("（一）予以公开", "自然人", "0") are
+ * most of the short lines, and start otherwise.
+ */
 function mayBeBareTitle(norm: string, start: number, end: number): boolean {
   let n = 0;
+  let first = -1;
   for (let i = start; i < end; i++) {
     const c = norm.charCodeAt(i);
-    if (c !== 0x3e && !isNoise(c) && ++n > LONGEST_TITLE) return false;
+    if (c === 0x3e || isNoise(c) || isSpace(c)) continue;
+    if (first < 0) first = c;
+    if (++n > LONGEST_TITLE) return false;
   }
-  return true;
+  return first >= 0 && TITLE_FIRST[first] === 1;
 }
 
 function shift(span: Span, by: number): Span {

@@ -87,7 +87,7 @@ const LEVEL = /^([\u4e00-\u9fa5]{2,5}?)(街道|镇|乡|县)(?:人民政府|政�
 /** Name starts that are not a body's own name ("全镇", "各乡镇", "美丽城镇", "重点镇"). */
 const NOT_A_NAME = /^(某|全|本|我|各|该|每|此|两|多|诸|辖区|重点|特色|美丽|中心|小城|建制|示范|文明|卫生|所在|周边|邻近|相关|其他|其余|部分|有关|一|二|三|四|五|六|七|八|九|十)|[乡镇街县市区省城]/;
 /** What may open a sentence before its subject: a year or time phrase. */
-const TIME_OPENING = /^((19|20)\d{2}年度?|今年|本年度?|一年来|近年来|年内)\s*,?\s*(以来)?\s*,?\s*/;
+const TIME_OPENING = /((19|20)\d{2}年度?|今年|本年度?|一年来|近年来|年内)\s*,?\s*(以来)?\s*,?\s*/y;
 
 interface Hit extends Span {
   kind: Kind;
@@ -168,9 +168,9 @@ function otherBodyHits(report: Report): Hit[] {
     if (s.heading) continue;
     let at = leadLength(s.text);
     // Only after a time opening ("2023年，乙镇…"): the shape of a body reporting its own year.
-    const time = TIME_OPENING.exec(s.text.slice(at));
-    if (!time) continue;
-    at += time[0].length;
+    TIME_OPENING.lastIndex = at;
+    if (!TIME_OPENING.test(s.text)) continue;
+    at = TIME_OPENING.lastIndex;
     const m = LEVEL.exec(s.text.slice(at));
     // Same level only: a town's report may name its county or city ("余姚市") as the subject.
     if (!m || m[2] !== level || NOT_A_NAME.test(m[1])) continue;

@@ -77,12 +77,21 @@ export function isComparison(norm: string, m: YearMention): boolean {
  * "二、"), Markdown and a short label ending in a colon ("（二）整改措施：").
  */
 export function leadLength(text: string): number {
-  const marker = /^(?:[\s*#>]|\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.是]|\d{1,2}[.、)](?!\d)|第[一二三四五六七八九十]{1,3}[,、])*/;
-  let n = marker.exec(text)![0].length;
-  const label = /^[^,，。:：;；\d]{1,12}[:：]/.exec(text.slice(n));
-  if (label) n += label[0].length + (marker.exec(text.slice(n + label[0].length))![0].length);
+  // Sticky patterns read from an index (no slices, no match arrays): this runs on every sentence.
+  LEAD_MARKERS.lastIndex = 0;
+  LEAD_MARKERS.test(text); // a starred pattern: always matches, maybe empty
+  let n = LEAD_MARKERS.lastIndex;
+  LEAD_LABEL.lastIndex = n;
+  if (LEAD_LABEL.test(text)) {
+    LEAD_MARKERS.lastIndex = LEAD_LABEL.lastIndex;
+    LEAD_MARKERS.test(text);
+    n = LEAD_MARKERS.lastIndex;
+  }
   return n;
 }
+
+const LEAD_MARKERS = /(?:[\s*#>]|\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.是]|\d{1,2}[.、)](?!\d)|第[一二三四五六七八九十]{1,3}[,、])*/y;
+const LEAD_LABEL = /[^,，。:：;；\d]{1,12}[:：]/y;
 
 /** Whether the mention opens its sentence (after list markers and a short label). */
 export function opensSentence(m: YearMention): boolean {
