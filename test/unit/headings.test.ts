@@ -85,3 +85,13 @@ test('the pre-tests and the memo in front of readHeading never change what a lin
     { numRuns: 20000 },
   );
 });
+
+test('headings indented with em spaces (as Word indents them) are still the sections', () => {
+  const text = base.replace(/^([一二三四五六]、)/gm, '\u2003\u2003$1');
+  assert.notEqual(text, base);
+  assert.deepEqual(keys(text), ['s1', 's2', 's3', 's4', 's5', 's6']);
+  assert.deepEqual(
+    check(text).diagnostics.filter((d) => d.rule.startsWith('section-')).map((d) => d.message),
+    [],
+  );
+});
