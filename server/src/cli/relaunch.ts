@@ -1,22 +1,25 @@
 // A run that will keep one worker thread busy on every core re-starts the CLI once in a Node given
-// `--single-threaded-gc`. V8's collector otherwise runs helper threads beside each isolate (parallel
-// scavenges, concurrent marking and sweeping); when every core already runs a worker they only
-// compete with the workers: 10,000 reports on 2 cores take ≈ 8 % less wall time without them, at the
-// same peak memory (bench/optimizations.md). V8 flags cannot be set once Node runs, and worker threads
-// cannot be given their own, hence the second process; it costs one Node start-up (≈ 50 ms), paid
-// only when the inputs hold a folder or many files.
+// V8 flags that suit it. V8 otherwise gives each isolate helper threads: the collector's (parallel
+// scavenges, concurrent marking and sweeping) and the optimizing compiler's. When every core already
+// runs a worker, a helper only gets a core by taking it from a worker, and an optimized function
+// waits in the compiler's queue while the worker runs it unoptimized: done on the worker's own thread,
+// the same work finishes sooner. 10,000 reports on 2 cores: ≈ 4 % less wall time for the collector's
+// flag, ≈ 6 % more for the compiler's (paired runs; bench/optimizations.md), at the same peak memory.
+// V8 flags cannot be set once Node runs, and worker threads cannot be given their own, hence the
+// second process; it costs one Node start-up (≈ 50 ms), paid only when the inputs hold a folder or
+// many files.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { CliOptions } from './args';
 import { defaultThreads, IN_PROCESS_BELOW, workerScript } from './runner';
 
-export const GC_FLAG = '--single-threaded-gc';
+export const RELAUNCH_FLAGS = ['--single-threaded-gc', '--no-concurrent-recompilation'];
 /** Set in the environment to keep the run in this process (tests, profiling, debugging). */
 export const NO_RELAUNCH_ENV = 'NIANBAO_NO_RELAUNCH';
 
-/** Whether this run is worth a second process: it will use workers, and this Node lacks the flag. */
+/** Whether this run is worth a second process: it will use workers, and this Node lacks the flags. */
 export function shouldRelaunch(options: CliOptions, execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  if (env[NO_RELAUNCH_ENV] || execArgv.includes(GC_FLAG)) return false;
+  if (env[NO_RELAUNCH_ENV] || RELAUNCH_FLAGS.every((flag) => execArgv.includes(flag))) return false;
   if ((options.jobs ?? defaultThreads()) <= 1 || !workerScript()) return false;
   return options.inputs.length >= IN_PROCESS_BELOW || options.inputs.some(isDirectory);
 }
@@ -36,12 +39,12 @@ function isDirectory(input: string): boolean {
  */
 export function relaunch(argv: readonly string[]): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, GC_FLAG, process.argv[1], ...argv], {
+    const child = spawn(process.execPath, [...process.execArgv, ...RELAUNCH_FLAGS, process.argv[1], ...argv], {
       stdio: 'inherit',
       env: { ...process.env, [NO_RELAUNCH_ENV]: '1' },
     });
     // NIANBAO_TRACE=1 (tests, timing runs) names the child, so that it can be watched.
-    if (process.env.NIANBAO_TRACE && child.pid) process.stderr.write(`nianbao: relaunched as process ${child.pid} with ${GC_FLAG}\n`);
+    if (process.env.NIANBAO_TRACE && child.pid) process.stderr.write(`nianbao: relaunched as process ${child.pid} with ${RELAUNCH_FLAGS.join(' ')}\n`);
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
     const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => [signal, forward(signal)] as const);
     for (const [signal, handler] of handlers) process.on(signal, handler);
