@@ -1,6 +1,6 @@
 // Many files: worker threads must give exactly the output of the in-process run, in input order,
 // including files that cannot be read in the middle of the list.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -86,5 +86,16 @@ describe('worker threads', () => {
     cli.kill('SIGTERM');
     assert.equal(await ended, 'SIGTERM', 'the CLI ends as its child was ended');
     assert.throws(() => process.kill(childPid, 0), /ESRCH/, 'the child is gone');
+  });
+
+  it('a profiled (or debugged) run stays in its process, where the profiler is', () => {
+    const profiles = tempDir();
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, cliPath(), 'check', '--jobs', '2', dir], {
+      env: { ...process.env, NIANBAO_TRACE: '1' },
+      encoding: 'utf8',
+    });
+    assert.match(r.stderr, new RegExp(`nianbao: ${count} files, 2 worker threads`));
+    assert.doesNotMatch(r.stderr, /relaunched/);
+    assert.ok(fs.readdirSync(profiles).length >= 1, 'the profile of the run was written');
   });
 });

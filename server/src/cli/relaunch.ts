@@ -17,9 +17,13 @@ export const RELAUNCH_FLAGS = ['--single-threaded-gc', '--no-concurrent-recompil
 /** Set in the environment to keep the run in this process (tests, profiling, debugging). */
 export const NO_RELAUNCH_ENV = 'NIANBAO_NO_RELAUNCH';
 
+/** A debugger or profiler is attached to this process: the work must stay in it. */
+const OBSERVED = /^--(inspect|debug|cpu-prof|heap-prof|prof)/;
+
 /** Whether this run is worth a second process: it will use workers, and this Node lacks the flags. */
 export function shouldRelaunch(options: CliOptions, execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   if (env[NO_RELAUNCH_ENV] || RELAUNCH_FLAGS.every((flag) => execArgv.includes(flag))) return false;
+  if (execArgv.some((arg) => OBSERVED.test(arg))) return false;
   if ((options.jobs ?? defaultThreads()) <= 1 || !workerScript()) return false;
   return options.inputs.length >= IN_PROCESS_BELOW || options.inputs.some(isDirectory);
 }
