@@ -11,6 +11,7 @@ import {
   TextDocuments,
   createConnection,
   type InitializeResult,
+  type MessageReader,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -34,8 +35,19 @@ import { t } from './lsp/messages';
 import { SettingsStore } from './lsp/settings';
 import { summaryOf } from './lsp/summary';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
+import { OneWriteMessageWriter, redirectConsole } from './lsp/stdioWriter';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio each message goes out in one write (lsp/stdioWriter.ts); otherwise createConnection takes
+// the transport from argv (--node-ipc, as the extension starts the server, or --socket / --pipe).
+const stdio = process.argv.includes('--stdio');
+// (stdin is passed as the stream it is: createConnection then also ends the server when it closes. Its
+// typings want two streams or a reader and a writer; at run time it takes a stream and a writer.)
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new OneWriteMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
+// stdout is the channel: what anything would print on it goes to the client's log (as createConnection
+// does for --stdio itself).
+if (stdio) redirectConsole(connection);
 const documents = new TextDocuments(TextDocument);
 const guard = new Guard((message) => connection.console.error(message));
 const folders = new WorkspaceFolders();

@@ -1,8 +1,11 @@
 // The extension starts the server over Node IPC (vscode-languageclient's TransportKind.ipc passes
-// --node-ipc and --clientProcessId); the other tests use --stdio. Both must work.
+// --node-ipc and --clientProcessId); the other tests use --stdio. Both must work. Over stdio the
+// server writes each message in one write (lsp/stdioWriter.ts).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { OneWriteMessageWriter, redirectConsole } from '../../server/src/lsp/stdioWriter';
 import {
   IPCMessageReader,
   IPCMessageWriter,
@@ -45,5 +48,65 @@ describe('transport', () => {
       connection.dispose();
       if (child.exitCode === null) child.kill();
     }
+  });
+
+  it('over --stdio, ends when its input closes, as without a writer of its own', async () => {
+    await ensureServerBuilt();
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.stdin.end();
+    assert.equal(await exited, 1, 'no shutdown request came first');
+  });
+});
+
+describe('OneWriteMessageWriter', () => {
+  function recorder(fail = false) {
+    const writes: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        writes.push(Buffer.from(chunk));
+        callback(fail ? new Error('pipe closed') : null);
+      },
+    });
+    return { writes, stream };
+  }
+
+  it('writes header and body of each message in one write, in the order they are sent', async () => {
+    const { writes, stream } = recorder();
+    const writer = new OneWriteMessageWriter(stream);
+    const first = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: '共 12 件，其中 3 件' } };
+    const second = { jsonrpc: '2.0', id: 7, result: null };
+    await Promise.all([writer.write(first), writer.write(second)]);
+    assert.equal(writes.length, 2);
+    writes.forEach((frame, i) => {
+      const text = frame.toString('utf8');
+      const [header, body] = text.split('\r\n\r\n');
+      assert.equal(header, `Content-Length: ${Buffer.byteLength(body, 'utf8')}`, 'the length counts UTF-8 bytes');
+      assert.deepEqual(JSON.parse(body), [first, second][i]);
+    });
+  });
+
+  it('a failed write rejects and is reported to the connection', async () => {
+    const { stream } = recorder(true);
+    stream.on('error', () => {}); // the writer reports it through onError
+    const writer = new OneWriteMessageWriter(stream);
+    const reported: unknown[] = [];
+    writer.onError(([error, , count]) => reported.push([(error as Error).message, count]));
+    await assert.rejects(writer.write({ jsonrpc: '2.0', id: 1, result: null }), /pipe closed/);
+    assert.deepEqual(reported[0], ['pipe closed', 1]);
+  });
+
+  it('redirectConsole sends what would be printed on stdout to the client instead', () => {
+    const sent: string[] = [];
+    const saved = { log: console.log, debug: console.debug, info: console.info, warn: console.warn, error: console.error };
+    try {
+      const to = (level: string) => (m: string) => sent.push(`${level}: ${m}`);
+      redirectConsole({ console: { log: to('log'), info: to('info'), warn: to('warn'), error: to('error') } });
+      console.log('共 %d 件', 12);
+      console.error(new Error('boom').message);
+    } finally {
+      Object.assign(console, saved);
+    }
+    assert.deepEqual(sent, ['log: 共 12 件', 'error: boom']);
   });
 });
