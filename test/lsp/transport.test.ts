@@ -11,6 +11,7 @@ import {
   IPCMessageWriter,
   createProtocolConnection,
   type PublishDiagnosticsParams,
+  type ResponseMessage,
 } from 'vscode-languageserver-protocol/node';
 import { FIXTURE, SERVER, ensureServerBuilt, readFixture, uriOf } from './harness';
 
@@ -92,7 +93,8 @@ describe('OneWriteMessageWriter', () => {
     const writer = new OneWriteMessageWriter(stream);
     const reported: unknown[] = [];
     writer.onError(([error, , count]) => reported.push([(error as Error).message, count]));
-    await assert.rejects(writer.write({ jsonrpc: '2.0', id: 1, result: null }), /pipe closed/);
+    const answer: ResponseMessage = { jsonrpc: '2.0', id: 1, result: null };
+    await assert.rejects(writer.write(answer), /pipe closed/);
     assert.deepEqual(reported[0], ['pipe closed', 1]);
   });
 
