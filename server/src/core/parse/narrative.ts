@@ -63,9 +63,10 @@ function split(report: Report): Sentence[] {
   while (i <= n) {
     let b = n;
     if (i < n) {
+      // test() rather than exec(): no match array per sentence; a break is one character, so it
+      // was at lastIndex - 1.
       BREAK.lastIndex = i;
-      const m = BREAK.exec(norm);
-      if (m) b = m.index;
+      if (BREAK.test(norm)) b = BREAK.lastIndex - 1;
     }
     if (t < tables.length && tables[t].start >= i && tables[t].start <= b) {
       // A table before the break: the text before it ends a sentence; the table is skipped.
