@@ -98,4 +98,12 @@ describe('worker threads', () => {
     assert.doesNotMatch(r.stderr, /relaunched/);
     assert.ok(fs.readdirSync(profiles).length >= 1, 'the profile of the run was written');
   });
+
+  it('a folder of a few files is checked in one process: no relaunch, no workers', () => {
+    const small = tempDir();
+    for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(small, `r${i}.txt`), sources[i % 3]);
+    const r = runCli(['check', '--jobs', '2', small], { env: { NIANBAO_TRACE: '1' } });
+    assert.match(r.stderr, /nianbao: 5 files, in-process/);
+    assert.doesNotMatch(r.stderr, /relaunched/);
+  });
 });

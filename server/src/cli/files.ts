@@ -41,7 +41,11 @@ export function describeFsError(error: unknown, locale: Locale): string {
   }
 }
 
-export function listFiles(inputs: readonly string[], locale: Locale): FileJob[] {
+/** Thrown by `push` once `limit` entries are listed, to stop walking. */
+const ENOUGH = Symbol('enough');
+
+/** The files to check, in order; with `limit`, only the first `limit` entries (a cheap "are there many?"). */
+export function listFiles(inputs: readonly string[], locale: Locale, limit = Infinity): FileJob[] {
   const jobs: FileJob[] = [];
   const seen = new Set<string>();
   const push = (p: string, extra: Partial<FileJob> = {}) => {
@@ -49,8 +53,17 @@ export function listFiles(inputs: readonly string[], locale: Locale): FileJob[] 
     if (!extra.error && !extra.note && seen.has(key)) return; // the same file named twice is checked once
     seen.add(key);
     jobs.push({ index: jobs.length, path: p, ...extra });
+    if (jobs.length >= limit) throw ENOUGH;
   };
+  try {
+    listInto(inputs, locale, jobs, push);
+  } catch (error) {
+    if (error !== ENOUGH) throw error;
+  }
+  return jobs;
+}
 
+function listInto(inputs: readonly string[], locale: Locale, jobs: FileJob[], push: (p: string, extra?: Partial<FileJob>) => void): void {
   for (const input of inputs) {
     let stat: fs.Stats;
     try {
@@ -66,9 +79,8 @@ export function listFiles(inputs: readonly string[], locale: Locale): FileJob[] 
     }
     const before = jobs.length;
     walk(input, new Set([realpathOr(input)]), push, locale);
-    if (jobs.length === before) jobs.push({ index: jobs.length, path: input, note: t(locale, 'noFilesIn') });
+    if (jobs.length === before) push(input, { note: t(locale, 'noFilesIn') });
   }
-  return jobs;
 }
 
 function walk(dir: string, ancestors: Set<string>, push: (p: string, extra?: Partial<FileJob>) => void, locale: Locale): void {

@@ -6,11 +6,11 @@
 // the same work finishes sooner. 10,000 reports on 2 cores: ≈ 4 % less wall time for the collector's
 // flag, ≈ 6 % more for the compiler's (paired runs; bench/optimizations.md), at the same peak memory.
 // V8 flags cannot be set once Node runs, and worker threads cannot be given their own, hence the
-// second process; it costs one Node start-up (≈ 50 ms), paid only when the inputs hold a folder or
-// many files.
+// second process; it costs one Node start-up (≈ 50 ms), paid only when the inputs hold enough files
+// for workers.
 import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
 import type { CliOptions } from './args';
+import { listFiles } from './files';
 import { defaultThreads, IN_PROCESS_BELOW, workerScript } from './runner';
 
 export const RELAUNCH_FLAGS = ['--single-threaded-gc', '--no-concurrent-recompilation'];
@@ -25,15 +25,8 @@ export function shouldRelaunch(options: CliOptions, execArgv: readonly string[],
   if (env[NO_RELAUNCH_ENV] || RELAUNCH_FLAGS.every((flag) => execArgv.includes(flag))) return false;
   if (execArgv.some((arg) => OBSERVED.test(arg))) return false;
   if ((options.jobs ?? defaultThreads()) <= 1 || !workerScript()) return false;
-  return options.inputs.length >= IN_PROCESS_BELOW || options.inputs.some(isDirectory);
-}
-
-function isDirectory(input: string): boolean {
-  try {
-    return fs.statSync(input).isDirectory();
-  } catch {
-    return false; // listing will say what is wrong with it
-  }
+  // Enough files for workers (the listing stops as soon as it has found that many).
+  return listFiles(options.inputs, options.locale, IN_PROCESS_BELOW).length >= IN_PROCESS_BELOW;
 }
 
 /**
