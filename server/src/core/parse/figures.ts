@@ -171,13 +171,16 @@ function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
       last++;
     }
     const end = sentences[last].end;
-    let counts: Count[] = [];
-    if (end - s.start <= MAX_STATEMENT) {
-      if (first === last) counts = countsOfSentence(report, s);
-      else for (let k = first; k <= last; k++) counts.push(...countsOfSentence(report, sentences[k]));
+    if (first === last && end - s.start <= MAX_STATEMENT) {
+      // A statement of one sentence, nearly all of them, is that sentence: it has every field of a
+      // statement once its counts are read. (A large document has a hundred thousand of them.)
+      countsOfSentence(report, s);
+      out.push(s as Sentence & Statement);
+    } else {
+      const counts: Count[] = [];
+      if (end - s.start <= MAX_STATEMENT) for (let k = first; k <= last; k++) counts.push(...countsOfSentence(report, sentences[k]));
+      out.push({ start: s.start, end, sectionKey: s.sectionKey, counts });
     }
-    // No array of the sentences: a large document has a hundred thousand statements, nearly all of one sentence.
-    out.push({ start: s.start, end, sectionKey: s.sectionKey, counts });
     first = last + 1;
   }
   return out;
