@@ -252,12 +252,10 @@ function benchLsp(peers) {
     const samples = parts.flatMap((p) => p.k20.samples);
     const engine = parts.flatMap((p) => p.k20.engineSamples);
     const fresh = parts.flatMap((p) => p.k20.freshSamples ?? []);
-    const first = parts[0];
     results[server] = {
       ...r,
-      ...Object.fromEntries(Object.entries(first).filter(([k]) => k !== 'k20')),
       k20: {
-        ...first.k20,
+        ...parts[0].k20,
         p50: median(samples),
         p95: percentile(samples, 95),
         min: Math.min(...samples),
@@ -266,6 +264,7 @@ function benchLsp(peers) {
         engineP50: engine.length ? median(engine) : null,
         freshP50: fresh.length ? median(fresh) : null,
         freshP95: fresh.length ? percentile(fresh, 95) : null,
+        freshCount: parts[0].k20.freshSamples?.length ?? 0,
         samples: undefined,
         engineSamples: undefined,
         freshSamples: undefined,
