@@ -100,12 +100,22 @@ describe('OneWriteMessageWriter', () => {
 
   it('redirectConsole sends what would be printed on stdout to the client instead', () => {
     const sent: string[] = [];
-    const saved = { log: console.log, debug: console.debug, info: console.info, warn: console.warn, error: console.error };
+    const saved = Object.fromEntries(Object.entries(console).filter(([, v]) => typeof v === 'function'));
     try {
       const to = (level: string) => (m: string) => sent.push(`${level}: ${m}`);
       redirectConsole({ console: { log: to('log'), info: to('info'), warn: to('warn'), error: to('error') } });
       console.log('共 %d 件', 12);
       console.error(new Error('boom').message);
+      const stdout = process.stdout.write;
+      let printed = '';
+      process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
+      try {
+        console.table([{ a: 1 }]);
+        console.dir({ b: 2 });
+      } finally {
+        process.stdout.write = stdout;
+      }
+      assert.equal(printed, '', 'nothing reaches stdout');
     } finally {
       Object.assign(console, saved);
     }

@@ -4,6 +4,7 @@
 // answer went out milliseconds after its header (up to 5.7 ms measured, on one keystroke in ten),
 // while the client, which needs both, waited. Messages are encoded synchronously and written in
 // the order they are sent. (Over IPC, as VS Code starts the server, each message is one send already.)
+import { Console } from 'node:console';
 import { format } from 'node:util';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
@@ -35,8 +36,13 @@ export class OneWriteMessageWriter extends AbstractMessageWriter implements Mess
   end(): void {}
 }
 
-/** Sends what console.* would print to the client's log: on stdio, stdout carries the protocol. */
+/**
+ * Keeps console output off stdout, which carries the protocol: log, debug, info, warn and error go
+ * to the client's log, everything else console can print (dir, table, time…) to stderr.
+ */
 export function redirectConsole(connection: { console: { log(m: string): void; info(m: string): void; warn(m: string): void; error(m: string): void } }): void {
+  const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  for (const [name, method] of Object.entries(toStderr)) if (typeof method === 'function') Object.assign(console, { [name]: method });
   const to = (send: (m: string) => void) => (...args: unknown[]) => send(format(...args));
   console.log = to((m) => connection.console.log(m));
   console.debug = to((m) => connection.console.log(m));
