@@ -80,10 +80,19 @@ export function parseChineseCount(s: string): number | null {
   return total + (digit ?? 0);
 }
 
+/**
+ * Most sentences hold no count: they share one empty list rather than each keeping its own (a large
+ * document has a hundred thousand sentences, each kept for the whole check). Nothing may add to it.
+ * (Not frozen: a frozen array has a shape of its own, and every reader of counts would slow down.)
+ */
+const NO_COUNTS: Count[] = [];
+/** Each unit as one string, instead of a new one-character string per count read from the regex match. */
+const UNIT_NAMES = new Map(UNITS.split('|').map((u) => [u, u]));
+
 /** Every count in norm[start, end), in order. */
 export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, end: number): Count[] {
   const { norm, text } = report;
-  const out: Count[] = [];
+  let out: Count[] = NO_COUNTS;
   // The regex runs on the range alone (so that nothing after `end` is read); the slice is made
   // only once a count may start.
   let slice: string | null = null;
@@ -101,12 +110,13 @@ export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, e
     let value: number | null = /^[\d.,]+$/.test(numeral) ? Number(numeral.replace(/,/g, '')) : parseChineseCount(numeral);
     if (value === null || !Number.isFinite(value)) continue;
     if (mult) value *= mult === '万' ? 10000 : 1000;
+    if (out === NO_COUNTS) out = [];
     out.push({
       value,
       span: { start: numStart, end: numStart + numeral.length },
       start: start + m.index,
       end: start + m.index + whole.length,
-      unit,
+      unit: UNIT_NAMES.get(unit) ?? unit,
       approximate: !!more || !!after || APPROX_BEFORE.test(compactKey(norm, Math.max(0, start + m.index - 8), start + m.index).key),
       decimals: numeral.includes('.') ? numeral.length - numeral.indexOf('.') - 1 : 0,
     });
