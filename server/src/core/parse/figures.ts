@@ -400,7 +400,10 @@ export function readFigures(report: Report, _lines: LineIndex): Figure[] {
 function readAll(report: Report): Figure[] {
   const out: Figure[] = [];
   const { norm } = report;
-  for (const s of sentencesOf(report)) {
+  // Indexed, not for…of: see sentencesOf.
+  const sentences = sentencesOf(report);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
     if (s.heading || s.sectionKey === 's5' || s.sectionKey === 's6') continue;
     // Most sentences state no count and no negation: nothing more to read in them. (Their counts
     // are read anyway, for the statements.)

@@ -164,7 +164,10 @@ function otherBodyHits(report: Report): Hit[] {
   if (!level || placeholderBody(report).length || PLACEHOLDER.test(body)) return [];
   const own = body + (report.title ? report.norm.slice(report.title.span.start, report.title.span.end) : '');
   const hits: Hit[] = [];
-  for (const s of sentencesOf(report)) {
+  // Indexed, not for…of: see sentencesOf.
+  const sentences = sentencesOf(report);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
     if (s.heading) continue;
     let at = leadLength(s.text);
     // Only after a time opening ("2023年，乙镇…"): the shape of a body reporting its own year.

@@ -141,7 +141,10 @@ function checkAllUpheld(ctx: RuleContext): void {
   const { report } = ctx;
   const row = report.tables.t4?.rows.get('values');
   if (!row || !row.positioned) return;
-  for (const s of sentencesOf(report)) {
+  // Indexed, not for…of: see sentencesOf.
+  const sentences = sentencesOf(report);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
     if (s.heading || !(/复议|诉讼|起诉/.test(s.text) || s.sectionKey === 's4')) continue;
     for (const m of s.text.matchAll(ALL_UPHELD)) {
       if (/(未|不|没有|未能|并非)$/.test(s.text.slice(Math.max(0, m.index! - 2), m.index))) continue;

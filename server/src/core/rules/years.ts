@@ -18,7 +18,10 @@ const MENTION = /(?<![\dA-Za-z.])((?:19|20)\d{2})(?![\dA-Za-z])\s*年/g;
 /** Year mentions in the sentences outside tables, in text order. */
 export function yearMentions(report: Report): YearMention[] {
   const out: YearMention[] = [];
-  for (const sentence of sentencesOf(report)) {
+  // Indexed, not for…of: see sentencesOf.
+  const sentences = sentencesOf(report);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i];
     MENTION.lastIndex = 0;
     for (let m = MENTION.exec(sentence.text); m; m = MENTION.exec(sentence.text)) {
       const start = sentence.start + m.index;
