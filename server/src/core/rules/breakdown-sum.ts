@@ -82,8 +82,7 @@ function marksIn(report: Report, st: Statement): number[] {
 function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
   const { norm, text } = ctx.report;
   const out: Breakdown[] = [];
-  // A breakdown is a total and at least one part: two counts (most statements have fewer).
-  if (st.counts.length < 2 || st.end - st.start > MAX_STATEMENT) return out;
+  if (st.end - st.start > MAX_STATEMENT) return out;
   const marks = marksIn(ctx.report, st);
   if (marks.length === 0) return out;
   let next = 0; // first count that ends after the current mark
@@ -185,6 +184,8 @@ function check(ctx: RuleContext): void {
   const statements = statementsOf(ctx.report);
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
+    // A breakdown is a total and at least one part: two counts (most statements have fewer).
+    if (st.counts.length < 2) continue;
     for (const b of breakdownsOf(ctx, st)) {
       const total = b.total.value;
       const parts = b.parts.map((p) => `${p.label} ${fmt(p.count.value)}`).join(' + ');

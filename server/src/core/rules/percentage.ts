@@ -77,8 +77,6 @@ function claimsOf(ctx: RuleContext, st: Statement, fromTable: Base[]): Claim[] {
   const { norm } = ctx.report;
   const claims: Claim[] = [];
   if (st.end - st.start > MAX_STATEMENT) return claims; // pasted debris, not a sentence
-  // A claim is a count and its percentage after it: two counts (most statements have fewer).
-  if (st.counts.length < 2) return claims;
   const scoped = SENTENCE_SCOPE.test(norm.slice(st.start, st.end));
   st.counts.forEach((percent, i) => {
     if (percent.unit !== '%' || percent.approximate || i === 0) return;
@@ -119,6 +117,8 @@ function check(ctx: RuleContext): void {
   const statements = statementsOf(report);
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
+    // A claim is a count and its percentage after it: two counts (most statements have fewer).
+    if (st.counts.length < 2) continue;
     const claims = claimsOf(ctx, st, fromTable);
     // Several shares that all miss every total, with no total stated next to them: they are
     // shares of something else.
