@@ -308,6 +308,8 @@ function historyEntry(results, rows) {
     typicalMs: e.typical ? Math.max(...e.typical.map((t) => t.median)) : null,
     largeMs: e.large?.median ?? null,
     hugeMs: e.huge?.median ?? null,
+    narrativeRatio: e.large && e.narrative30k ? e.large.median / e.narrative30k.median : null,
+    structureRatio: e.huge && e.block ? e.huge.median / e.block.median : null,
     cliWallS: c['nianbao-2']?.wall ?? null,
     cliRssMb: c['nianbao-2']?.maxrssMb ?? null,
     lspP50Ms: l.k20?.p50 ?? null,

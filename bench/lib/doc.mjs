@@ -128,20 +128,24 @@ function profileSection(profiles) {
   return out.join('\n');
 }
 
+const ratio = (x) => (Number.isFinite(x) ? `×${x.toFixed(1)}` : '—');
+
 function historySection(history) {
   if (!history.length) return '';
   const rows = history.slice(-20).map(
     (h) =>
-      `| ${h.date.slice(0, 16).replace('T', ' ')} | ${h.commit} | ${f(h.load, 1)} | ${f(h.typicalMs, 2)} | ${f(h.largeMs, 1)} | ${f(h.hugeMs, 0)} | ${f(h.cliWallS, 2)} | ${f(h.cliRssMb, 0)} | ${f(h.lspP50Ms, 2)} / ${f(h.lspP95Ms, 2)} | ${f(h.lsp300Ms, 1)} | ${f(h.lspRssMb, 0)} | ${f(h.activationMs, 1)} | ${f(h.vsixKb, 0)} | ${h.met}/${h.targets} |`,
+      `| ${h.date.slice(0, 16).replace('T', ' ')} | ${h.commit} | ${f(h.load, 1)} | ${f(h.typicalMs, 2)} | ${f(h.largeMs, 1)} | ${f(h.hugeMs, 0)} | ${ratio(h.narrativeRatio)} / ${ratio(h.structureRatio)} | ${f(h.cliWallS, 2)} | ${f(h.cliRssMb, 0)} | ${f(h.lspP50Ms, 2)} / ${f(h.lspP95Ms, 2)} | ${f(h.lsp300Ms, 1)} | ${f(h.lspRssMb, 0)} | ${f(h.activationMs, 1)} | ${f(h.vsixKb, 0)} | ${h.met}/${h.targets} |`,
   );
   return [
     '## History of complete runs (before / after)',
     '',
     'One line per complete `npm run bench`, from `bench/history.jsonl`. Engine: slowest fixture, 300 KB, 5 MB',
-    '(ms); CLI: `--jobs 2` on the corpus; LSP: 20 KB p50 / p95, 300 KB p50 (ms), RSS with 50 open.',
+    '(ms), linearity ratios narrative / sections and tables (recorded since the runs stopped forcing a',
+    'collection before large documents, 2026-11-23); CLI: `--jobs 2` on the corpus; LSP: 20 KB p50 / p95,',
+    '300 KB p50 (ms), RSS with 50 open.',
     '',
-    '| date (UTC) | commit | load | typical | 300 KB | 5 MB | CLI s | CLI MB | LSP 20 KB | LSP 300 KB | LSP MB | activation ms | .vsix KB | targets met |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| date (UTC) | commit | load | typical | 300 KB | 5 MB | linearity | CLI s | CLI MB | LSP 20 KB | LSP 300 KB | LSP MB | activation ms | .vsix KB | targets met |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
