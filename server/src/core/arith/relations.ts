@@ -8,7 +8,7 @@
 // cell and its fix repairs them all; otherwise they sit on the stated total.
 import type { Cell, Report, Table, TableRow } from '../model';
 import type { RuleId, Span } from '../types';
-import { StringMemo } from '../text/memo';
+import { shortRowLabel } from '../parse/labels';
 import { T3_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS, t3Leaves } from '../format/editions';
 
 export interface RelationPart {
@@ -49,16 +49,8 @@ export interface Arithmetic {
   relations: Relation[];
 }
 
-// Every report writes the same few row labels: remember their short forms.
-const SHORT_LABELS = new StringMemo<string>();
-
-function shortLabel(row: TableRow): string {
-  return SHORT_LABELS.get(row.label, (label) => {
-    // Without whitespace and bracketed annotations: "（二）部分公开（区分处理的…）" → "（二）部分公开".
-    const compactLabel = label.replace(/[\s*|]+/g, '').replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
-    return compactLabel.length > 18 ? compactLabel.slice(0, 17) + '…' : compactLabel;
-  });
-}
+/** Row names in relation labels are a little shorter than elsewhere: they share the label with a column. */
+const shortLabel = (row: TableRow) => shortRowLabel(row, 18);
 
 function known(cell: Cell | undefined): cell is Cell & { value: number } {
   return !!cell && cell.value !== null;

@@ -7,7 +7,7 @@
 //
 // The count scanner and the statement builder here are shared with the breakdown-sum and
 // percentage rules, so that all three read numbers the same way.
-import type { Figure, Report, TableRow } from '../model';
+import type { Figure, Report } from '../model';
 import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { compactKey } from '../text/normalize';
@@ -237,13 +237,6 @@ export function prefixOf(norm: string, from: number, count: Count, previous: Cou
   return { key: key.slice(skip), offsets: offsets.slice(skip), clauseStart };
 }
 
-/** A table row's label for messages: "（二）部分公开（区分处理的…）" → "（二）部分公开", as written. */
-export function shortRowLabel(row: TableRow): string {
-  const label = row.label
-    .replace(/[\s*|]+/g, '')
-    .replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, '');
-  return label.length > 20 ? label.slice(0, 19) + '…' : label;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Phrasings that name a cell

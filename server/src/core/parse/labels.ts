@@ -4,6 +4,7 @@
 import { isNoise } from '../text/chars';
 import { StringMemo } from '../text/memo';
 import type { Token } from './cells';
+import type { TableRow } from '../model';
 
 export interface LabelKey {
   key: string;
@@ -118,4 +119,18 @@ export function findAnchor(k: LabelKey, anchor: RegExp, from: number, weak: bool
     }
   }
   return null;
+}
+
+// Every report writes the same few row labels: remember their compact forms.
+const COMPACT_ROW_LABELS = new StringMemo<string>();
+
+/**
+ * A table row's label for messages, at most `max` characters: without whitespace and bracketed
+ * annotations, "（二）部分公开（区分处理的…）" → "（二）部分公开", otherwise as written.
+ */
+export function shortRowLabel(row: TableRow, max = 20): string {
+  const label = COMPACT_ROW_LABELS.get(row.label, (written) =>
+    written.replace(/[\s*|]+/g, '').replace(/[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]{2,}[）)]?/g, ''),
+  );
+  return label.length > max ? label.slice(0, max - 1) + '…' : label;
 }

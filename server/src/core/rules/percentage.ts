@@ -8,7 +8,8 @@ import type { Report, TableRow } from '../model';
 import type { Span } from '../types';
 import { T3_TOTAL_COLUMN } from '../format/editions';
 import { compactKey } from '../text/normalize';
-import { MAX_STATEMENT, SENTENCE_SCOPE, prefixOf, shortRowLabel, statementsOf, type Count, type Statement } from '../parse/figures';
+import { MAX_STATEMENT, SENTENCE_SCOPE, prefixOf, statementsOf, type Count, type Statement } from '../parse/figures';
+import { shortRowLabel } from '../parse/labels';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {

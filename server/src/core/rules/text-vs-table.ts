@@ -5,7 +5,7 @@
 import type { Figure, Report, Table } from '../model';
 import type { Locale, Span } from '../types';
 import { T2_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
-import { shortRowLabel } from '../parse/figures';
+import { shortRowLabel } from '../parse/labels';
 import { sentencesOf } from '../parse/narrative';
 import type { Rule, RuleContext } from './rule';
 
