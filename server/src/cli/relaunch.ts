@@ -30,7 +30,7 @@ export function shouldRelaunch(options: CliOptions, execArgv: readonly string[],
 }
 
 /**
- * Runs the same command line in a child Node with the flag, sharing stdin, stdout and stderr, and
+ * Runs the same command line in a child Node with the flags, sharing stdin, stdout and stderr, and
  * resolves to its exit code; null when the child could not be started (then run here as usual).
  * A signal that ends the child ends this process the same way; one sent to this process is passed on.
  */
@@ -48,7 +48,9 @@ export function relaunch(argv: readonly string[]): Promise<number | null> {
     const detach = () => {
       for (const [signal, handler] of handlers) process.off(signal, handler);
     };
-    child.once('error', () => {
+    // Before the child started: run here instead. After it (a signal it could not be sent): its exit decides.
+    child.on('error', () => {
+      if (child.pid !== undefined) return;
       detach();
       resolve(null);
     });
