@@ -7,12 +7,12 @@
 //
 // The count scanner and the statement builder here are shared with the breakdown-sum and
 // percentage rules, so that all three read numbers the same way.
-import type { Figure, Report } from '../model';
+import type { Figure, Report, SectionKey } from '../model';
 import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { compactKey } from '../text/normalize';
 import { charTable, isDigit, isSpace } from '../text/chars';
-import { sentencesOf, type Sentence } from './narrative';
+import { sentencesOf, type Sentence, type Sentences } from './narrative';
 import { Attached } from '../attached';
 
 // ---------------------------------------------------------------------------------------------
@@ -121,28 +121,33 @@ export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, e
       decimals: numeral.includes('.') ? numeral.length - numeral.indexOf('.') - 1 : 0,
     });
   }
-  return out;
+  // A list grown by push has room for 17; the counts are kept for the whole check, so in a copy
+  // of their own length.
+  return out === NO_COUNTS ? out : out.slice();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Statements: sentences joined over "；" (a list often runs over several semicolons)
 
 export interface Statement extends Span {
-  sectionKey: Sentence['sectionKey'];
+  sectionKey: SectionKey | null;
   counts: Count[];
 }
 
 const STATEMENTS = new Attached<Report, Statement[]>('statements');
 
 /**
- * The counts of one sentence, read once for the figure reader and the statements. A statement's
+ * The counts of sentence i, read once for the figure reader and the statements. A statement's
  * counts are its sentences' counts: sentences join only over "；" and blank space, which no count spans.
  */
-export function countsOfSentence(report: Report, s: Sentence): Count[] {
-  return (s.counts ??= countsIn(report, s.start, s.end));
+export function countsOfSentence(report: Report, sentences: Sentences, i: number): Count[] {
+  return (sentences.counts[i] ??= countsIn(report, sentences.start(i), sentences.end(i)));
 }
 
-/** The statements of a report, computed once (the breakdown and percentage rules share them). */
+/**
+ * The statements of a report that state two counts or more, computed once: what the breakdown and
+ * percentage rules read (a total and a part, a count and its share). Most statements state fewer.
+ */
 export function statementsOf(report: Report): Statement[] {
   return STATEMENTS.of(report, () => buildStatements(report, sentencesOf(report)));
 }
@@ -163,33 +168,33 @@ function onlySpaceOrStars(norm: string, start: number, end: number): boolean {
 }
 
 /** Sentences joined over "；" and blank space (not across a heading or a section) make a statement. */
-function buildStatements(report: Report, sentences: Sentence[]): Statement[] {
+function buildStatements(report: Report, sentences: Sentences): Statement[] {
   const { norm } = report;
   const out: Statement[] = [];
   let first = 0;
   while (first < sentences.length) {
-    const s = sentences[first];
-    if (s.heading) {
+    if (sentences.isHeading(first)) {
       first++;
       continue;
     }
+    const start = sentences.start(first);
+    const sectionIndex = sentences.sectionIndex(first);
     let last = first;
-    for (let next = sentences[last + 1]; next && !next.heading; next = sentences[last + 1]) {
-      const end = sentences[last].end;
-      const joins = isSemicolon(norm.charCodeAt(end - 1)) && next.start - end < 200 && onlySpaceOrStars(norm, end, next.start) && next.sectionIndex === s.sectionIndex;
+    for (let next = last + 1; next < sentences.length && !sentences.isHeading(next); next = last + 1) {
+      const end = sentences.end(last);
+      const nextStart = sentences.start(next);
+      const joins = isSemicolon(norm.charCodeAt(end - 1)) && nextStart - end < 200 && onlySpaceOrStars(norm, end, nextStart) && sentences.sectionIndex(next) === sectionIndex;
       if (!joins) break;
       last++;
     }
-    const end = sentences[last].end;
-    if (first === last && end - s.start <= MAX_STATEMENT) {
-      // A statement of one sentence, nearly all of them, is that sentence: it has every field of a
-      // statement once its counts are read. (A large document has a hundred thousand of them.)
-      countsOfSentence(report, s);
-      out.push(s as Sentence & Statement);
-    } else {
-      const counts: Count[] = [];
-      if (end - s.start <= MAX_STATEMENT) for (let k = first; k <= last; k++) counts.push(...countsOfSentence(report, sentences[k]));
-      out.push({ start: s.start, end, sectionKey: s.sectionKey, counts });
+    const end = sentences.end(last);
+    if (end - start <= MAX_STATEMENT) {
+      let counts = countsOfSentence(report, sentences, first);
+      if (last > first) {
+        counts = [...counts];
+        for (let k = first + 1; k <= last; k++) counts.push(...countsOfSentence(report, sentences, k));
+      }
+      if (counts.length >= 2) out.push({ start, end, sectionKey: sentences.sectionKey(first), counts });
     }
     first = last + 1;
   }
@@ -396,13 +401,15 @@ function readAll(report: Report): Figure[] {
   // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
   for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i];
-    if (s.heading || s.sectionKey === 's5' || s.sectionKey === 's6') continue;
+    if (sentences.isHeading(i)) continue;
+    const sectionKey = sentences.sectionKey(i);
+    if (sectionKey === 's5' || sectionKey === 's6') continue;
     // Most sentences state no count and no negation: nothing more to read in them. (Their counts
     // are read anyway, for the statements.)
-    const counts = countsOfSentence(report, s);
-    const negated = hasNegation(norm, s.start, s.end);
+    const counts = countsOfSentence(report, sentences, i);
+    const negated = hasNegation(norm, sentences.start(i), sentences.end(i));
     if (counts.length === 0 && !negated) continue;
+    const s = sentences.at(i);
     if (SENTENCE_SCOPE.test(s.text)) continue;
     const disclosure = DISCLOSURE_CONTEXT.test(s.text) || s.sectionKey === 's4';
     // Where a breakdown starts: the counts after it are parts, not the table's totals.

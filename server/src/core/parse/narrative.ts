@@ -6,6 +6,7 @@ import type { Count } from './figures';
 import { isSpace } from '../text/chars';
 import { Attached } from '../attached';
 
+/** One sentence as an object, made on demand for what a reader keeps (a year mention, a figure). */
 export interface Sentence extends Span {
   /** Normalized text of the sentence (same offsets as the source). */
   text: string;
@@ -14,22 +15,75 @@ export interface Sentence extends Span {
   sectionKey: SectionKey | null;
   /** Whether the sentence is a section heading line. */
   heading: boolean;
-  /** Its counts, once read (figures.ts countsOfSentence: read once, shared by every reader). */
-  counts?: Count[];
+}
+
+/** Fields of a sentence in `Sentences.columns`. */
+const START = 0;
+const END = 1;
+const SECTION = 2;
+const HEADING = 3;
+const STRIDE = 4;
+
+/**
+ * The sentences of a report, in order, kept as columns of numbers rather than as objects: a long
+ * document has a hundred thousand sentences, and as objects they were most of what a check keeps
+ * alive while it runs, each copied twice by the young-generation collector, which made a 5 MB
+ * document cost more per byte than a 500 KB one. Readers loop by index and take the text of the
+ * sentences they read (a slice that dies young) or `at(i)` for one they keep.
+ */
+export class Sentences {
+  /** Counts of each sentence once read (figures.ts countsOfSentence: read once, shared by every reader). */
+  readonly counts: (Count[] | undefined)[];
+
+  constructor(
+    private readonly report: Pick<Report, 'norm' | 'sections'>,
+    private readonly columns: Int32Array,
+    readonly length: number,
+  ) {
+    this.counts = new Array(length);
+  }
+
+  start(i: number): number {
+    return this.columns[i * STRIDE + START];
+  }
+
+  end(i: number): number {
+    return this.columns[i * STRIDE + END];
+  }
+
+  text(i: number): string {
+    return this.report.norm.slice(this.columns[i * STRIDE + START], this.columns[i * STRIDE + END]);
+  }
+
+  sectionIndex(i: number): number {
+    return this.columns[i * STRIDE + SECTION];
+  }
+
+  sectionKey(i: number): SectionKey | null {
+    return this.report.sections[this.columns[i * STRIDE + SECTION]]?.key ?? null;
+  }
+
+  isHeading(i: number): boolean {
+    return this.columns[i * STRIDE + HEADING] === 1;
+  }
+
+  at(i: number): Sentence {
+    return { start: this.start(i), end: this.end(i), text: this.text(i), sectionIndex: this.sectionIndex(i), sectionKey: this.sectionKey(i), heading: this.isHeading(i) };
+  }
 }
 
 // 。！？!?；;\n\r (normalized text: full-width ！？； are already half-width)
 const BREAK = /[\u3002!?;\n\r\uff01\uff1f\uff1b]/g;
 
 // Several rules read the sentences of the same report: split once.
-const SENTENCES = new Attached<Report, Sentence[]>('sentences');
+const SENTENCES = new Attached<Report, Sentences>('sentences');
 
 /**
  * Sentences outside tables, in order. Headings are their own sentences. (Readers loop over them by
  * index: a for…of allocates an iterator result per step until its function is optimized, and a rule
  * runs once per check, so on a long document it reads 100,000 sentences in unoptimized code.)
  */
-export function sentencesOf(report: Report): Sentence[] {
+export function sentencesOf(report: Report): Sentences {
   return SENTENCES.of(report, split);
 }
 
@@ -38,9 +92,11 @@ function insideAny(spans: readonly Span[], start: number, end: number): boolean 
   return false;
 }
 
-function split(report: Report): Sentence[] {
-  const out: Sentence[] = [];
+function split(report: Report): Sentences {
   const { norm } = report;
+  // About one sentence per 25 characters in real prose; doubled when that was too few.
+  let columns = new Int32Array(STRIDE * Math.max(64, norm.length >> 4));
+  let count = 0;
   const tables = [...report.tableSpans].sort((a, b) => a.start - b.start);
   const headings = report.sections.map((s) => s.heading.span);
   let sectionIndex = -1;
@@ -51,15 +107,16 @@ function split(report: Report): Sentence[] {
     while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
     if (e <= s) return;
     while (sectionIndex + 1 < report.sections.length && report.sections[sectionIndex + 1].span.start <= s) sectionIndex++;
-    const section = report.sections[sectionIndex];
-    out.push({
-      start: s,
-      end: e,
-      text: norm.slice(s, e),
-      sectionIndex,
-      sectionKey: section?.key ?? null,
-      heading: insideAny(headings, s, e),
-    });
+    if ((count + 1) * STRIDE > columns.length) {
+      const grown = new Int32Array(columns.length * 2);
+      grown.set(columns);
+      columns = grown;
+    }
+    const at = count++ * STRIDE;
+    columns[at + START] = s;
+    columns[at + END] = e;
+    columns[at + SECTION] = sectionIndex;
+    columns[at + HEADING] = insideAny(headings, s, e) ? 1 : 0;
   };
   // From one break to the next (a regex scan finds them faster than a loop over every character).
   const n = norm.length;
@@ -86,5 +143,5 @@ function split(report: Report): Sentence[] {
     start = b + 1;
     i = b + 1;
   }
-  return out;
+  return new Sentences(report, columns, count);
 }

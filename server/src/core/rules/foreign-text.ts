@@ -167,19 +167,19 @@ function otherBodyHits(report: Report): Hit[] {
   // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
   for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i];
-    if (s.heading) continue;
-    let at = leadLength(s.text);
+    if (sentences.isHeading(i)) continue;
+    const text = sentences.text(i);
+    let at = leadLength(text);
     // Only after a time opening ("2023年，乙镇…"): the shape of a body reporting its own year.
     TIME_OPENING.lastIndex = at;
-    if (!TIME_OPENING.test(s.text)) continue;
+    if (!TIME_OPENING.test(text)) continue;
     at = TIME_OPENING.lastIndex;
-    const m = LEVEL.exec(s.text.slice(at));
+    const m = LEVEL.exec(text.slice(at));
     // Same level only: a town's report may name its county or city ("余姚市") as the subject.
     if (!m || m[2] !== level || NOT_A_NAME.test(m[1])) continue;
     const name = m[1] + m[2];
     if (own.includes(name) || own.includes(m[1])) continue;
-    const start = s.start + at;
+    const start = sentences.start(i) + at;
     hits.push({ start, end: start + name.length, kind: 'otherBody', args: { other: report.text.slice(start, start + name.length), own: report.body.text } });
   }
   return hits;

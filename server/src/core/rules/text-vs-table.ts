@@ -144,9 +144,12 @@ function checkAllUpheld(ctx: RuleContext): void {
   // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
   for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i];
+    if (sentences.isHeading(i)) continue;
     // Every match needs 维持: most sentences are turned away before a regex runs.
-    if (s.heading || !s.text.includes('维持') || !(/复议|诉讼|起诉/.test(s.text) || s.sectionKey === 's4')) continue;
+    const text = sentences.text(i);
+    if (!text.includes('维持')) continue;
+    const s = sentences.at(i);
+    if (!(/复议|诉讼|起诉/.test(s.text) || s.sectionKey === 's4')) continue;
     for (const m of s.text.matchAll(ALL_UPHELD)) {
       if (/(未|不|没有|未能|并非)$/.test(s.text.slice(Math.max(0, m.index! - 2), m.index))) continue;
       // Which groups the sentence speaks of; both when it names neither or both.

@@ -21,9 +21,11 @@ export function yearMentions(report: Report): YearMention[] {
   // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
   for (let i = 0; i < sentences.length; i++) {
-    const sentence = sentences[i];
+    const text = sentences.text(i);
+    let sentence: Sentence | undefined;
     MENTION.lastIndex = 0;
-    for (let m = MENTION.exec(sentence.text); m; m = MENTION.exec(sentence.text)) {
+    for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
+      sentence ??= sentences.at(i);
       const start = sentence.start + m.index;
       out.push({ start, end: start + 4, value: Number(m[1]), after: sentence.start + m.index + m[0].length, sentence });
     }
