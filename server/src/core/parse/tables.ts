@@ -9,6 +9,7 @@ import { compact } from '../text/normalize';
 import { type RowSpec, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
 import { type Token, segment, tokenizeLines } from './cells';
 import { StringMemo } from '../text/memo';
+import { nextOf } from '../text/next';
 import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
 
 export interface TableScanContext {
@@ -364,19 +365,6 @@ export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.line
     if (/^第二十条第\(?[一1]\)?项/.test(k) || /^信息内容(本年|\t|$)/.test(k.replace(/\t/g, ''))) return l;
   }
   return null;
-}
-
-/**
- * `at(from)`: the first offset of `what` at or after `from`, or -1, for ascending `from`: each
- * occurrence is searched for once (a fresh indexOf per line would rescan the text after it).
- */
-function nextOf(text: string, what: string): (from: number) => number {
-  let found = -2;
-  return (from) => {
-    if (found === -1) return -1;
-    if (found < from) found = text.indexOf(what, from);
-    return found;
-  };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Bilingual, Rule } from './rule';
 import { sentencesOf } from '../parse/narrative';
 import { leadLength, quote } from './years';
 import { KeywordScan } from '../text/keywords';
+import { nextOf } from '../text/next';
 import { inTable } from './tables-common';
 
 // Text that is not part of the report (FORMAT.md §6–7): the chrome of the web page it was copied
@@ -166,8 +167,12 @@ function otherBodyHits(report: Report): Hit[] {
   const hits: Hit[] = [];
   // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
+  // Every time opening has a 年: the sentences without one are passed over without reading them.
+  const nextNian = nextOf(report.norm, '年');
   for (let i = 0; i < sentences.length; i++) {
-    if (sentences.isHeading(i)) continue;
+    const nian = nextNian(sentences.start(i));
+    if (nian < 0) break;
+    if (nian >= sentences.end(i) || sentences.isHeading(i)) continue;
     const text = sentences.text(i);
     let at = leadLength(text);
     // Only after a time opening ("2023年，乙镇…"): the shape of a body reporting its own year.

@@ -3,6 +3,7 @@
 import type { Report } from '../model';
 import type { Span } from '../types';
 import { sentencesOf, type Sentence } from '../parse/narrative';
+import { nextOf } from '../text/next';
 
 /** A four-digit year written in Arabic digits and followed by 年: "2023年", "2023 年度". */
 export interface YearMention extends Span {
@@ -20,7 +21,12 @@ export function yearMentions(report: Report): YearMention[] {
   const out: YearMention[] = [];
   // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
+  // Every mention has a 年: the sentences without one are passed over without reading them.
+  const nextNian = nextOf(report.norm, '年');
   for (let i = 0; i < sentences.length; i++) {
+    const nian = nextNian(sentences.start(i));
+    if (nian < 0) break;
+    if (nian >= sentences.end(i)) continue;
     const text = sentences.text(i);
     let sentence: Sentence | undefined;
     MENTION.lastIndex = 0;
