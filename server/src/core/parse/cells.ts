@@ -93,7 +93,7 @@ const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
  */
 export function tokenizeLine(text: string, norm: string, lineStart: number, lineEnd: number, line: number): Token[] {
   if (isBlank(norm, lineStart, lineEnd)) {
-    return [{ kind: 'blank', start: lineStart, end: lineEnd, line, text: '', emptyLine: true }];
+    return [token('blank', lineStart, lineEnd, line, '', undefined, true)];
   }
   if (occursIn(norm, '---', lineStart, lineEnd) && MARKDOWN_RULE.test(norm.slice(lineStart, lineEnd))) return [];
   const tokens: Token[] = [];
@@ -113,7 +113,7 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
       if (s === e) {
         // Border pipes of a Markdown row produce an empty first and last piece: not cells.
         if (pipe && (s0 === lineStart || i === lineEnd) && isBlank(norm, s0, i)) continue;
-        tokens.push({ kind: 'blank', start: s0, end: i, line, text: '' });
+        tokens.push(token('blank', s0, i, line, ''));
         continue;
       }
       pushPiece(tokens, text, norm, s, e, line, true);
@@ -177,6 +177,16 @@ function firstNonSpace(text: string, start: number, end: number): number {
   return -1;
 }
 
+/**
+ * Every token is made here with every field, so that all tokens have one shape: the table readers
+ * then read their fields at one known place each (with a field added to some tokens only, or later,
+ * as \`alone\` is, tokens came in five shapes, and each reader compiled for the first shapes it met was
+ * thrown away and compiled again when another came).
+ */
+export function token(kind: TokenKind, start: number, end: number, line: number, text: string, cell?: Cell, emptyLine = false): Token {
+  return { kind, start, end, line, text, cell, emptyLine, alone: false };
+}
+
 function markAlone(tokens: Token[]) {
   if (tokens.length === 1) tokens[0].alone = true;
 }
@@ -189,7 +199,7 @@ function pushPiece(tokens: Token[], text: string, norm: string, s: number, e: nu
   const n = norm.slice(s, e);
   const cell = classifyCell(text.slice(s, e), n, s, joinSpaced);
   if (cell) {
-    tokens.push({ kind: 'value', start: s, end: e, line, text: n, cell });
+    tokens.push(token('value', s, e, line, n, cell));
     return;
   }
   if (joinSpaced) {
@@ -197,7 +207,7 @@ function pushPiece(tokens: Token[], text: string, norm: string, s: number, e: nu
     const trailing = /(?:\s+(?:\d[\d,]*(?:\.\d+)?|——|-|\/))+$/.exec(n);
     if (trailing && /[\u4e00-\u9fff]/.test(n.slice(0, trailing.index))) {
       const labelEnd = s + trailing.index;
-      tokens.push({ kind: 'text', start: s, end: labelEnd, line, text: norm.slice(s, labelEnd) });
+      tokens.push(token('text', s, labelEnd, line, norm.slice(s, labelEnd)));
       const re = /\S+/g;
       let m: RegExpExecArray | null;
       const tail = n.slice(trailing.index);
@@ -205,12 +215,12 @@ function pushPiece(tokens: Token[], text: string, norm: string, s: number, e: nu
         const cs = labelEnd + m.index;
         const ce = cs + m[0].length;
         const c = classifyCell(text.slice(cs, ce), norm.slice(cs, ce), cs, false);
-        if (c) tokens.push({ kind: 'value', start: cs, end: ce, line, text: norm.slice(cs, ce), cell: c });
+        if (c) tokens.push(token('value', cs, ce, line, norm.slice(cs, ce), c));
       }
       return;
     }
   }
-  tokens.push({ kind: 'text', start: s, end: e, line, text: n });
+  tokens.push(token('text', s, e, line, n));
 }
 
 /** Tokens of the lines [fromLine, toLine). */

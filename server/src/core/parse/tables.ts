@@ -7,7 +7,7 @@ import type { EditionId, Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { compact } from '../text/normalize';
 import { type RowSpec, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
-import { type Token, segment, tokenizeLines } from './cells';
+import { type Token, segment, token, tokenizeLines } from './cells';
 import { StringMemo } from '../text/memo';
 import { nextOf } from '../text/next';
 import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
@@ -250,7 +250,7 @@ function continueLabel(row: TableRow, spec: RowSpec, more: Token[], text: string
 }
 
 function tokensOfRow(row: TableRow, more: Token[]): Token[] {
-  const own: Token[] = row.labelParts.map((p, i) => ({ kind: 'text', start: p.start, end: p.end, line: -1, text: i === 0 ? row.label : '' }));
+  const own: Token[] = row.labelParts.map((p, i) => token('text', p.start, p.end, -1, i === 0 ? row.label : ''));
   return [...own, ...more];
 }
 
