@@ -147,6 +147,9 @@ export function countsOfSentence(report: Report, sentences: Sentences, i: number
 /**
  * The statements of a report that state two counts or more, computed once: what the breakdown and
  * percentage rules read (a total and a part, a count and its share). Most statements state fewer.
+ * (Readers loop over them by index: a for…of allocates an iterator result per step until its
+ * function is optimized, and a rule runs once per check, so on a long document it would read
+ * thousands of statements in unoptimized code.)
  */
 export function statementsOf(report: Report): Statement[] {
   return STATEMENTS.of(report, () => buildStatements(report, sentencesOf(report)));
@@ -398,7 +401,6 @@ export function readFigures(report: Report, _lines: LineIndex): Figure[] {
 function readAll(report: Report): Figure[] {
   const out: Figure[] = [];
   const { norm } = report;
-  // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
   for (let i = 0; i < sentences.length; i++) {
     if (sentences.isHeading(i)) continue;

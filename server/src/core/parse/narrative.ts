@@ -78,11 +78,7 @@ const BREAK = /[\u3002!?;\n\r\uff01\uff1f\uff1b]/g;
 // Several rules read the sentences of the same report: split once.
 const SENTENCES = new Attached<Report, Sentences>('sentences');
 
-/**
- * Sentences outside tables, in order. Headings are their own sentences. (Readers loop over them by
- * index: a for…of allocates an iterator result per step until its function is optimized, and a rule
- * runs once per check, so on a long document it reads 100,000 sentences in unoptimized code.)
- */
+/** Sentences outside tables, in order. Headings are their own sentences. */
 export function sentencesOf(report: Report): Sentences {
   return SENTENCES.of(report, split);
 }

@@ -180,7 +180,7 @@ function acceptedSums(ctx: RuleContext, total: Count): Set<number> {
 }
 
 function check(ctx: RuleContext): void {
-  // Indexed, not for…of: see sentencesOf.
+  // Indexed, not for…of: see statementsOf.
   const statements = statementsOf(ctx.report);
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];

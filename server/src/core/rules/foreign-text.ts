@@ -165,7 +165,6 @@ function otherBodyHits(report: Report): Hit[] {
   if (!level || placeholderBody(report).length || PLACEHOLDER.test(body)) return [];
   const own = body + (report.title ? report.norm.slice(report.title.span.start, report.title.span.end) : '');
   const hits: Hit[] = [];
-  // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
   // Every time opening has a 年: the sentences without one are passed over without reading them.
   const nextNian = nextOf(report.norm, '年');

@@ -114,7 +114,7 @@ function claimsOf(ctx: RuleContext, st: Statement, fromTable: Base[]): Claim[] {
 function check(ctx: RuleContext): void {
   const { report } = ctx;
   const fromTable = tableBases(report, ctx.locale);
-  // Indexed, not for…of: see sentencesOf.
+  // Indexed, not for…of: see statementsOf.
   const statements = statementsOf(report);
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];

@@ -142,7 +142,6 @@ function checkAllUpheld(ctx: RuleContext): void {
   const { report } = ctx;
   const row = report.tables.t4?.rows.get('values');
   if (!row || !row.positioned) return;
-  // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
   // Every match needs 维持: the sentences without it (nearly all) are passed over without reading them.
   const nextUpheld = nextOf(report.norm, '维持');

@@ -19,7 +19,6 @@ const MENTION = /(?<![\dA-Za-z.])((?:19|20)\d{2})(?![\dA-Za-z])\s*年/g;
 /** Year mentions in the sentences outside tables, in text order. */
 export function yearMentions(report: Report): YearMention[] {
   const out: YearMention[] = [];
-  // Indexed, not for…of: see sentencesOf.
   const sentences = sentencesOf(report);
   // Every mention has a 年: the sentences without one are passed over without reading them.
   const nextNian = nextOf(report.norm, '年');
