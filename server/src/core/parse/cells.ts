@@ -180,7 +180,7 @@ function firstNonSpace(text: string, start: number, end: number): number {
 /**
  * Every token is made here with every field, so that all tokens have one shape: the table readers
  * then read their fields at one known place each (with a field added to some tokens only, or later,
- * as \`alone\` is, tokens came in five shapes, and each reader compiled for the first shapes it met was
+ * as `alone` is, tokens came in five shapes, and each reader compiled for the first shapes it met was
  * thrown away and compiled again when another came).
  */
 export function token(kind: TokenKind, start: number, end: number, line: number, text: string, cell?: Cell, emptyLine = false): Token {
