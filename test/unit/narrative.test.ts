@@ -50,6 +50,14 @@ describe('sentences', () => {
   });
 });
 
+test('holding(word): the sentences that contain the word, in order (a word broken over a line break is not the word)', () => {
+  const text = '今年维持原状。无此词。再次维持。维\n持';
+  const sentences = sentencesOf(reportOf(text));
+  assert.deepEqual(sentences.holding('维持').map((i) => sentences.text(i)), ['今年维持原状。', '再次维持。']);
+  assert.deepEqual(sentences.holding('年').map((i) => sentences.text(i)), ['今年维持原状。']);
+  assert.deepEqual(sentences.holding('没有'), []);
+});
+
 describe('statements', () => {
   const statementsIn = (narrative: string) => {
     const text = inMini(narrative);

@@ -5,6 +5,7 @@ import type { Span } from '../types';
 import type { Count } from './figures';
 import { isSpace } from '../text/chars';
 import { Attached } from '../attached';
+import { nextOf } from '../text/next';
 
 /** One sentence as an object, made on demand for what a reader keeps (a year mention, a figure). */
 export interface Sentence extends Span {
@@ -65,6 +66,21 @@ export class Sentences {
 
   isHeading(i: number): boolean {
     return this.columns[i * STRIDE + HEADING] === 1;
+  }
+
+  /**
+   * Indices of the sentences that contain `word`, in order: one forward search for the word over the
+   * whole text, so that a reader that needs it reads (and slices) only those sentences.
+   */
+  holding(word: string): number[] {
+    const out: number[] = [];
+    const next = nextOf(this.report.norm, word);
+    for (let i = 0; i < this.length; i++) {
+      const at = next(this.start(i));
+      if (at < 0) break;
+      if (at + word.length <= this.end(i)) out.push(i);
+    }
+    return out;
   }
 
   at(i: number): Sentence {

@@ -4,7 +4,6 @@ import type { Bilingual, Rule } from './rule';
 import { sentencesOf } from '../parse/narrative';
 import { leadLength, quote } from './years';
 import { KeywordScan } from '../text/keywords';
-import { nextOf } from '../text/next';
 import { inTable } from './tables-common';
 
 // Text that is not part of the report (FORMAT.md §6–7): the chrome of the web page it was copied
@@ -166,12 +165,11 @@ function otherBodyHits(report: Report): Hit[] {
   const own = body + (report.title ? report.norm.slice(report.title.span.start, report.title.span.end) : '');
   const hits: Hit[] = [];
   const sentences = sentencesOf(report);
-  // Every time opening has a 年: the sentences without one are passed over without reading them.
-  const nextNian = nextOf(report.norm, '年');
-  for (let i = 0; i < sentences.length; i++) {
-    const nian = nextNian(sentences.start(i));
-    if (nian < 0) break;
-    if (nian >= sentences.end(i) || sentences.isHeading(i)) continue;
+  // Every time opening has a 年: only the sentences holding one are read.
+  const withNian = sentences.holding('年');
+  for (let k = 0; k < withNian.length; k++) {
+    const i = withNian[k];
+    if (sentences.isHeading(i)) continue;
     const text = sentences.text(i);
     let at = leadLength(text);
     // Only after a time opening ("2023年，乙镇…"): the shape of a body reporting its own year.

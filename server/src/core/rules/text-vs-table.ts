@@ -7,7 +7,6 @@ import type { Locale, Span } from '../types';
 import { T2_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
 import { shortRowLabel } from '../parse/labels';
 import { sentencesOf } from '../parse/narrative';
-import { nextOf } from '../text/next';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
@@ -143,12 +142,11 @@ function checkAllUpheld(ctx: RuleContext): void {
   const row = report.tables.t4?.rows.get('values');
   if (!row || !row.positioned) return;
   const sentences = sentencesOf(report);
-  // Every match needs 维持: the sentences without it (nearly all) are passed over without reading them.
-  const nextUpheld = nextOf(report.norm, '维持');
-  for (let i = 0; i < sentences.length; i++) {
-    const upheld = nextUpheld(sentences.start(i));
-    if (upheld < 0) break;
-    if (upheld >= sentences.end(i) || sentences.isHeading(i)) continue;
+  // Every match needs 维持: only the sentences holding it (few) are read.
+  const withUpheld = sentences.holding('维持');
+  for (let k = 0; k < withUpheld.length; k++) {
+    const i = withUpheld[k];
+    if (sentences.isHeading(i)) continue;
     const s = sentences.at(i);
     if (!(/复议|诉讼|起诉/.test(s.text) || s.sectionKey === 's4')) continue;
     for (const m of s.text.matchAll(ALL_UPHELD)) {

@@ -3,7 +3,6 @@
 import type { Report } from '../model';
 import type { Span } from '../types';
 import { sentencesOf, type Sentence } from '../parse/narrative';
-import { nextOf } from '../text/next';
 
 /** A four-digit year written in Arabic digits and followed by 年: "2023年", "2023 年度". */
 export interface YearMention extends Span {
@@ -20,12 +19,10 @@ const MENTION = /(?<![\dA-Za-z.])((?:19|20)\d{2})(?![\dA-Za-z])\s*年/g;
 export function yearMentions(report: Report): YearMention[] {
   const out: YearMention[] = [];
   const sentences = sentencesOf(report);
-  // Every mention has a 年: the sentences without one are passed over without reading them.
-  const nextNian = nextOf(report.norm, '年');
-  for (let i = 0; i < sentences.length; i++) {
-    const nian = nextNian(sentences.start(i));
-    if (nian < 0) break;
-    if (nian >= sentences.end(i)) continue;
+  // Every mention has a 年: only the sentences holding one are read.
+  const withNian = sentences.holding('年');
+  for (let k = 0; k < withNian.length; k++) {
+    const i = withNian[k];
     const text = sentences.text(i);
     let sentence: Sentence | undefined;
     MENTION.lastIndex = 0;
