@@ -215,6 +215,26 @@ describe('directories', () => {
     );
   });
 
+  it('files found in a directory are named as the directory was written, normalized like path.join', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'reports', 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'reports', 'a.txt'), '一段文字。\n');
+    fs.writeFileSync(path.join(dir, 'reports', 'sub', 'b.txt'), '一段文字。\n');
+    const named = (input: string) => runJson([input], { cwd: dir }).files.map((f) => f.path);
+    const expected = (base: string) => [path.join(base, 'a.txt'), path.join(base, 'sub', 'b.txt')];
+    assert.deepEqual(named('.'), expected('reports'));
+    for (const input of ['reports', `reports${path.sep}`, `.${path.sep}reports`, path.join('reports', 'sub', '..'), `reports${path.sep}sub${path.sep}..`]) {
+      assert.deepEqual(named(input), expected('reports'), input);
+    }
+    assert.deepEqual(named(path.join(dir, 'reports')), expected(path.join(dir, 'reports')));
+    // The same file found under two spellings of its directory is checked once.
+    const twice = runJson(['reports', path.join(dir, 'reports', 'sub'), `.${path.sep}reports`], { cwd: dir });
+    assert.deepEqual(
+      twice.files.map((f) => f.path),
+      expected('reports'),
+    );
+  });
+
   it('an empty directory is a note on stderr, not an error', () => {
     const dir = tempDir();
     const r = runJson([dir]);

@@ -10,7 +10,7 @@ import { listFiles } from './files';
 import { joiner, streamFooter, streamHeader } from './format';
 import { summaryLine, t } from './messages';
 import { relaunch, shouldRelaunch } from './relaunch';
-import { runJobs } from './runner';
+import { runJobs, startWorkersEarly } from './runner';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -41,7 +41,6 @@ async function checkFiles(options: CliOptions): Promise<number> {
   const { locale, format } = options;
   const out = writer(process.stdout);
   const err = (line: string) => process.stderr.write(`${line}\n`);
-  const jobs = listFiles(options.inputs, locale);
   const settings: JobSettings = {
     format,
     locale,
@@ -53,6 +52,8 @@ async function checkFiles(options: CliOptions): Promise<number> {
     edition: options.edition === '2019' || options.edition === '2021' ? options.edition : undefined,
     rules: options.rules,
   };
+  const workers = startWorkersEarly(options.inputs, locale, settings, options.jobs);
+  const jobs = listFiles(options.inputs, locale);
 
   const totals = { files: 0, ...emptyCounts(), unreadable: 0, fixed: 0 };
   const unreadable: { path: string; error: string }[] = [];
@@ -84,7 +85,7 @@ async function checkFiles(options: CliOptions): Promise<number> {
       await out((wroteChunk ? joiner(format) : '') + o.chunk);
       wroteChunk = true;
     }
-  });
+  }, workers);
   await out(streamFooter(format, unreadable, options.rules));
 
   err(summaryLine(locale, totals));
