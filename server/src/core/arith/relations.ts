@@ -10,6 +10,7 @@ import type { Cell, Report, Table, TableRow } from '../model';
 import type { RuleId, Span } from '../types';
 import { shortRowLabel } from '../parse/labels';
 import { T3_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS, t3Leaves } from '../format/editions';
+import { mapList, newList } from '../lists';
 
 export interface RelationPart {
   span: Span;
@@ -98,7 +99,7 @@ const T3_COLUMN_NAMES = T3_COLUMNS.map((c) => c.label);
 
 /** A 表三 relation down `column`: the terms' cells in it against the total row's. */
 function down(rule: SumRule, label: string, totalRow: TableRow | undefined, column: number, terms: Term[], fallbackSpan: Span): Relation {
-  const parts: RelationPart[] = [];
+  const parts = newList<RelationPart>();
   const columnName = T3_COLUMN_NAMES[column];
   let complete = true;
   for (const t of terms) if (!addPart(parts, t.row, column, t.sign, t.rowName, columnName)) complete = false;
@@ -107,7 +108,7 @@ function down(rule: SumRule, label: string, totalRow: TableRow | undefined, colu
 
 /** A relation across `row`: `count` cells from `first` against its cell in `totalColumn`. */
 function across(rule: SumRule, label: string, row: TableRow, totalColumn: number, first: number, count: number, columnNames: readonly string[], rowName?: string): Relation {
-  const parts: RelationPart[] = [];
+  const parts = newList<RelationPart>();
   let complete = true;
   for (let j = 0; j < count; j++) if (!addPart(parts, row, first + j, 1, rowName, columnNames[j])) complete = false;
   return finish(rule, label, row, totalColumn, parts, complete, row.span);
@@ -148,9 +149,11 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   const out: Relation[] = [];
   const row = (key: string) => t3.rows.get(key);
   const term = (r: TableRow | undefined, sign: 1 | -1): Term => ({ row: r, sign, rowName: r && shortLabel(r) });
-  const leaves = t3Leaves(edition)
-    .map(row)
-    .filter((r): r is TableRow => !!r);
+  const leaves = newList<TableRow>();
+  for (const key of t3Leaves(edition)) {
+    const r = row(key);
+    if (r) leaves.push(r);
+  }
   const col = (c: number) => T3_COLUMN_NAMES[c];
   const [newRow, carryRow, totalRow, nextRow] = [row('new'), row('carry'), row('total'), row('next')];
 
@@ -160,7 +163,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   }
 
   // R2: （七）总计 = sum of the leaves, per column.
-  const leafTerms = (sign: 1 | -1) => leaves.map((r) => term(r, sign));
+  const leafTerms = (sign: 1 | -1) => mapList(leaves, (r) => term(r, sign));
   if (totalRow) {
     const terms = leafTerms(1);
     const name = shortLabel(totalRow);
@@ -170,11 +173,11 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   // R1: 一 + 二 = （七）总计 + 四, per column. Without a （七） row its leaves stand in for it;
   // without a 四 row, 0 is assumed (so the finding shows what the balance would be).
   if (newRow || carryRow) {
-    const terms: Term[] = [];
+    const terms = newList<Term>();
     if (newRow) terms.push(term(newRow, 1));
     if (carryRow) terms.push(term(carryRow, 1));
     if (totalRow) terms.push(term(totalRow, -1));
-    else terms.push(...leafTerms(-1));
+    else for (const t of leafTerms(-1)) terms.push(t);
     const name = nextRow ? shortLabel(nextRow) : '四、结转下年度继续办理';
     for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('balance', `${name} · ${col(c)}`, nextRow, c, terms, (newRow ?? carryRow)!.span));
   }

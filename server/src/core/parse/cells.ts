@@ -4,6 +4,7 @@
 import type { Cell } from '../model';
 import type { LineIndex } from '../text/lines';
 import { isDigit, isSpace } from '../text/chars';
+import { filterList, newList } from '../lists';
 
 export type TokenKind = 'text' | 'value' | 'blank';
 
@@ -96,7 +97,7 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
     return [token('blank', lineStart, lineEnd, line, '', undefined, true)];
   }
   if (occursIn(norm, '---', lineStart, lineEnd) && MARKDOWN_RULE.test(norm.slice(lineStart, lineEnd))) return [];
-  const tokens: Token[] = [];
+  const tokens = newList<Token>();
   const hasTab = occursIn(norm, '\t', lineStart, lineEnd);
   const pipe = !hasTab && firstNonSpace(norm, lineStart, lineEnd) === 0x7c && occursIn(norm, '|', firstIndexOf(norm, 0x7c, lineStart, lineEnd) + 1, lineEnd);
   if (hasTab || pipe) {
@@ -225,7 +226,7 @@ function pushPiece(tokens: Token[], text: string, norm: string, s: number, e: nu
 
 /** Tokens of the lines [fromLine, toLine). */
 export function tokenizeLines(text: string, norm: string, lines: LineIndex, fromLine: number, toLine: number): Token[] {
-  const out: Token[] = [];
+  const out = newList<Token>();
   for (let l = fromLine; l < toLine && l < lines.lineCount; l++) {
     for (const t of tokenizeLine(text, norm, lines.starts[l], lines.lineEnd(l), l)) out.push(t);
   }
@@ -244,16 +245,16 @@ export interface Segment {
  * columns) and after the last one are dropped; blanks between values are kept as missing cells.
  */
 export function segment(tokens: Token[]): Segment[] {
-  const out: Segment[] = [];
-  let current: Segment = { label: [], values: [] };
-  let pendingBlanks: Token[] = [];
+  const out = newList<Segment>();
+  let current: Segment = { label: newList(), values: newList() };
+  let pendingBlanks = newList<Token>();
   for (const t of tokens) {
     if (t.kind === 'text') {
       if (current.values.length) {
         out.push(dropDoubleSpacing(current));
-        current = { label: [], values: [] };
+        current = { label: newList(), values: newList() };
       }
-      pendingBlanks = [];
+      pendingBlanks = newList();
       current.label.push(t);
     } else if (t.kind === 'value') {
       if (current.values.length) {
@@ -261,7 +262,7 @@ export function segment(tokens: Token[]): Segment[] {
         const last = current.values[current.values.length - 1];
         for (const b of pendingBlanks) if (!b.emptyLine || (last.alone && t.alone)) current.values.push(b);
       }
-      pendingBlanks = [];
+      pendingBlanks = newList();
       current.values.push(t);
     } else if (current.values.length) {
       // An empty line inside a run of one-per-line values, or an empty cell between separators.
@@ -283,6 +284,6 @@ function dropDoubleSpacing(seg: Segment): Segment {
       if (v[i - 1].kind === 'blank' && v[i - 1].emptyLine) emptyGaps++;
     }
   }
-  if (gaps >= 2 && emptyGaps === gaps) seg.values = v.filter((t) => !(t.kind === 'blank' && t.emptyLine));
+  if (gaps >= 2 && emptyGaps === gaps) seg.values = filterList(v, (t) => !(t.kind === 'blank' && t.emptyLine));
   return seg;
 }

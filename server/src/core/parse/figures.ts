@@ -14,6 +14,7 @@ import { compactKey } from '../text/normalize';
 import { charTable, isDigit, isSpace } from '../text/chars';
 import { sentencesOf, type Sentence, type Sentences } from './narrative';
 import { Attached } from '../attached';
+import { newList } from '../lists';
 
 // ---------------------------------------------------------------------------------------------
 // Counts: a number with its unit ("103件", "**2** 件", "两件", "400余人", "14.6%")
@@ -83,9 +84,9 @@ export function parseChineseCount(s: string): number | null {
 /**
  * Most sentences hold no count: they share one empty list rather than each keeping its own (a large
  * document has a hundred thousand sentences, each kept for the whole check). Nothing may add to it.
- * (Not frozen: a frozen array has a shape of its own, and every reader of counts would slow down.)
+ * (Not frozen: a frozen array has a hidden class of its own, and every reader of counts would slow down.)
  */
-const NO_COUNTS: Count[] = [];
+const NO_COUNTS = newList<Count>();
 /** Each unit as one string, instead of a new one-character string per count read from the regex match. */
 const UNIT_NAMES = new Map(UNITS.split('|').map((u) => [u, u]));
 
@@ -110,7 +111,7 @@ export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, e
     let value: number | null = /^[\d.,]+$/.test(numeral) ? Number(numeral.replace(/,/g, '')) : parseChineseCount(numeral);
     if (value === null || !Number.isFinite(value)) continue;
     if (mult) value *= mult === '万' ? 10000 : 1000;
-    if (out === NO_COUNTS) out = [];
+    if (out === NO_COUNTS) out = newList();
     out.push({
       value,
       span: { start: numStart, end: numStart + numeral.length },

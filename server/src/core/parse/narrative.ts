@@ -6,6 +6,7 @@ import type { Count } from './figures';
 import { isSpace } from '../text/chars';
 import { Attached } from '../attached';
 import { nextOf } from '../text/next';
+import { copyList, mapList } from '../lists';
 
 /** One sentence as an object, made on demand for what a reader keeps (a year mention, a figure). */
 export interface Sentence extends Span {
@@ -109,8 +110,8 @@ function split(report: Report): Sentences {
   // About one sentence per 25 characters in real prose; doubled when that was too few.
   let columns = new Int32Array(STRIDE * Math.max(64, norm.length >> 4));
   let count = 0;
-  const tables = [...report.tableSpans].sort((a, b) => a.start - b.start);
-  const headings = report.sections.map((s) => s.heading.span);
+  const tables = copyList(report.tableSpans).sort((a, b) => a.start - b.start);
+  const headings = mapList(report.sections, (s) => s.heading.span);
   let sectionIndex = -1;
   let start = 0;
   let t = 0;

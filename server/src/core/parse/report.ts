@@ -1,6 +1,6 @@
 // Text → report model. Never throws: whatever the input, the result is a model (possibly empty)
 // that the rules can read; what could not be read is recorded as a problem, not guessed.
-import type { Report, Table, TableProblem } from '../model';
+import type { Report, TableProblem } from '../model';
 import type { EditionId, Span } from '../types';
 import { LineIndex } from '../text/lines';
 import { normalize } from '../text/normalize';
@@ -10,6 +10,7 @@ import { endsTable, scanSections } from './sections';
 import { findT2Start, findT3Start, findT4Start, readT2, readT3, readT4, type TableScanContext } from './tables';
 import { firstYearInText, readHeader, readPeriod, resolveYear } from './header';
 import { readFigures } from './figures';
+import { newList } from '../lists';
 
 export interface ParseOptions {
   reportYear?: number;
@@ -55,7 +56,8 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
   const t2Start = findT2Start(ctx, 0, t3Start ?? t4Start ?? lines.lineCount);
   const t2 = t2Start !== null ? readT2(ctx, t2Start, t3Start ?? t4Start ?? lines.lineCount, provisionalEdition) : null;
 
-  const tableSpans: Span[] = [t2, t3, t4].filter((t): t is Table => !!t).map((t) => t.span);
+  const tableSpans = newList<Span>();
+  for (const t of [t2, t3, t4]) if (t) tableSpans.push(t.span);
   const tableLines = new Uint8Array(lines.lineCount);
   for (const s of tableSpans) tableLines.fill(1, lines.lineOf(s.start), lines.lineOf(Math.max(s.start, s.end - 1)) + 1);
   const { sections, subHeadings } = scanSections(text, norm, lines, (l) => tableLines[l] === 1);
@@ -75,7 +77,7 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
   else if (tableEdition !== 'unknown') [edition, editionSource] = [tableEdition, 'tables'];
   else [edition, editionSource] = ['unknown', 'none'];
 
-  const tableProblems: TableProblem[] = [];
+  const tableProblems = newList<TableProblem>();
   const whole = { start: 0, end: text.length };
   // Where a table should be: its section's heading, or, when the section is missing too, the
   // heading that follows the gap.
@@ -101,7 +103,7 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     tables: { t2, t3, t4 },
     tableProblems,
     tableSpans,
-    figures: [],
+    figures: newList(),
     notAReport: !header.title && sections.length < 2 && !t3 && !t4,
   };
   report.figures = readFigures(report, lines);

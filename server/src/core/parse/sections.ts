@@ -8,6 +8,7 @@ import { SECTIONS, parseChineseNumeral } from '../format/editions';
 import { compact } from '../text/normalize';
 import { StringMemo } from '../text/memo';
 import { charTable, isDigit, isNoise, isSpace } from '../text/chars';
+import { copyList, mapList, newList } from '../lists';
 
 interface Candidate {
   heading: Heading;
@@ -258,13 +259,19 @@ const ORDER: SectionKey[] = ['s1', 's2', 's3', 's4', 's5', 's6'];
  * Scans the lines for headings. `skip(line)` tells lines that belong to tables (table rows such as
  * "四、结转下年度继续办理" look like headings).
  */
+/** The last of `accepted` (in line order) above `line`. */
+function lastBefore(accepted: readonly Candidate[], line: number): Candidate | undefined {
+  for (let i = accepted.length - 1; i >= 0; i--) if (accepted[i].line < line) return accepted[i];
+  return undefined;
+}
+
 export function scanSections(
   text: string,
   norm: string,
   lines: LineIndex,
   skip: (line: number) => boolean,
 ): SectionScan {
-  const candidates: Candidate[] = [];
+  const candidates = newList<Candidate>();
   for (let l = 0; l < lines.lineCount; l++) {
     if (skip(l)) continue;
     const c = readHeading(text, norm, lines.starts[l], lines.lineEnd(l));
@@ -275,7 +282,7 @@ export function scanSections(
   // wording or an accepted variant; then, for a section still missing, a heading whose title is
   // only similar, if it sits where that section belongs and is numbered consistently (so
   // "三、依法做好行政复议应诉工作" inside 五, or "二、依申请公开情况" inside 总体情况, is not a section).
-  const accepted: Candidate[] = [];
+  const accepted = newList<Candidate>();
   let lastKey = -1;
   for (const c of candidates) {
     if (!c.key || !c.exact) continue;
@@ -288,7 +295,7 @@ export function scanSections(
     if (!c.key || c.exact || c.heading.number === null) continue;
     const k = ORDER.indexOf(c.key);
     if (accepted.some((a) => a.key === c.key)) continue;
-    const prev = [...accepted].reverse().find((a) => a.line < c.line);
+    const prev = lastBefore(accepted, c.line);
     const next = accepted.find((a) => a.line > c.line);
     const kPrev = prev ? ORDER.indexOf(prev.key!) : -1;
     const kNext = next ? ORDER.indexOf(next.key!) : ORDER.length;
@@ -303,18 +310,20 @@ export function scanSections(
 
   // Local extra sections (e.g. 三、公开平台建设和信息发布情况): numbered in sequence between two
   // accepted headings, with a short title.
-  const extras: Candidate[] = [];
+  const extras = newList<Candidate>();
   for (const c of candidates) {
     if (c.key || c.heading.style !== 'chinese' || c.heading.number === null) continue;
     if (compact(c.heading.title).length > 25) continue;
-    const prev = [...accepted].reverse().find((a) => a.line < c.line);
+    const prev = lastBefore(accepted, c.line);
     const next = accepted.find((a) => a.line > c.line);
     if (!prev || !next || prev.heading.number === null || next.heading.number === null) continue;
     if (c.heading.number === prev.heading.number + 1 && next.heading.number === c.heading.number + 1) extras.push(c);
   }
 
-  const all = [...accepted, ...extras].sort((a, b) => a.line - b.line);
-  const sections: Section[] = all.map((c, i) => {
+  const all = copyList(accepted);
+  for (const c of extras) all.push(c);
+  all.sort((a, b) => a.line - b.line);
+  const sections = mapList(all, (c, i): Section => {
     const nextStart = i + 1 < all.length ? lines.starts[all[i + 1].line] : text.length;
     const bodyStart = Math.min(lines.lineEnd(c.line) + 1, text.length);
     return {
@@ -326,7 +335,7 @@ export function scanSections(
     };
   });
 
-  const subHeadings: SubHeading[] = [];
+  const subHeadings = newList<SubHeading>();
   const SUB = /^[\s#>*]*\(([一二三四五六七八九十]{1,3})\)/;
   sections.forEach((s, index) => {
     const first = lines.lineOf(s.body.start);

@@ -10,6 +10,7 @@ import { type RowSpec, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '.
 import { type Token, segment, token, tokenizeLines } from './cells';
 import { StringMemo } from '../text/memo';
 import { nextOf } from '../text/next';
+import { copyList, filterList, mapList, newList } from '../lists';
 import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
 
 export interface TableScanContext {
@@ -42,9 +43,11 @@ function blankCell(t: Token): Cell {
 /** Turns the value slots of a segment into cells; positioned only when the count is exactly right. */
 function placeCells(values: Token[], expected: number): { cells: Cell[]; positioned: boolean } {
   if (values.length === expected) {
-    return { cells: values.map((t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
+    return { cells: mapList(values, (t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
   }
-  return { cells: values.filter((t) => t.kind === 'value').map((t) => t.cell!), positioned: false };
+  const cells = newList<Cell>();
+  for (const t of values) if (t.kind === 'value') cells.push(t.cell!);
+  return { cells, positioned: false };
 }
 
 interface MatchedLabel {
@@ -67,6 +70,20 @@ export function standardsOf(spec: RowSpec): string[] {
   return s;
 }
 
+/** The source text of `tokens`, joined (without what lies between them). */
+function sourceOf(tokens: readonly Token[], text: string): string {
+  let s = '';
+  for (const t of tokens) s += text.slice(t.start, t.end);
+  return s;
+}
+
+/** The texts of `tokens` from `from` on, joined. */
+function textOf(tokens: readonly Token[], from = 0): string {
+  let s = '';
+  for (let i = from; i < tokens.length; i++) s += tokens[i].text;
+  return s;
+}
+
 function rowLabelTokens(all: Token[], index: number, spec: RowSpec): Token[] {
   const out = [all[index]];
   // A label that is already complete needs no look at the tokens after it.
@@ -78,8 +95,8 @@ function rowLabelTokens(all: Token[], index: number, spec: RowSpec): Token[] {
       if (t.kind === 'blank') continue;
       break;
     }
-    const joined = canonicalLabel(out.map((x) => x.text).join('') + t.text);
-    const current = canonicalLabel(out.map((x) => x.text).join(''));
+    const joined = canonicalLabel(textOf(out) + t.text);
+    const current = canonicalLabel(textOf(out));
     if (standards.some((s) => s !== current && s.startsWith(joined))) out.push(t);
     else break;
   }
@@ -90,15 +107,13 @@ function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Toke
   const { cells, positioned } = placeCells(values, expected);
   const labelSpan = spanOfTokens(labelTokens);
   const end = values.length ? values[values.length - 1].end : labelSpan.end;
-  return {
-    key: spec.key,
-    label: labelTokens.map((t) => text.slice(t.start, t.end)).join(''),
-    labelSpan,
-    labelParts: labelTokens.map((t) => ({ start: t.start, end: t.end })),
-    cells,
-    positioned,
-    span: { start: labelSpan.start, end: Math.max(end, labelSpan.end) },
-  };
+  const labelParts = mapList(labelTokens, (t) => ({ start: t.start, end: t.end }));
+  return tableRow(spec.key, sourceOf(labelTokens, text), labelSpan, labelParts, cells, positioned, { start: labelSpan.start, end: Math.max(end, labelSpan.end) });
+}
+
+/** Every row is made here, so that rows have one hidden class (see lists.ts for why that matters). */
+function tableRow(key: string, label: string, labelSpan: Span, labelParts: Span[], cells: Cell[], positioned: boolean, span: Span): TableRow {
+  return { key, label, labelSpan, labelParts, cells, positioned, span };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,7 +156,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
   const rows = new Map<string, TableRow>();
-  const stray: TableRow[] = [];
+  const stray = newList<TableRow>();
   let pos = 0;
   let last: { spec: RowSpec; row: TableRow } | null = null;
   let lastEnd = tokens.length ? tokens[0].start : ctx.lines.starts[startLine];
@@ -160,19 +175,21 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     const unmatchedTail = !lastMatch || (lastMatch.spec.header && lastMatch.tokenIndex < label.length - 1);
     if (seg.values.length && unmatchedTail && rows.size > 0 && si + 1 < segments.length) {
       // A page break inside the label, numbers on its first line: read on into the next lines.
-      const ext = [...label, ...segments[si + 1].label];
+      const ext = copyList(label);
+      for (const t of segments[si + 1].label) ext.push(t);
       const extMatches = matchRows(labelKey(ext, ctx.norm), pos, false);
-      const inLabel = extMatches.filter((m) => m.endToken < label.length);
+      const inLabel = filterList(extMatches, (m) => m.endToken < label.length);
       const wrapped = extMatches.find((m) => m.endToken >= label.length);
       const from = inLabel.length ? inLabel[inLabel.length - 1].endToken + 1 : 0;
       // Only a label cut short: its text so far must begin the row's standard label.
-      const cut = canonicalLabel(label.slice(from).map((t) => t.text).join(''));
+      const cut = canonicalLabel(textOf(label, from));
       const continues = !!wrapped && cut.length > 0 && standardsOf(wrapped.spec).some((std) => std.startsWith(cut) && std !== cut);
       if (wrapped && continues && !wrapped.spec.header && inLabel.length === matches.length) {
         wrappedTokens = ext.slice(from, wrapped.endToken + 1);
         skip = wrapped.endToken - label.length + 1;
         label = ext.slice(0, wrapped.endToken + 1);
-        matches = [...inLabel, { ...wrapped, tokenIndex: from }];
+        matches = copyList(inLabel);
+        matches.push({ spec: wrapped.spec, tokenIndex: from, endToken: wrapped.endToken });
       }
     }
     // Text before the first label of this segment may finish the previous row's wrapped label.
@@ -201,7 +218,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     matches.forEach((m, i) => {
       const isLast = i === matches.length - 1;
       let spec = m.spec;
-      const values = isLast ? seg.values : [];
+      const values = isLast ? seg.values : newList<Token>();
       // （六）其他处理 with numbers of its own is the 2019 edition's single row.
       if (spec.key === 'h6' && values.length) spec = T3_ROWS.find((r) => r.key === 'r6')!;
       const labelTokens = isLast && wrappedTokens ? wrappedTokens : rowLabelTokens(label, m.tokenIndex, spec);
@@ -220,7 +237,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       ? '2019'
       : 'unknown';
   const expectedEdition = edition !== 'unknown' ? edition : reportEdition === '2019' ? '2019' : '2021';
-  const missingRows = t3ValueRows(expectedEdition).filter((key) => !rows.has(key));
+  const missingRows = filterList(t3ValueRows(expectedEdition), (key) => !rows.has(key));
   const first = headerStart(ctx, startLine, T3_HEADER_WORDS);
   return {
     id: 't3',
@@ -228,7 +245,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     edition,
     rows,
     missingRows,
-    headerLabels: [],
+    headerLabels: newList(),
     strayRows: stray,
   };
 }
@@ -237,7 +254,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
 function continueLabel(row: TableRow, spec: RowSpec, more: Token[], text: string): TableRow | null {
   const standards = standardsOf(spec);
   let label = row.label;
-  const parts = [...row.labelParts];
+  const parts = copyList(row.labelParts);
   for (const t of more) {
     if (t.kind !== 'text') continue;
     const joined = canonicalLabel(label + t.text);
@@ -246,12 +263,13 @@ function continueLabel(row: TableRow, spec: RowSpec, more: Token[], text: string
     parts.push({ start: t.start, end: t.end });
   }
   if (parts.length === row.labelParts.length) return null;
-  return { ...row, label, labelParts: parts, labelSpan: { start: parts[0].start, end: parts[parts.length - 1].end } };
+  return tableRow(row.key, label, { start: parts[0].start, end: parts[parts.length - 1].end }, parts, row.cells, row.positioned, row.span);
 }
 
 function tokensOfRow(row: TableRow, more: Token[]): Token[] {
-  const own: Token[] = row.labelParts.map((p, i) => token('text', p.start, p.end, -1, i === 0 ? row.label : ''));
-  return [...own, ...more];
+  const tokens = mapList(row.labelParts, (p, i) => token('text', p.start, p.end, -1, i === 0 ? row.label : ''));
+  for (const t of more) tokens.push(t);
+  return tokens;
 }
 
 /**
@@ -266,7 +284,7 @@ function matchRows(k: LabelKey, pos: number, firstOnly: boolean): MatchedLabel[]
   for (let i = 1; i < k.tokenOf.length; i++) if (k.tokenOf[i] !== k.tokenOf[i - 1]) breaks += `${i},`;
   const memoKey = `${firstOnly ? 1 : 0}${pos}|${breaks}|${k.key}`;
   const found = MATCHES.get(memoKey, () => matchKey(k, pos, firstOnly));
-  return found.map((m) => ({ spec: T3_SCHEMA[m.j], tokenIndex: k.tokenOf[m.index], endToken: k.tokenOf[m.end - 1] }));
+  return mapList(found, (m) => ({ spec: T3_SCHEMA[m.j], tokenIndex: k.tokenOf[m.index], endToken: k.tokenOf[m.end - 1] }));
 }
 
 interface KeyMatch {
@@ -280,7 +298,7 @@ const MATCHES = new StringMemo<KeyMatch[]>();
 
 function matchKey(k: LabelKey, pos: number, firstOnly: boolean): KeyMatch[] {
   const schema = T3_SCHEMA;
-  const out: KeyMatch[] = [];
+  const out = newList<KeyMatch>();
   let cursor = 0;
   for (;;) {
     let best: KeyMatch | null = null;
@@ -306,8 +324,7 @@ function matchKey(k: LabelKey, pos: number, firstOnly: boolean): KeyMatch[] {
 
 export function findT4Start(ctx: TableScanContext, from = 0): number | null {
   for (const [l, s] of linesHolding(ctx, ['行政复议'], from)) {
-    const cells = s.split(/\t|\|/).map(compact).filter(Boolean);
-    const headerCell = cells.some((c) => /^行政复议(情况)?$/.test(c)) || /^行政复议(\s|$)/.test(s.trim());
+    const headerCell = s.split(/\t|\|/).some((c) => /^行政复议(情况)?$/.test(compact(c))) || /^行政复议(\s|$)/.test(s.trim());
     if (!headerCell) continue;
     // Confirm by the column labels nearby.
     for (let m = l; m < Math.min(ctx.lines.lineCount, l + 30); m++) {
@@ -321,8 +338,8 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
   const end = regionEnd(ctx, startLine, 200);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
-  const slots: Token[] = [];
-  const headerTokens: Token[] = [];
+  const slots = newList<Token>();
+  const headerTokens = newList<Token>();
   let tableEnd = tokens.length ? tokens[tokens.length - 1].end : ctx.lines.starts[startLine];
   for (const seg of segments) {
     if (slots.length >= T4_VALUE_COUNT) break;
@@ -334,24 +351,18 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
   if (slots.length) {
     const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT);
     const first = headerTokens[0] ?? slots[0];
-    rows.set('values', {
-      key: 'values',
-      label: '表四',
-      labelSpan: { start: first.start, end: first.end },
-      labelParts: [{ start: first.start, end: first.end }],
-      cells,
-      positioned,
-      span: { start: slots[0].start, end: slots[slots.length - 1].end },
-    });
+    const labelParts = newList<Span>();
+    labelParts.push({ start: first.start, end: first.end });
+    rows.set('values', tableRow('values', '表四', { start: first.start, end: first.end }, labelParts, cells, positioned, { start: slots[0].start, end: slots[slots.length - 1].end }));
   }
   return {
     id: 't4',
     span: { start: ctx.lines.starts[startLine], end: tableEnd },
     edition: 'unknown',
     rows,
-    missingRows: slots.length ? [] : ['values'],
-    headerLabels: [],
-    strayRows: [],
+    missingRows: slots.length ? newList() : copyList(['values']),
+    headerLabels: newList(),
+    strayRows: newList(),
   };
 }
 
@@ -373,7 +384,7 @@ export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.line
  * prose or debris, never a table's opening row, and are passed over.
  */
 function* linesHolding(ctx: TableScanContext, words: string[], from: number, to = ctx.lines.lineCount): Generator<[number, string]> {
-  const nexts = words.map((w) => nextOf(ctx.norm, w));
+  const nexts = mapList(words, (w) => nextOf(ctx.norm, w));
   for (let l = from; l < to; l++) {
     let next = -1;
     for (const nextAt of nexts) {
@@ -393,9 +404,9 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   if (end > stopLine) end = stopLine;
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
-  const headerLabels: Table['headerLabels'] = [];
-  const found: { spec: RowSpec; labelTokens: Token[]; values: Token[] }[] = [];
-  const stray: TableRow[] = [];
+  const headerLabels: Table['headerLabels'] = newList();
+  const found = newList<{ spec: RowSpec; labelTokens: Token[]; values: Token[] }>();
+  const stray = newList<TableRow>();
   let tableEnd = tokens.length ? tokens[0].end : ctx.lines.starts[startLine];
   for (const seg of segments) {
     let rowToken: { spec: RowSpec; index: number } | null = null;
@@ -430,17 +441,23 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
     while (values.length > expected && values[values.length - 1].kind === 'blank') values = values.slice(0, -1);
     rows.set(f.spec.key, makeRow(f.spec, f.labelTokens, ctx.text, values, expected));
   }
-  const required = T2_ROWS.filter((r) => !r.editions || r.editions.includes(cellEdition)).map((r) => r.key);
+  const required = T2_REQUIRED[cellEdition];
   return {
     id: 't2',
     span: { start: ctx.lines.starts[startLine], end: Math.max(tableEnd, ctx.lines.starts[startLine]) },
     edition,
     rows,
-    missingRows: rows.size ? required.filter((k) => !rows.has(k)) : required,
+    missingRows: filterList(required, (k) => !rows.has(k)),
     headerLabels,
     strayRows: stray,
   };
 }
+
+/** The rows 表二 must have, by the edition its cells follow. */
+const T2_REQUIRED = {
+  '2021': T2_ROWS.filter((r) => !r.editions || r.editions.includes('2021')).map((r) => r.key),
+  '2019': T2_ROWS.filter((r) => !r.editions || r.editions.includes('2019')).map((r) => r.key),
+};
 
 const T2_LABELS = new StringMemo<{ spec?: RowSpec; header?: string }>();
 
