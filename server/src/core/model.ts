@@ -135,4 +135,6 @@ export interface Report {
   figures: Figure[];
   /** True when the text does not look like an annual report at all. */
   notAReport: boolean;
+  /** Views the rules derive on first use (sentences, statements…; core/attached.ts), not part of the model. */
+  readonly views: Map<symbol, unknown>;
 }

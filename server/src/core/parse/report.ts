@@ -105,6 +105,7 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     tableSpans,
     figures: newList(),
     notAReport: !header.title && sections.length < 2 && !t3 && !t4,
+    views: new Map(),
   };
   report.figures = readFigures(report, lines);
   return report;

@@ -11,6 +11,7 @@ import { isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Count, type 
 import type { Figure, Report } from '../model';
 import { Attached } from '../attached';
 import type { Rule, RuleContext } from './rule';
+import { filterList, mapList, newList } from '../lists';
 
 const messages = {
   partExceeds: {
@@ -81,7 +82,7 @@ function marksIn(report: Report, st: Statement): number[] {
 /** The breakdowns of a statement, one per "其中" that follows a stated total. */
 function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
   const { norm, text } = ctx.report;
-  const out: Breakdown[] = [];
+  const out = newList<Breakdown>();
   if (st.end - st.start > MAX_STATEMENT) return out;
   const marks = marksIn(ctx.report, st);
   if (marks.length === 0) return out;
@@ -101,7 +102,7 @@ function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
     const b: Breakdown = {
       total,
       totalPhrase: text.slice(totalPrefix.offsets[0] ?? total.start, total.end).replace(/\*\*/g, '').replace(/\s+/g, ''),
-      parts: [],
+      parts: newList(),
       channel: false,
       partial: PARTIAL.test(norm.slice(q, regionEnd)),
       stopped: false,
@@ -111,7 +112,7 @@ function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
     let clauseStart = q + 2;
     for (let i = clauseStart; i <= regionEnd; i++) {
       if (i < regionEnd && !isClauseBreak(norm, i)) continue;
-      const inClause: Count[] = [];
+      const inClause = newList<Count>();
       while (k < st.counts.length && st.counts[k].start < clauseStart) k++;
       while (k < st.counts.length && st.counts[k].end <= i) inClause.push(st.counts[k++]);
       const from = clauseStart;
@@ -119,8 +120,8 @@ function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
       if (i - from > 200) return; // not a list
       const clause = compactKey(norm, from, i).key;
       if (!clause) continue;
-      const same = inClause.filter((c) => c.unit === total.unit);
-      const other = inClause.filter((c) => c.unit !== total.unit && c.unit !== '%');
+      const same = filterList(inClause, (c) => c.unit === total.unit);
+      const other = filterList(inClause, (c) => c.unit !== total.unit && c.unit !== '%');
       if (other.length > 0) return; // parts in another unit: another breakdown
       if (STOP.test(clause)) {
         b.stopped = true;
@@ -137,7 +138,8 @@ function breakdownsOf(ctx: RuleContext, st: Statement): Breakdown[] {
         // Matched on the normalized text, quoted from the source (traditional stays traditional).
         const { key, offsets } = compactKey(norm, labelStart, c.start);
         const skip = key.length - key.replace(/^(其中|、|和|及|与)+/, '').length;
-        const label = offsets.slice(skip).map((o) => text[o]).join('');
+        let label = '';
+        for (let j = skip; j < offsets.length; j++) label += text[offsets[j]];
         labelStart = c.end;
         b.parts.push({ count: c, label: label.length > 12 ? label.slice(0, 11) + '…' : label });
         if (CHANNEL.test(key.slice(skip))) b.channel = true;
@@ -188,11 +190,11 @@ function check(ctx: RuleContext): void {
     if (st.counts.length < 2) continue;
     for (const b of breakdownsOf(ctx, st)) {
       const total = b.total.value;
-      const parts = b.parts.map((p) => `${p.label} ${fmt(p.count.value)}`).join(' + ');
+      const parts = mapList(b.parts, (p) => `${p.label} ${fmt(p.count.value)}`).join(' + ');
       const sum = b.parts.reduce((s, p) => s + p.count.value, 0);
       const args = { total: fmt(total), totalPhrase: b.totalPhrase, sum: fmt(sum), parts };
-      const related = b.parts.map((p) => ({ start: p.count.span.start, end: p.count.span.end, message: `${p.label}：${fmt(p.count.value)}` }));
-      const larger = b.parts.filter((p) => p.count.value > total);
+      const related = mapList(b.parts, (p) => ({ start: p.count.span.start, end: p.count.span.end, message: `${p.label}：${fmt(p.count.value)}` }));
+      const larger = filterList(b.parts, (p) => p.count.value > total);
       if (larger.length) {
         for (const p of larger) {
           ctx.add({ ...p.count.span, messageId: 'partExceeds', args: { ...args, part: p.label, value: fmt(p.count.value) }, related: [{ ...b.total.span, message: b.totalPhrase }] });

@@ -37,7 +37,9 @@ const rule: Rule = {
         const spec = specs.find((s) => s.key === key);
         if (!spec) continue;
         // Compare the normalized text: a traditional 本年制發件數 is the standard label.
-        const found = canonicalLabel(row.labelParts.map((p) => report.norm.slice(p.start, p.end)).join(''));
+        let written = '';
+        for (const p of row.labelParts) written += report.norm.slice(p.start, p.end);
+        const found = canonicalLabel(written);
         const accepted = standardsOf(spec);
         // A label cell that also carries a neighbouring header ("三、本年度办理结果(一)予以公开") is fine.
         if (accepted.some((a) => found === a || found.endsWith(a) || found.startsWith(a))) continue;
