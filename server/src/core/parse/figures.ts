@@ -100,9 +100,10 @@ function newFigure(target: string, value: number, span: Span, phraseSpan: Span, 
 
 /**
  * Counts and figures are made by the two functions above, and one of each is made first with a
- * fraction (and kept). V8 gives a field the representation of the values first stored in it: with
- * whole numbers first, the first 12.5 % of a run moved every count and figure to another hidden class
- * and threw away the code optimized for the old one (once per worker, some 125 reports in).
+ * fraction (exported, so that the bundle keeps them). V8 gives a field the representation of the
+ * values first stored in it: with whole numbers first, the first 12.5 % of a run moved every count
+ * and figure to another hidden class and threw away the code optimized for the old one (once per
+ * worker, some 125 reports in).
  */
 export const FRACTIONAL_FIRST: readonly object[] = [
   newCount(0.5, { start: 0, end: 0 }, 0, 0, '%', false, 1),
