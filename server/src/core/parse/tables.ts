@@ -70,10 +70,10 @@ export function standardsOf(spec: RowSpec): string[] {
   return s;
 }
 
-/** The source text of `tokens`, joined (without what lies between them). */
-function sourceOf(tokens: readonly Token[], text: string): string {
+/** The text of each span (tokens, label parts), joined without what lies between them. */
+export function joinedText(spans: readonly Span[], text: string): string {
   let s = '';
-  for (const t of tokens) s += text.slice(t.start, t.end);
+  for (const t of spans) s += text.slice(t.start, t.end);
   return s;
 }
 
@@ -108,7 +108,7 @@ function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Toke
   const labelSpan = spanOfTokens(labelTokens);
   const end = values.length ? values[values.length - 1].end : labelSpan.end;
   const labelParts = mapList(labelTokens, (t) => ({ start: t.start, end: t.end }));
-  return tableRow(spec.key, sourceOf(labelTokens, text), labelSpan, labelParts, cells, positioned, { start: labelSpan.start, end: Math.max(end, labelSpan.end) });
+  return tableRow(spec.key, joinedText(labelTokens, text), labelSpan, labelParts, cells, positioned, { start: labelSpan.start, end: Math.max(end, labelSpan.end) });
 }
 
 /** Every row is made here, so that rows have one hidden class (see lists.ts for why that matters). */
@@ -351,8 +351,7 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
   if (slots.length) {
     const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT);
     const first = headerTokens[0] ?? slots[0];
-    const labelParts = newList<Span>();
-    labelParts.push({ start: first.start, end: first.end });
+    const labelParts = copyList([{ start: first.start, end: first.end }]);
     rows.set('values', tableRow('values', '表四', { start: first.start, end: first.end }, labelParts, cells, positioned, { start: slots[0].start, end: slots[slots.length - 1].end }));
   }
   return {
@@ -454,10 +453,8 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
 }
 
 /** The rows 表二 must have, by the edition its cells follow. */
-const T2_REQUIRED = {
-  '2021': T2_ROWS.filter((r) => !r.editions || r.editions.includes('2021')).map((r) => r.key),
-  '2019': T2_ROWS.filter((r) => !r.editions || r.editions.includes('2019')).map((r) => r.key),
-};
+const t2Required = (edition: '2021' | '2019') => T2_ROWS.filter((r) => !r.editions || r.editions.includes(edition)).map((r) => r.key);
+const T2_REQUIRED = { '2021': t2Required('2021'), '2019': t2Required('2019') };
 
 const T2_LABELS = new StringMemo<{ spec?: RowSpec; header?: string }>();
 

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { T2_HEADER_LABELS, T2_ROWS, T3_ROWS } from '../format/editions';
 import { canonicalLabel } from '../parse/labels';
-import { standardsOf } from '../parse/tables';
+import { joinedText, standardsOf } from '../parse/tables';
 import { TABLE_NAMES, skipTables } from './tables-common';
 
 // Labels that were recognized but differ from the standard wording ("上年转结" for 上年结转,
@@ -37,9 +37,7 @@ const rule: Rule = {
         const spec = specs.find((s) => s.key === key);
         if (!spec) continue;
         // Compare the normalized text: a traditional 本年制發件數 is the standard label.
-        let written = '';
-        for (const p of row.labelParts) written += report.norm.slice(p.start, p.end);
-        const found = canonicalLabel(written);
+        const found = canonicalLabel(joinedText(row.labelParts, report.norm));
         const accepted = standardsOf(spec);
         // A label cell that also carries a neighbouring header ("三、本年度办理结果(一)予以公开") is fine.
         if (accepted.some((a) => found === a || found.endsWith(a) || found.startsWith(a))) continue;
