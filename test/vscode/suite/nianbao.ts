@@ -1,7 +1,7 @@
 // Nianbao-specific helpers for the suite: the extension, fresh copies of the fixtures, finding lines by
 // their text, and the quick fixes VS Code offers for a diagnostic.
 import * as vscode from 'vscode';
-import { codeOf, workspaceFile } from './helpers';
+import { codeOf, workspaceFile, workspaceRoot } from './helpers';
 
 export const EXTENSION_ID = 'nianbao.nianbao';
 
@@ -82,10 +82,21 @@ export async function fixesOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): P
   );
 }
 
+/**
+ * A document a test may have left dirty: one in the workspace, or a new untitled one. Not VS Code's own:
+ * in one CI run its user settings.json was open and dirty (VS Code writing to it) after the first test, and
+ * showing it failed with "another editor opened in the meantime".
+ */
+function editedByTests(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme === 'untitled') return true;
+  const root = workspaceRoot();
+  return document.uri.scheme === root.scheme && document.uri.path.startsWith(`${root.path}/`);
+}
+
 /** Reverts and closes every editor, so the next test starts from a clean workbench. */
 export async function closeEverything(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
+    if (!document.isDirty || !editedByTests(document)) continue;
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
