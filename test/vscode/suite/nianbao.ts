@@ -93,11 +93,24 @@ function editedByTests(document: vscode.TextDocument): boolean {
   return document.uri.scheme === root.scheme && document.uri.path.startsWith(`${root.path}/`);
 }
 
+/** Shows the document, again if another editor opened meanwhile (VS Code then rejects the first call). */
+async function showSurely(document: vscode.TextDocument): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await vscode.window.showTextDocument(document);
+      if (vscode.window.activeTextEditor?.document === document) return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+    if (attempt === 3) throw new Error(`could not make ${document.uri.toString()} the active editor to revert it`);
+  }
+}
+
 /** Reverts and closes every editor, so the next test starts from a clean workbench. */
 export async function closeEverything(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
     if (!document.isDirty || !editedByTests(document)) continue;
-    await vscode.window.showTextDocument(document);
+    await showSurely(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
