@@ -217,7 +217,7 @@ describe('Nianbao in a real VS Code', () => {
 
   it('restarts a crashed language server and keeps checking the unsaved text', async function () {
     this.timeout(60_000);
-    const editor = await show(workspaceFile(CIXI));
+    const editor = await show(await freshCopy(CIXI, 'restart-cixi.txt'));
     const document = editor.document;
     await diagnosticsWhen(document.uri, cixiNumbering, 'section-numbering at lines 4 and 347');
     // An unsaved edit: the first heading renumbered, so one numbering finding is left.
@@ -258,7 +258,8 @@ describe('Nianbao in a real VS Code: summary panel', () => {
   let returned: unknown;
 
   it('@vsix opens beside the report (nianbao.showSummary)', async () => {
-    const document = (await show(workspaceFile(CIXI))).document;
+    // The report under its own name (for the screenshot), in a folder of its own: a fresh document.
+    const document = (await show(await freshCopy(CIXI, `summary/${CIXI}`))).document;
     await diagnosticsWhen(document.uri, cixiNumbering, 'the report to be checked');
     const titled = waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => !!summaryTab(CIXI), 30_000, `a summary tab titled with ${CIXI}`);
     returned = await vscode.commands.executeCommand('nianbao.showSummary');

@@ -19,11 +19,23 @@ export function extension(): vscode.Extension<unknown> {
 /** Files the tests made in the workspace, removed by closeEverything. */
 const madeFiles: vscode.Uri[] = [];
 
-/** A copy of a fixture under a new name in the workspace, so a test that edits it leaves others alone. */
+/**
+ * A copy of a fixture under a new name in the workspace (`name` may be `folder/file`), so a test that
+ * edits it leaves others alone, and its document is one VS Code opens for the first time: the language
+ * client then pulls its diagnostics on didOpen. (A document closed and shown again is pulled on the tab
+ * event instead, and vscode-languageclient 11 drops that pull when the close came while an earlier pull
+ * was in flight: no diagnostics until the next edit.)
+ */
 export async function freshCopy(fixture: string, name: string): Promise<vscode.Uri> {
   const target = workspaceFile(name);
+  const [top, ...rest] = name.split('/');
+  if (rest.length > 0) {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    madeFiles.push(workspaceFile(top));
+  } else {
+    madeFiles.push(target);
+  }
   await vscode.workspace.fs.copy(workspaceFile(fixture), target, { overwrite: true });
-  madeFiles.push(target);
   return target;
 }
 
