@@ -96,8 +96,8 @@ export async function fixesOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): P
 
 /**
  * A document a test may have left dirty: one in the workspace, or a new untitled one. Not VS Code's own:
- * in one CI run its user settings.json was open and dirty (VS Code writing to it) after the first test, and
- * showing it failed with "another editor opened in the meantime".
+ * in one CI run its user settings.json was open and dirty after the first test (nothing of ours writes
+ * it), and showing it failed with "another editor opened in the meantime".
  */
 function editedByTests(document: vscode.TextDocument): boolean {
   if (document.uri.scheme === 'untitled') return true;
