@@ -107,15 +107,15 @@ function editedByTests(document: vscode.TextDocument): boolean {
 
 /** Shows the document, again if another editor opened meanwhile (VS Code then rejects the first call). */
 async function showSurely(document: vscode.TextDocument): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
     try {
       await vscode.window.showTextDocument(document);
       if (vscode.window.activeTextEditor?.document === document) return;
     } catch (error) {
       if (attempt === 3) throw error;
     }
-    if (attempt === 3) throw new Error(`could not make ${document.uri.toString()} the active editor to revert it`);
   }
+  throw new Error(`could not make ${document.uri.toString()} the active editor to revert it`);
 }
 
 /** Reverts and closes every editor, so the next test starts from a clean workbench. */
