@@ -30,7 +30,7 @@ const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
 const out = join(bench, '.out');
 const build = join(bench, '.build');
-const fixturesDir = join(root, '..', 'shared', 'fixtures');
+const fixturesDir = join(root, 'test', 'data', 'fixtures');
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);

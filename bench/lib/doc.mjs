@@ -46,7 +46,7 @@ function workloadsSection(results) {
     '(an Arabic-numbered heading, a narrative figure that differs from its table, a wrong year in the period, a',
     'plan dated in the report year, a missing section, a breakdown that does not sum).',
     '',
-    `- typical report: the three real fixtures of \`shared/fixtures\`, unchanged (${kb('engine/2023-xiaocaoe-town.txt')}–${kb('engine/2023-cixi-city-office.txt')});`,
+    `- typical report: the three real fixtures of \`test/data/fixtures\`, unchanged (${kb('engine/2023-xiaocaoe-town.txt')}–${kb('engine/2023-cixi-city-office.txt')});`,
     `- large report: ${kb('engine/large-300k.txt')}, one report with a long narrative (the same report at ${kb('engine/narrative-30k.txt')} is the 1× of the narrative linearity);`,
     `- pathological document: ${kb('engine/huge-5m.txt')}: ten copies of a ${kb('engine/block-512k.txt')} block of whole reports of every shape one after another (repeated sections and tables; the block is the 1× of that linearity);`,
     c

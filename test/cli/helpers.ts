@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES = path.resolve(__dirname, '../data/fixtures');
 export const FIXTURE = {
   cixi: path.join(FIXTURES, '2023-cixi-city-office.txt'),
   sushui: path.join(FIXTURES, '2023-sushui-town.txt'),

@@ -32,7 +32,7 @@ import type { DidCheckParams, NianbaoSettings } from '../../server/src/shared/pr
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES = path.resolve(__dirname, '../data/fixtures');
 export const FIXTURE = {
   cixi: path.join(FIXTURES, '2023-cixi-city-office.txt'),
   sushui: path.join(FIXTURES, '2023-sushui-town.txt'),

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { wantsServer } from '../../client/src/selector';
 
-const fixture = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/2023-cixi-city-office.txt'), 'utf8');
+const fixture = readFileSync(path.resolve(__dirname, '../data/fixtures/2023-cixi-city-office.txt'), 'utf8');
 const doc = (languageId: string, text: string, scheme = 'file') => ({ languageId, uri: { scheme }, getText: () => text });
 
 test('a plain-text report starts the server; an ordinary text file does not', () => {

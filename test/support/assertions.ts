@@ -9,7 +9,7 @@ import { t3ValueRows } from '../../server/src/core/format/editions';
 
 export { check, applyFixes, applyEdits };
 
-export const FIXTURES_DIR = path.resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES_DIR = path.resolve(__dirname, '../data/fixtures');
 export const FIXTURE_NAMES = ['2023-xiaocaoe-town.txt', '2023-sushui-town.txt', '2023-cixi-city-office.txt'] as const;
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 

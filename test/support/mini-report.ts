@@ -6,7 +6,7 @@ import path from 'node:path';
 import { check, type CheckOptions, type Diagnostic, type RuleId } from '../../server/src/core';
 import { T3_ROWS } from '../../server/src/core/format/editions';
 
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES = path.resolve(__dirname, '../data/fixtures');
 export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 export const CIXI = fixture('2023-cixi-city-office.txt');
 export const XIAOCAOE = fixture('2023-xiaocaoe-town.txt');

@@ -1,4 +1,4 @@
-// The three real reports of /work/shared/fixtures: exactly the findings their README lists at
+// The three real reports of test/data/fixtures (copied from the shared fixtures): exactly the findings their README lists at
 // error/warning level (rule and line, lines checked by hand in the files), the "worth a hint" items
 // as hints, and the offered fixes repair what they claim to without breaking anything.
 import { test } from 'node:test';

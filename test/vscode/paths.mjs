@@ -16,8 +16,8 @@ const codeServer = path.join(codeServerPrefix, 'node_modules', 'code-server');
 export const paths = {
   repoRoot,
   cache,
-  /** The real reports, shared by every test (beside the repository). */
-  fixtures: path.resolve(repoRoot, '../shared/fixtures'),
+  /** The real reports, shared by every test (copied into test/data/fixtures). */
+  fixtures: path.resolve(repoRoot, 'test/data/fixtures'),
   chromium: '/usr/bin/chromium',
   nodePrefix,
   nodePackage,

@@ -1,6 +1,6 @@
-// The extension inside a real VS Code, against the real reports of ../shared/fixtures (copied into the
+// The extension inside a real VS Code, against the real reports of test/data/fixtures (copied into the
 // workspace the launcher opens, with an ordinary notes.txt). What each report must and must not show
-// comes from /work/shared/fixtures/README.md. Every wait is on an event (diagnostics, tabs, documents);
+// comes from test/data/fixtures/README.md. Every wait is on an event (diagnostics, tabs, documents);
 // nothing sleeps and hopes. Tests tagged @vsix also run against the packaged .vsix.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
