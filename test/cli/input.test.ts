@@ -141,11 +141,16 @@ describe('files that cannot be checked', () => {
     );
   });
 
-  it('a missing path, a path through a file, and a dangling link found while walking are named on stderr', () => {
+  it('a missing path, a path through a file, and a dangling link found while walking (with --follow) are named on stderr', () => {
     const dir = tempDir();
     fs.copyFileSync(FIXTURE.cixi, path.join(dir, 'a.txt'));
     fs.symlinkSync(path.join(dir, 'gone.txt'), path.join(dir, 'b.txt'));
-    const r = runJson([path.join(dir, 'nope.txt'), path.join(dir, 'a.txt', 'x.txt'), dir]);
+    // Without --follow the walk does not look at links at all (test/cli/links.test.ts).
+    assert.deepEqual(
+      runJson([dir]).files.map((f) => path.relative(dir, f.path)),
+      ['a.txt'],
+    );
+    const r = runJson(['--follow', path.join(dir, 'nope.txt'), path.join(dir, 'a.txt', 'x.txt'), dir]);
     assert.equal(r.code, 2);
     assert.deepEqual(
       r.files.map((f) => [path.relative(dir, f.path), f.error ?? 'ok']),

@@ -10,7 +10,7 @@ import { FIXTURE, readFixture } from './helpers';
 describe('parseArgs', () => {
   it('reads every option, in both spellings', () => {
     const r = parseArgs(
-      ['check', '--format=sarif', '--locale', 'en', '--year', '2022', '--edition=2019', '--rule', 'balance=off', '--rule=row-label=info', '--encoding', 'UTF-16LE', '-j', '3', '--max-size', '1000', '--fix', '-q', '--exit-zero', 'a.txt', '--', '--odd-name.txt'],
+      ['check', '--format=sarif', '--locale', 'en', '--year', '2022', '--edition=2019', '--rule', 'balance=off', '--rule=row-label=info', '--encoding', 'UTF-16LE', '-j', '3', '--max-size', '1000', '--fix', '-L', '-q', '--exit-zero', 'a.txt', '--', '--odd-name.txt'],
       {},
     );
     assert.equal(r.kind, 'run');
@@ -26,6 +26,8 @@ describe('parseArgs', () => {
       jobs: 3,
       maxSize: 1000,
       fix: true,
+      fixDryRun: false,
+      follow: true,
       quiet: true,
       exitZero: true,
     });
@@ -62,6 +64,28 @@ describe('parseArgs', () => {
     }
     const zh = parseArgs(['check', '--nope', 'x'], {});
     assert.ok(zh.kind === 'usage-error' && zh.message === '未知选项 --nope');
+  });
+
+  it('reads --fix-dry-run, --follow and --stdin-filename with -; refuses the combinations that make no sense', () => {
+    const r = parseArgs(['check', '--fix-dry-run', '--follow', '--stdin-filename=r/a.txt', '-', 'b.txt'], {});
+    assert.ok(r.kind === 'run');
+    assert.deepEqual(
+      [r.options.fixDryRun, r.options.follow, r.options.stdinFilename, r.options.inputs],
+      [true, true, 'r/a.txt', ['-', 'b.txt']],
+    );
+    const cases: [string[], RegExp][] = [
+      [['check', '--fix', '--fix-dry-run', 'x'], /--fix and --fix-dry-run cannot be used together/],
+      [['check', '--fix', '-'], /--fix cannot rewrite standard input/],
+      [['check', '-', 'x', '-'], /Standard input \(-\) can be given only once/],
+      [['check', '--stdin-filename', 'a.txt', 'x'], /--stdin-filename needs -/],
+      [['check', '--stdin-filename', '', '-'], /--stdin-filename needs a value/],
+    ];
+    for (const [argv, message] of cases) {
+      const parsed = parseArgs(['--locale', 'en', ...argv], {});
+      assert.equal(parsed.kind, 'usage-error', argv.join(' '));
+      if (parsed.kind === 'usage-error') assert.match(parsed.message, message, argv.join(' '));
+    }
+    assert.equal(parseArgs(['check', '--fix-dry-run', '-'], {}).kind, 'run');
   });
 
   it('help and version win over everything else', () => {

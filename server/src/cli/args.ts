@@ -19,7 +19,14 @@ export interface CliOptions {
   /** Worker threads asked for; undefined means "choose". */
   jobs?: number;
   maxSize: number;
+  /** Rewrite the files with the fixes. */
   fix: boolean;
+  /** Print the changes --fix would make, without writing. */
+  fixDryRun: boolean;
+  /** Follow symbolic links met while walking directories. */
+  follow: boolean;
+  /** How standard input (`-`) is named in the output, and where its ignore files are looked for. */
+  stdinFilename?: string;
   quiet: boolean;
   /** Exit 0 even when errors were found (still 2 for bad usage or unreadable files). */
   exitZero: boolean;
@@ -44,9 +51,9 @@ const LEVELS: Record<string, RuleSetting> = {
 };
 
 /** Options that take a value, with their short aliases. */
-const VALUE_OPTIONS = new Set(['--format', '--locale', '--year', '--edition', '--rule', '--encoding', '--jobs', '--max-size']);
-const FLAG_OPTIONS = new Set(['--fix', '--quiet', '--exit-zero', '--help', '--version']);
-const ALIASES: Record<string, string> = { '-h': '--help', '-q': '--quiet', '-j': '--jobs', '-f': '--format' };
+const VALUE_OPTIONS = new Set(['--format', '--locale', '--year', '--edition', '--rule', '--encoding', '--jobs', '--max-size', '--stdin-filename']);
+const FLAG_OPTIONS = new Set(['--fix', '--fix-dry-run', '--follow', '--quiet', '--exit-zero', '--help', '--version']);
+const ALIASES: Record<string, string> = { '-h': '--help', '-q': '--quiet', '-j': '--jobs', '-f': '--format', '-L': '--follow' };
 
 /** "en", "en-US", "EN" → en; "zh", "zh-CN", "zh_cn" → zh-cn; anything else → undefined. */
 export function localeFrom(value: string | undefined): Locale | undefined {
@@ -88,6 +95,8 @@ function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
     rules: {},
     maxSize: DEFAULT_MAX_SIZE,
     fix: false,
+    fixDryRun: false,
+    follow: false,
     quiet: false,
     exitZero: false,
   };
@@ -111,6 +120,8 @@ function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
     if (FLAG_OPTIONS.has(name)) {
       if (inline !== undefined) throw new UsageError('unexpectedValue', { name });
       if (name === '--fix') options.fix = true;
+      else if (name === '--fix-dry-run') options.fixDryRun = true;
+      else if (name === '--follow') options.follow = true;
       else if (name === '--quiet') options.quiet = true;
       else if (name === '--exit-zero') options.exitZero = true;
       else if (name === '--help') help = true;
@@ -131,8 +142,18 @@ function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
   const [command, ...inputs] = positionals;
   if (command !== 'check') throw new UsageError('unknownCommand', { name: command });
   if (inputs.length === 0) throw new UsageError('noInputs');
+  checkCombinations(options, inputs);
   options.inputs = inputs;
   return { kind: 'run', options };
+}
+
+/** Options that make no sense together, or without what they apply to. */
+function checkCombinations(options: CliOptions, inputs: readonly string[]): void {
+  const stdin = inputs.filter((input) => input === '-').length;
+  if (stdin > 1) throw new UsageError('stdinTwice');
+  if (options.fix && options.fixDryRun) throw new UsageError('fixAndDryRun');
+  if (options.fix && stdin) throw new UsageError('fixStdin');
+  if (options.stdinFilename !== undefined && !stdin) throw new UsageError('stdinFilenameAlone');
 }
 
 function choice<T extends string>(name: string, value: string, choices: readonly T[]): T {
@@ -173,6 +194,10 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       return;
     case '--max-size':
       options.maxSize = integer(name, value, 1, Number.MAX_SAFE_INTEGER);
+      return;
+    case '--stdin-filename':
+      if (!value) throw new UsageError('missingValue', { name });
+      options.stdinFilename = value;
       return;
     case '--rule': {
       const m = /^\s*([^=\s]+)\s*[=:]\s*(\S+)\s*$/.exec(value);

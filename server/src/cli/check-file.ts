@@ -1,22 +1,25 @@
 // One file, start to finish: read (bounded), decode, check with the engine, optionally fix and
 // rewrite, format. Runs in a worker or in the main thread alike, and never throws: whatever goes
 // wrong becomes the file's `error` (unreadable, exit 2) or a notice on stderr.
-import * as fs from 'node:fs';
 import { applyFixes, check, summarize, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
 import type { CheckResult } from '../core';
+import { readBounded, type FileStamp } from '../io/read';
 import type { OutputFormat } from './args';
+import { changesOf, type FixChange } from './changes';
 import { ENCODING_DISPLAY, decodeBytes, encodeText, type DecodedText, type EncodingName } from './decode';
 import { describeFsError, type FileJob } from './files';
 import { errorChunk, fileChunk, type CheckedFile } from './format';
 import type { IgnoreFiles } from './ignore';
 import { t } from './messages';
+import { writeIfUnchanged } from './write';
 
 /** What every file's check needs to know; plain data, sent once to each worker. */
 export interface JobSettings {
   format: OutputFormat;
   locale: Locale;
   quiet: boolean;
-  fix: boolean;
+  /** `write`: --fix; `dry-run`: --fix-dry-run (the changes are listed, nothing is written). */
+  fix: 'no' | 'write' | 'dry-run';
   maxSize: number;
   encoding?: EncodingName;
   reportYear?: number;
@@ -40,49 +43,40 @@ export interface FileOutcome {
   counts: Counts;
   /** Why the file could not be read or checked; makes the exit status 2. */
   error?: string;
-  /** Lines for stderr that do not change the exit status (notes, fixes not written). */
+  /** Lines for stderr that do not change the exit status (notes, rules that failed). */
   notices: string[];
+  /** Why the fixes were not written (the file is left as it was); makes the exit status 2. */
+  unwritten?: string;
   /** Ignore files that could not be used (reported once each by the main thread; exit 2). */
   ignoreProblems: { file: string; reason: string }[];
+  /** The fixes were written. */
   fixed: boolean;
+  /** What --fix changed, or --fix-dry-run would change. */
+  changes: FixChange[];
 }
 
 export function emptyCounts(): Counts {
   return { error: 0, warning: 0, information: 0, hint: 0 };
 }
 
-type ReadResult = { ok: true; bytes: Buffer } | { ok: false; error: string };
+/** The outcome of a file that was not checked. */
+export function failedOutcome(job: FileJob, format: OutputFormat, error: string): FileOutcome {
+  return { index: job.index, path: job.path, chunk: errorChunk(format, job.path, error), counts: emptyCounts(), error, notices: [], ignoreProblems: [], fixed: false, changes: [] };
+}
 
-/** Reads at most `maxSize` bytes; never blocks on pipes or devices, never reads an endless file. */
-export function readBounded(file: string, maxSize: number, locale: Locale): ReadResult {
-  let fd: number | undefined;
-  try {
-    // Non-blocking open: opening a FIFO would otherwise wait for a writer. The fstat then says
-    // what was opened, without a second lookup of the path.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, error: t(locale, 'notRegular') };
-    if (stat.size > maxSize) return { ok: false, error: t(locale, 'tooLarge', { size: stat.size, max: maxSize }) };
-    // The file may grow between stat and read: read until EOF, but never past the limit.
-    let buffer = Buffer.allocUnsafe(Math.min(maxSize + 1, stat.size + 1));
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxSize) break;
-        const bigger = Buffer.allocUnsafe(Math.min(maxSize + 1, buffer.length * 2));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    if (length > maxSize) return { ok: false, error: t(locale, 'tooLarge', { size: `≥ ${length}`, max: maxSize }) };
-    return { ok: true, bytes: buffer.subarray(0, length) };
-  } catch (error) {
-    return { ok: false, error: describeFsError(error, locale) };
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+type ReadResult = { ok: true; bytes: Uint8Array; stamp: FileStamp | null } | { ok: false; error: string };
+
+/** Reads at most `maxSize` bytes of a regular file (never blocks on pipes or devices); words what went wrong. */
+export function readReport(file: string, maxSize: number, locale: Locale): ReadResult {
+  const read = readBounded(file, maxSize);
+  if (read.ok) return read;
+  switch (read.problem) {
+    case 'not-regular':
+      return { ok: false, error: t(locale, 'notRegular') };
+    case 'too-large':
+      return { ok: false, error: t(locale, 'tooLarge', { size: read.growing ? `≥ ${read.size}` : read.size, max: maxSize }) };
+    case 'fs':
+      return { ok: false, error: describeFsError(read.error, locale) };
   }
 }
 
@@ -104,30 +98,42 @@ function withEol(diagnostics: Diagnostic[], eol: string): Diagnostic[] {
 
 const MAX_FIX_PASSES = 10;
 
-/** Applies fixes until none is left (a fix can make another one possible), as ESLint does. */
-function fixText(text: string, first: CheckResult, options: CheckOptions): { text: string; result: CheckResult } {
+/**
+ * Applies fixes until none is left (a fix can make another one possible), as ESLint does, and says
+ * what each pass changed (lines as they were in that pass's text).
+ */
+function fixText(text: string, first: CheckResult, options: CheckOptions): { text: string; result: CheckResult; changes: FixChange[] } {
   const eol = dominantEol(text);
   let current = text;
   let result = first;
+  const changes: FixChange[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES && result.diagnostics.some((d) => d.fix); pass++) {
-    const next = applyFixes(current, withEol(result.diagnostics, eol));
+    const diagnostics = withEol(result.diagnostics, eol);
+    const next = applyFixes(current, diagnostics);
     if (next === current) break;
+    changes.push(...changesOf(current, next, diagnostics, result.lines));
     current = next;
     result = check(current, options);
   }
-  return { text: current, result };
+  return { text: current, result, changes };
 }
 
-/** Tries to rewrite the file with the fixed text; returns a notice when it did not. */
-function writeFixed(file: string, text: string, decoded: DecodedText, locale: Locale): string | null {
+/** Rewrites the file with the fixed text if it is still what was read; says why not otherwise. */
+function writeFixed(file: string, text: string, decoded: DecodedText, read: { bytes: Uint8Array; stamp: FileStamp }, locale: Locale): string | null {
   if (decoded.lossy) return t(locale, 'fixLossy', { encoding: ENCODING_DISPLAY[decoded.encoding] });
   const bytes = encodeText(text, decoded);
   if (!bytes) return t(locale, 'fixUnencodable', { encoding: ENCODING_DISPLAY[decoded.encoding] });
-  try {
-    fs.writeFileSync(file, bytes);
-    return null;
-  } catch (error) {
-    return t(locale, 'fixWriteFailed', { reason: describeFsError(error, locale) });
+  const written = writeIfUnchanged(file, read.bytes, read.stamp, bytes);
+  if (written.ok) return null;
+  switch (written.problem) {
+    case 'changed':
+      return t(locale, 'fixChanged');
+    case 'no-permission':
+      return t(locale, 'fixNoWritePermission');
+    case 'read-only-fs':
+      return t(locale, 'fixReadOnlyFs');
+    case 'fs':
+      return t(locale, 'fixWriteFailed', { reason: written.code });
   }
 }
 
@@ -137,13 +143,13 @@ function describeError(error: unknown): string {
 
 export function processFile(job: FileJob, settings: JobSettings, ignores: IgnoreFiles): FileOutcome {
   const { locale, format } = settings;
-  const outcome: FileOutcome = { index: job.index, path: job.path, chunk: '', counts: emptyCounts(), notices: [], ignoreProblems: [], fixed: false };
-  const fail = (error: string): FileOutcome => ({ ...outcome, error, counts: emptyCounts(), chunk: errorChunk(format, job.path, error) });
+  const outcome: FileOutcome = { index: job.index, path: job.path, chunk: '', counts: emptyCounts(), notices: [], ignoreProblems: [], fixed: false, changes: [] };
+  const fail = (error: string): FileOutcome => failedOutcome(job, format, error);
 
   if (job.note) return { ...outcome, notices: [job.note] };
   if (job.error) return fail(job.error);
 
-  const read = readBounded(job.path, settings.maxSize, locale);
+  const read: ReadResult = job.stdin ? { ok: true, bytes: job.input ?? new Uint8Array(0), stamp: null } : readReport(job.path, settings.maxSize, locale);
   if (!read.ok) return fail(read.error);
   const decoded = decodeBytes(read.bytes, settings.encoding);
   if (!decoded.ok) {
@@ -169,15 +175,20 @@ export function processFile(job: FileJob, settings: JobSettings, ignores: Ignore
 
   try {
     let result = check(decoded.text, options);
-    if (settings.fix) {
+    if (settings.fix !== 'no') {
       const fixed = fixText(decoded.text, result, options);
-      if (fixed.text !== decoded.text) {
-        const notice = writeFixed(job.path, fixed.text, decoded, locale);
-        if (notice) outcome.notices.push(notice);
+      if (fixed.text !== decoded.text && settings.fix === 'write' && read.stamp) {
+        const unwritten = writeFixed(job.path, fixed.text, decoded, { bytes: read.bytes, stamp: read.stamp }, locale);
+        if (unwritten) outcome.unwritten = unwritten;
         else {
           result = fixed.result;
           outcome.fixed = true;
+          outcome.changes = fixed.changes;
         }
+      } else if (fixed.text !== decoded.text) {
+        // --fix-dry-run (standard input allows only that): the changes are listed, and the findings
+        // shown are those of the text as it is.
+        outcome.changes = fixed.changes;
       }
     }
     const shown = settings.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
@@ -187,7 +198,7 @@ export function processFile(job: FileJob, settings: JobSettings, ignores: Ignore
       const { title, body, year, edition } = summarize(result.report);
       summary = { title, body, year, edition };
     }
-    outcome.chunk = fileChunk(format, { path: job.path, lines: result.lines, diagnostics: shown, summary, fixed: outcome.fixed });
+    outcome.chunk = fileChunk(format, { path: job.path, lines: result.lines, diagnostics: shown, summary, fixed: outcome.fixed, changes: outcome.changes, unwritten: outcome.unwritten });
     return outcome;
   } catch (error) {
     return fail(t(locale, 'checkCrashed', { reason: describeError(error) }));

@@ -1,6 +1,10 @@
 // Command-line inputs → the list of files to check, in the order given. A file named on the command
-// line is checked whatever its extension; a directory is walked depth first, entries sorted by name,
-// for .txt and .md files, skipping node_modules and hidden entries (.git, .vscode, editor lock files).
+// line is checked whatever its extension (a link named there is followed, as the user asked); a
+// directory is walked depth first, entries sorted by name, for .txt and .md files, skipping
+// node_modules and hidden entries (.git, .vscode, editor lock files). As ripgrep does, symbolic links
+// met while walking are not followed (they could lead anywhere: `d/etc -> /etc`, or a report outside
+// the folder that `--fix` would rewrite) unless `--follow` asks for it. Each real file (device and
+// inode) is checked once, however many names reach it. `-` is standard input.
 // Problems met while listing become entries with an error, so they are reported in their place.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,9 +18,24 @@ export interface FileJob {
   path: string;
   /** Set when the file is known to be unreadable already (missing, unreadable directory…). */
   error?: string;
-  /** Set for a directory that held no report files (a note, not an error). */
+  /** Set for a directory that held no report files, or a loop not walked again (a note, not an error). */
   note?: string;
+  /** The report comes from standard input (its bytes are in `input` once read). */
+  stdin?: boolean;
+  input?: Uint8Array;
 }
+
+export interface ListOptions {
+  /** Follow symbolic links met while walking directories (`--follow`). */
+  follow?: boolean;
+  /** How standard input (`-`) is named in the output (`--stdin-filename`). */
+  stdinName?: string;
+  /** Stop after this many entries (a cheap "are there many?"). */
+  limit?: number;
+}
+
+export const STDIN_ARG = '-';
+export const STDIN_NAME = '<stdin>';
 
 const REPORT_EXTENSIONS = new Set(['.txt', '.md']);
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -36,53 +55,74 @@ export function describeFsError(error: unknown, locale: Locale): string {
       return t(locale, 'noPermission');
     case 'ENOTDIR':
       return t(locale, 'notADirectoryPart');
+    case 'ELOOP':
+      return t(locale, 'linkLoop');
     default:
       return t(locale, 'readFailed', { reason: e?.code ?? String(e?.message ?? e) });
   }
 }
 
-/** Adds a file to the list; `key` is its absolute path (the same file named twice is listed once). */
+/**
+ * Adds a file to the list; `key` identifies the real file (device and inode, or else the absolute
+ * path), so that a file reached under two names is listed once.
+ */
 type Push = (p: string, extra?: Partial<FileJob>, key?: string) => void;
 
 /** Thrown by `push` once `limit` entries are listed, to stop walking. */
 const ENOUGH = Symbol('enough');
 
-/** The files to check, in order; with `limit`, only the first `limit` entries (a cheap "are there many?"). */
-export function listFiles(inputs: readonly string[], locale: Locale, limit = Infinity): FileJob[] {
+/** The files to check, in order. */
+export function listFiles(inputs: readonly string[], locale: Locale, options: ListOptions = {}): FileJob[] {
   const jobs: FileJob[] = [];
   const seen = new Set<string>();
+  const limit = options.limit ?? Infinity;
   const push: Push = (p, extra = {}, key = path.resolve(p)) => {
-    if (!extra.error && !extra.note && seen.has(key)) return; // the same file named twice is checked once
+    if (!extra.error && !extra.note && seen.has(key)) return; // the same file reached twice is checked once
     seen.add(key);
     jobs.push({ index: jobs.length, path: p, ...extra });
     if (jobs.length >= limit) throw ENOUGH;
   };
   try {
-    listInto(inputs, locale, jobs, push);
+    listInto(inputs, locale, jobs, push, options);
   } catch (error) {
     if (error !== ENOUGH) throw error;
   }
   return jobs;
 }
 
-function listInto(inputs: readonly string[], locale: Locale, jobs: FileJob[], push: Push): void {
+function listInto(inputs: readonly string[], locale: Locale, jobs: FileJob[], push: Push, options: ListOptions): void {
+  const walker = new Walker(push, locale, !!options.follow);
   for (const input of inputs) {
-    let stat: fs.Stats;
+    if (input === STDIN_ARG) {
+      push(options.stdinName ?? STDIN_NAME, { stdin: true }, '\0stdin');
+      continue;
+    }
+    let stat: fs.BigIntStats;
     try {
-      stat = fs.statSync(input);
+      stat = fs.statSync(input, { bigint: true });
     } catch (error) {
-      const dangling = (error as NodeJS.ErrnoException).code === 'ENOENT' && isSymlink(input);
-      push(input, { error: dangling ? t(locale, 'danglingLink') : describeFsError(error, locale) });
+      push(input, { error: linkError(input, error, locale) });
       continue;
     }
     if (!stat.isDirectory()) {
-      push(input);
+      push(input, undefined, identity(stat));
       continue;
     }
     const before = jobs.length;
-    walk(input, new Set([realpathOr(input)]), push, locale);
+    walker.walk(input, new Set([realpathOr(input)]));
     if (jobs.length === before) push(input, { note: t(locale, 'noFilesIn') });
   }
+}
+
+/** Device and inode: the same for every name of one file (links, hard links, two spellings of a path). */
+function identity(stat: fs.BigIntStats): string {
+  return `${stat.dev}:${stat.ino}`;
+}
+
+/** Why a path (a link, perhaps) cannot be opened: a dangling link and a loop are said as such. */
+function linkError(p: string, error: unknown, locale: Locale): string {
+  const dangling = (error as NodeJS.ErrnoException).code === 'ENOENT' && isSymlink(p);
+  return dangling ? t(locale, 'danglingLink') : describeFsError(error, locale);
 }
 
 /**
@@ -93,44 +133,66 @@ function joinPrefix(dir: string): string {
   return path.join(dir, '_').slice(0, -1);
 }
 
-function walk(dir: string, ancestors: Set<string>, push: Push, locale: Locale): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    push(dir, { error: t(locale, 'dirUnreadable', { reason: describeFsError(error, locale) }) });
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const prefix = joinPrefix(dir);
-  const absolutePrefix = joinPrefix(path.resolve(dir));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = prefix + entry.name;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const target = fs.statSync(full);
-        isDir = target.isDirectory();
-        isFile = !isDir;
-      } catch {
-        // A link whose target vanished: it was listed, so say why it cannot be read.
-        if (isReportFile(entry.name)) push(full, { error: t(locale, 'danglingLink') });
-        continue;
+class Walker {
+  constructor(
+    private readonly push: Push,
+    private readonly locale: Locale,
+    private readonly follow: boolean,
+  ) {}
+
+  /** Walks `dir`; `ancestors` are the real paths of the directories above it (to stop at loops). */
+  walk(dir: string, ancestors: Set<string>): void {
+    const { push, locale } = this;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      push(dir, { error: t(locale, 'dirUnreadable', { reason: describeFsError(error, locale) }) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const prefix = joinPrefix(dir);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = prefix + entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        if (!this.follow) continue;
+        try {
+          const target = fs.statSync(full);
+          isDir = target.isDirectory();
+          isFile = !isDir;
+        } catch (error) {
+          // A link whose target vanished, or a loop of links: it was listed, so say why it cannot be read.
+          if (isReportFile(entry.name)) push(full, { error: linkError(full, error, locale) });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (SKIPPED_DIRS.has(entry.name)) continue;
+        // A linked directory that contains this one would be walked forever: say so, once.
+        const real = realpathOr(full);
+        if (ancestors.has(real)) {
+          push(full, { note: t(locale, 'dirLoop') });
+          continue;
+        }
+        ancestors.add(real);
+        this.walk(full, ancestors);
+        ancestors.delete(real);
+      } else if ((isFile || entry.isFIFO() || entry.isCharacterDevice()) && isReportFile(entry.name)) {
+        push(full, undefined, identityOr(full));
       }
     }
-    if (isDir) {
-      if (SKIPPED_DIRS.has(entry.name)) continue;
-      // Follow linked directories, but never around a loop.
-      const real = realpathOr(full);
-      if (ancestors.has(real)) continue;
-      ancestors.add(real);
-      walk(full, ancestors, push, locale);
-      ancestors.delete(real);
-    } else if ((isFile || entry.isFIFO() || entry.isCharacterDevice()) && isReportFile(entry.name)) {
-      push(full, undefined, absolutePrefix + entry.name);
-    }
+  }
+}
+
+/** The file's identity, or its absolute path when it cannot be looked at (it is reported when read). */
+function identityOr(file: string): string {
+  try {
+    return identity(fs.statSync(file, { bigint: true }));
+  } catch {
+    return path.resolve(file);
   }
 }
 

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES, SEVERITY_OF_SETTING, ruleDocsUrl, type Diagnostic, type Locale, type RuleSetting, type Severity, LineIndex } from '../core';
 import type { ReportSummary } from '../core';
 import type { OutputFormat } from './args';
+import type { FixChange } from './changes';
 
 export interface Range1 {
   line: number;
@@ -30,21 +31,72 @@ export interface CheckedFile {
   diagnostics: Diagnostic[];
   summary: Pick<ReportSummary, 'title' | 'body' | 'year' | 'edition'> | null;
   fixed: boolean;
+  /** What --fix changed (or --fix-dry-run would change); empty otherwise. */
+  changes: FixChange[];
+  /** Why --fix did not write the file. */
+  unwritten?: string;
 }
 
 function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-// ---- text ---------------------------------------------------------------------------------------
+// ---- what people read: text output and stderr ---------------------------------------------------
+
+/**
+ * Characters that would let a file name, or report text quoted in a message, forge or hide output in
+ * a terminal: C0 and C1 controls (line breaks, ESC), DEL, the line and paragraph separators, and the
+ * marks and controls of bidirectional text (which reorder what is shown).
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source);
+
+function escapeChar(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  const hex = c.charCodeAt(0).toString(16);
+  return c.charCodeAt(0) < 0x100 ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`;
+}
+
+/** Text with every unprintable character written as an escape (\n, \x1b, \u202e). */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, escapeChar);
+}
+
+/**
+ * A path as shown on one line of text: as it is, unless it holds an unprintable character; then in
+ * double quotes with C escapes (as git shows such names), so that it cannot pass for another line.
+ */
+export function shownPath(file: string): string {
+  if (!HAS_UNPRINTABLE.test(file)) return file;
+  return `"${printable(file.replace(/["\\]/g, '\\$&'))}"`;
+}
 
 function textChunk(file: CheckedFile): string {
   let out = '';
+  const shown = shownPath(file.path);
   for (const d of file.diagnostics) {
     const p = file.lines.positionAt(d.start);
-    out += `${file.path}:${p.line + 1}:${p.character + 1} ${d.severity} ${d.rule} ${oneLine(d.message)}\n`;
+    out += `${shown}:${p.line + 1}:${p.character + 1} ${d.severity} ${d.rule} ${printable(oneLine(d.message))}\n`;
   }
   return out;
+}
+
+/** At most this many characters of a changed text are shown. */
+const CHANGE_SHOWN = 40;
+
+function clipped(text: string): string {
+  if (!text) return '""'; // an insertion, or a deletion
+  const one = printable(text);
+  return one.length > CHANGE_SHOWN ? `${one.slice(0, CHANGE_SHOWN)}…` : one;
+}
+
+/** One change of --fix, for stderr: `file:61  7 → 12  将 行政复议 · 总计 改为 12`. */
+export function changeLine(file: string, change: FixChange): string {
+  const what = `${shownPath(file)}:${change.line}  ${clipped(change.before)} → ${clipped(change.after)}`;
+  return change.title ? `${what}  ${printable(oneLine(change.title))}` : what;
 }
 
 // ---- json ---------------------------------------------------------------------------------------
@@ -54,6 +106,8 @@ function jsonChunk(file: CheckedFile): string {
     path: file.path,
     report: file.summary,
     ...(file.fixed ? { fixed: true } : {}),
+    ...(file.changes.length ? { changes: file.changes } : {}),
+    ...(file.unwritten ? { unwritten: file.unwritten } : {}),
     diagnostics: file.diagnostics.map((d) => ({
       rule: d.rule,
       severity: d.severity,

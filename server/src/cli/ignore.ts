@@ -1,8 +1,14 @@
 // `.nianbao-ignore.json`: findings a team dismissed, shared with the editor. Every such file in the
 // checked file's directory and its parents up to the filesystem root applies (each to its own
-// subtree), so a file at the root of a repository covers every report below it.
-import * as fs from 'node:fs';
+// subtree), so a file at the root of a repository covers every report below it. Any directory above
+// may hold one, so it is read as the reports are (io/read.ts): a FIFO or a link to /dev/zero by that
+// name is refused at once instead of hanging the run, and a problem is described without quoting the
+// file's content.
 import * as path from 'node:path';
+import type { Locale } from '../core';
+import { IGNORE_FILE_MAX_SIZE, readBounded, utf8Text } from '../io/read';
+import { describeFsError } from './files';
+import { t, type MessageId } from './messages';
 
 export const IGNORE_FILE = '.nianbao-ignore.json';
 
@@ -17,16 +23,41 @@ export interface IgnoreLookup {
   problems: { file: string; reason: string }[];
 }
 
-/** Parses one ignore file's text; throws with a short reason when it is not the expected shape. */
+/** Why an ignore file cannot be used, as a message of messages.ts (never a quote of the file). */
+export class IgnoreFileError extends Error {
+  constructor(
+    readonly id: MessageId,
+    readonly args: Record<string, string | number> = {},
+  ) {
+    super(id);
+  }
+}
+
+/** Parses one ignore file's text; throws an IgnoreFileError when it is not the expected shape. */
 export function parseIgnoreFile(text: string): IgnoreEntry[] {
-  const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+  const source = text.replace(/^\uFEFF/, '');
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    // V8's message quotes the text around the fault; only its position is kept.
+    throw jsonError(source, (error as Error).message);
+  }
   const list = (data as { ignore?: unknown })?.ignore;
-  if (!Array.isArray(list)) throw new Error('"ignore" is not an array');
+  if (!Array.isArray(list)) throw new IgnoreFileError('ignoreNotArray');
   return list.map((item, i) => {
     const { rule, text: line } = (item ?? {}) as { rule?: unknown; text?: unknown };
-    if (typeof rule !== 'string' || typeof line !== 'string') throw new Error(`ignore[${i}] needs string "rule" and "text"`);
+    if (typeof rule !== 'string' || typeof line !== 'string') throw new IgnoreFileError('ignoreBadEntry', { i });
     return { rule, text: line.trim() };
   });
+}
+
+function jsonError(source: string, message: string): IgnoreFileError {
+  const at = /\bposition (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : message.includes('end of JSON') ? source.length : -1;
+  if (offset < 0 || offset > source.length) return new IgnoreFileError('ignoreNotJson');
+  const before = source.slice(0, offset).split(/\r\n|\r|\n/);
+  return new IgnoreFileError('ignoreNotJsonAt', { line: before.length, column: before[before.length - 1].length + 1 });
 }
 
 type DirEntry = { entries: IgnoreEntry[]; problem: { file: string; reason: string } | null };
@@ -35,6 +66,9 @@ type DirEntry = { entries: IgnoreEntry[]; problem: { file: string; reason: strin
 export class IgnoreFiles {
   private readonly byDir = new Map<string, DirEntry>();
   private readonly merged = new Map<string, IgnoreLookup>();
+
+  /** `locale` words the problems. */
+  constructor(private readonly locale: Locale) {}
 
   forFile(file: string): IgnoreLookup {
     const dir = path.dirname(path.resolve(file));
@@ -53,25 +87,38 @@ export class IgnoreFiles {
   }
 
   private ownOf(dir: string): DirEntry {
-    const cached = this.byDir.get(dir);
-    if (cached) return cached;
-    const file = path.join(dir, IGNORE_FILE);
-    let result: DirEntry = { entries: [], problem: null };
-    let text: string | null = null;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') result = { entries: [], problem: { file, reason: String((error as Error).message) } };
+    let cached = this.byDir.get(dir);
+    if (!cached) {
+      cached = this.read(path.join(dir, IGNORE_FILE));
+      this.byDir.set(dir, cached);
     }
-    if (text !== null) {
-      try {
-        result = { entries: parseIgnoreFile(text), problem: null };
-      } catch (error) {
-        result = { entries: [], problem: { file, reason: (error as Error).message } };
+    return cached;
+  }
+
+  private read(file: string): DirEntry {
+    const { locale } = this;
+    const unusable = (reason: string): DirEntry => ({ entries: [], problem: { file, reason } });
+    const read = readBounded(file, IGNORE_FILE_MAX_SIZE);
+    if (!read.ok) {
+      switch (read.problem) {
+        case 'fs': {
+          const code = read.error.code;
+          if (code === 'ENOENT' || code === 'ENOTDIR') return { entries: [], problem: null };
+          return unusable(t(locale, 'ignoreUnreadable', { reason: describeFsError(read.error, locale) }));
+        }
+        case 'not-regular':
+          return unusable(t(locale, 'ignoreUnreadable', { reason: t(locale, 'notRegular') }));
+        case 'too-large':
+          return unusable(t(locale, 'ignoreUnreadable', { reason: t(locale, 'ignoreTooLarge', { size: read.size, max: IGNORE_FILE_MAX_SIZE }) }));
       }
     }
-    this.byDir.set(dir, result);
-    return result;
+    const text = utf8Text(read.bytes);
+    if (text === null) return unusable(t(locale, 'ignoreBad', { reason: t(locale, 'ignoreNotUtf8') }));
+    try {
+      return { entries: parseIgnoreFile(text), problem: null };
+    } catch (error) {
+      const reason = error instanceof IgnoreFileError ? t(locale, error.id, error.args) : t(locale, 'ignoreNotJson');
+      return unusable(t(locale, 'ignoreBad', { reason }));
+    }
   }
 }

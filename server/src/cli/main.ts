@@ -1,16 +1,18 @@
 // `nianbao check FILE_OR_DIR...` — the command-line checker (bundled as dist/cli.js). It lists the
 // files, has them checked by the engine (runner.ts), streams the findings to stdout in the chosen
 // format and in input order, and puts everything meant for people (file problems, summary) on stderr.
-// Exit status: 0 no error-severity finding, 1 some, 2 bad usage or a file that could not be read.
+// Exit status: 0 no error-severity finding, 1 some, 2 bad usage, a file that could not be read, or
+// fixes that could not be written.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type CliOptions } from './args';
 import { emptyCounts, type FileOutcome, type JobSettings } from './check-file';
-import { listFiles } from './files';
-import { joiner, streamFooter, streamHeader } from './format';
-import { summaryLine, t } from './messages';
+import { listFiles, type ListOptions } from './files';
+import { changeLine, joiner, shownPath, streamFooter, streamHeader } from './format';
+import { countOf, summaryLine, t } from './messages';
 import { relaunch, shouldRelaunch } from './relaunch';
 import { runJobs, startWorkersEarly } from './runner';
+import { readStdinJob } from './stdin';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -45,17 +47,19 @@ async function checkFiles(options: CliOptions): Promise<number> {
     format,
     locale,
     quiet: options.quiet,
-    fix: options.fix,
+    fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : 'no',
     maxSize: options.maxSize,
     encoding: options.encoding,
     reportYear: options.reportYear,
     edition: options.edition === '2019' || options.edition === '2021' ? options.edition : undefined,
     rules: options.rules,
   };
-  const workers = startWorkersEarly(options.inputs, locale, settings, options.jobs);
-  const jobs = listFiles(options.inputs, locale);
+  const listing: ListOptions = { follow: options.follow, stdinName: options.stdinFilename };
+  const workers = startWorkersEarly(options.inputs, listing, locale, settings, options.jobs);
+  const jobs = listFiles(options.inputs, locale, listing);
+  await readStdinJob(jobs, options.maxSize, locale);
 
-  const totals = { files: 0, ...emptyCounts(), unreadable: 0, fixed: 0 };
+  const totals = { files: 0, ...emptyCounts(), unreadable: 0, fixed: 0, changed: 0, unwritten: 0 };
   const unreadable: { path: string; error: string }[] = [];
   const reportedIgnoreFiles = new Set<string>();
   let ignoreTrouble = false;
@@ -63,18 +67,25 @@ async function checkFiles(options: CliOptions): Promise<number> {
 
   await out(streamHeader(format, { locale, version: packageVersion() }));
   await runJobs(jobs, settings, options.jobs, async (o: FileOutcome) => {
+    const shown = shownPath(o.path);
     for (const problem of o.ignoreProblems) {
       if (reportedIgnoreFiles.has(problem.file)) continue;
       reportedIgnoreFiles.add(problem.file);
       ignoreTrouble = true;
-      err(`${problem.file}: ${t(locale, 'ignoreBad', { reason: problem.reason })}`);
+      err(`${shownPath(problem.file)}: ${problem.reason}`);
     }
-    for (const notice of o.notices) err(`${o.path}: ${notice}`);
+    for (const notice of o.notices) err(`${shown}: ${notice}`);
     if (!jobs[o.index].note) totals.files++;
     if (o.error) {
       totals.unreadable++;
       unreadable.push({ path: o.path, error: o.error });
-      err(`${o.path}: ${o.error}`);
+      err(`${shown}: ${o.error}`);
+    }
+    for (const change of o.changes) err(changeLine(o.path, change));
+    if (o.changes.length) totals.changed++;
+    if (o.unwritten) {
+      totals.unwritten++;
+      err(`${shown}: ${o.unwritten}`);
     }
     totals.error += o.counts.error;
     totals.warning += o.counts.warning;
@@ -89,8 +100,10 @@ async function checkFiles(options: CliOptions): Promise<number> {
   await out(streamFooter(format, unreadable, options.rules));
 
   err(summaryLine(locale, totals));
-  if (totals.fixed) err(t(locale, 'summaryFixed', { n: locale === 'en' ? `${totals.fixed} file${totals.fixed === 1 ? '' : 's'}` : totals.fixed }));
-  if (totals.unreadable || ignoreTrouble) return EXIT_TROUBLE;
+  if (totals.fixed) err(t(locale, 'summaryFixed', { n: countOf(locale, totals.fixed, 'file') }));
+  if (settings.fix === 'dry-run' && totals.changed) err(t(locale, 'summaryWouldFix', { n: countOf(locale, totals.changed, 'file') }));
+  if (totals.unwritten) err(t(locale, 'summaryUnwritten', { n: countOf(locale, totals.unwritten, 'file') }));
+  if (totals.unreadable || ignoreTrouble || totals.unwritten) return EXIT_TROUBLE;
   return totals.error && !options.exitZero ? EXIT_ERRORS : EXIT_OK;
 }
 

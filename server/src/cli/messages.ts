@@ -10,7 +10,8 @@ const MESSAGES = {
     'zh-cn': `用法：nianbao check [选项] 文件或目录...
 
 检查政府信息公开工作年度报告（.txt / .md）。目录会递归查找 .txt 和 .md 文件
-（跳过 node_modules、.git 和隐藏目录）。结果按“文件:行:列 严重程度 规则 说明”逐行输出。
+（跳过 node_modules、.git 和隐藏目录；不跟随目录中的符号链接，除非加 --follow）。
+文件名写 - 表示从标准输入读取。结果按“文件:行:列 严重程度 规则 说明”逐行输出。
 
 选项：
   --format text|json|sarif   输出格式（默认 text）
@@ -21,18 +22,23 @@ const MESSAGES = {
   --encoding 编码            强制按 utf8|gb18030|gbk|utf16le|utf16be 读取
   --jobs N                   并行线程数（默认为 CPU 核数；文件少时在本进程检查）
   --max-size 字节数          超过此大小的文件不检查（默认 52428800，即 50 MB）
-  --fix                      应用所有可自动修复的问题并改写文件（保留原编码和换行符）
+  --fix                      应用可自动修复的问题并改写文件（保留原编码、换行符和权限），
+                             逐条列出所改之处；文件在读取后被改动过则不改写
+  --fix-dry-run              只列出 --fix 会做的修改，不改写文件
+  -L, --follow               跟随目录中的符号链接（链接指向的文件也会被检查和改写）
+  --stdin-filename 名称      从标准输入（-）读取时，输出中显示的文件名（也按它查找忽略文件）
   --quiet                    只报告错误
   --exit-zero                发现错误时退出码仍为 0（用于演示或只看报告）
   -h, --help                 显示本帮助
   --version                  显示版本
 
-退出码：0 没有错误；1 发现错误；2 用法错误或有文件无法读取。`,
+退出码：0 没有错误；1 发现错误；2 用法错误、有文件无法读取或修复未能写入。`,
     en: `Usage: nianbao check [options] FILE_OR_DIR...
 
 Checks annual reports on government information disclosure (.txt / .md). Directories are searched
-recursively for .txt and .md files (node_modules, .git and hidden directories are skipped). Findings are
-printed one per line as "file:line:col severity rule message".
+recursively for .txt and .md files (node_modules, .git and hidden directories are skipped; symbolic
+links inside them are not followed unless --follow is given). A file named - is standard input.
+Findings are printed one per line as "file:line:col severity rule message".
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -43,13 +49,17 @@ Options:
   --encoding ENCODING        read files as utf8|gb18030|gbk|utf16le|utf16be
   --jobs N                   worker threads (default: number of CPUs; few files are checked in-process)
   --max-size BYTES           skip files larger than this (default 52428800, i.e. 50 MB)
-  --fix                      apply every available fix and rewrite the files (same encoding and line endings)
+  --fix                      apply the fixes and rewrite the files (same encoding, line endings and mode),
+                             listing each change; a file changed since it was read is left alone
+  --fix-dry-run              list the changes --fix would make, without writing
+  -L, --follow               follow symbolic links inside directories (their targets are checked and fixed)
+  --stdin-filename NAME      the name shown for standard input (-), also where its ignore files are found
   --quiet                    report errors only
   --exit-zero                exit 0 even when errors are found (for demos and read-only runs)
   -h, --help                 show this help
   --version                  show the version
 
-Exit status: 0 no errors; 1 errors found; 2 bad usage or a file could not be read.`,
+Exit status: 0 no errors; 1 errors found; 2 bad usage, a file could not be read or a fix not written.`,
   },
   seeHelp: { 'zh-cn': '运行 nianbao check --help 查看用法。', en: 'Run nianbao check --help for usage.' },
   noCommand: { 'zh-cn': '缺少命令：请使用 nianbao check 文件或目录...', en: 'Missing command: use nianbao check FILE_OR_DIR...' },
@@ -61,6 +71,16 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or a file could not be rea
   badChoice: { 'zh-cn': '选项 {name} 的值“{value}”无效，可用：{choices}', en: 'Invalid value "{value}" for {name}; expected one of: {choices}' },
   badInteger: { 'zh-cn': '选项 {name} 的值“{value}”无效，应为 {min} 到 {max} 之间的整数', en: 'Invalid value "{value}" for {name}; expected an integer from {min} to {max}' },
   badRuleSyntax: { 'zh-cn': '--rule 的值“{value}”无效，格式为 规则=级别（如 row-label=off）', en: 'Invalid --rule "{value}"; expected RULE=LEVEL (e.g. row-label=off)' },
+  stdinTwice: { 'zh-cn': '标准输入（-）只能指定一次', en: 'Standard input (-) can be given only once' },
+  fixAndDryRun: { 'zh-cn': '--fix 和 --fix-dry-run 不能同时使用', en: '--fix and --fix-dry-run cannot be used together' },
+  fixStdin: {
+    'zh-cn': '--fix 无法改写标准输入（-）；可用 --fix-dry-run 列出修改',
+    en: '--fix cannot rewrite standard input (-); use --fix-dry-run to list the changes',
+  },
+  stdinFilenameAlone: {
+    'zh-cn': '--stdin-filename 只能与 -（从标准输入读取）一起使用',
+    en: '--stdin-filename needs - (read from standard input) among the files',
+  },
   unknownRule: { 'zh-cn': '未知规则“{name}”。可用规则：{choices}', en: 'Unknown rule "{name}". Rules: {choices}' },
 
   notFound: { 'zh-cn': '找不到文件或目录', en: 'no such file or directory' },
@@ -68,6 +88,11 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or a file could not be rea
   notADirectoryPart: { 'zh-cn': '路径中的某一部分不是目录', en: 'a part of the path is not a directory' },
   notRegular: { 'zh-cn': '不是普通文件（设备、管道或套接字不检查）', en: 'not a regular file (devices, pipes and sockets are not checked)' },
   danglingLink: { 'zh-cn': '符号链接指向的文件不存在', en: 'symbolic link to a file that does not exist' },
+  linkLoop: { 'zh-cn': '符号链接构成循环（链接最终指回自身）', en: 'symbolic link loop (the links lead back to themselves)' },
+  dirLoop: {
+    'zh-cn': '目录循环：经符号链接又回到了当前路径上的目录，未再次进入',
+    en: 'file system loop: a symbolic link led back to a directory already on this path; not walked again',
+  },
   readFailed: { 'zh-cn': '读取失败：{reason}', en: 'could not be read: {reason}' },
   tooLarge: {
     'zh-cn': '文件过大（{size} 字节，超过 --max-size {max} 字节），未检查',
@@ -92,6 +117,13 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or a file could not be rea
     'zh-cn': '忽略文件无效，未使用：{reason}（应为 {"ignore":[{"rule":"…","text":"…"}]}）',
     en: 'ignore file is invalid and was not used: {reason} (expected {"ignore":[{"rule":"…","text":"…"}]})',
   },
+  ignoreUnreadable: { 'zh-cn': '忽略文件无法读取，未使用：{reason}', en: 'ignore file could not be read and was not used: {reason}' },
+  ignoreTooLarge: { 'zh-cn': '文件过大（{size} 字节，上限 {max} 字节）', en: 'too large ({size} bytes, the limit is {max})' },
+  ignoreNotUtf8: { 'zh-cn': '不是 UTF-8 文本', en: 'not UTF-8 text' },
+  ignoreNotJson: { 'zh-cn': '不是有效的 JSON', en: 'not valid JSON' },
+  ignoreNotJsonAt: { 'zh-cn': '不是有效的 JSON（第 {line} 行第 {column} 列）', en: 'not valid JSON (line {line}, column {column})' },
+  ignoreNotArray: { 'zh-cn': '"ignore" 不是数组', en: '"ignore" is not an array' },
+  ignoreBadEntry: { 'zh-cn': 'ignore[{i}] 需要字符串 "rule" 和 "text"', en: 'ignore[{i}] needs string "rule" and "text"' },
   fixLossy: {
     'zh-cn': '未改写：文件中有 {encoding} 无法表示的字节，改写会破坏原文',
     en: 'not rewritten: the file has bytes that are not valid {encoding}, rewriting would damage them',
@@ -101,12 +133,20 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or a file could not be rea
     en: 'not rewritten: the fixed text cannot be saved in the original encoding {encoding}',
   },
   fixWriteFailed: { 'zh-cn': '未改写：写入失败：{reason}', en: 'not rewritten: writing failed: {reason}' },
+  fixChanged: {
+    'zh-cn': '未改写：读取之后文件已被改动（或被替换、删除），为免丢失改动，请重新运行',
+    en: 'not rewritten: the file changed (or was replaced or removed) after it was read; run again so that no edit is lost',
+  },
+  fixNoWritePermission: { 'zh-cn': '未改写：没有写入权限', en: 'not rewritten: no permission to write the file' },
+  fixReadOnlyFs: { 'zh-cn': '未改写：文件所在的文件系统只读', en: 'not rewritten: the file system is read-only' },
 
   summary: { 'zh-cn': '{files} 个文件：{errors} 个错误，{warnings} 个警告', en: '{files}: {errors}, {warnings}' },
   summaryInfos: { 'zh-cn': '，{n} 条信息', en: ', {n}' },
   summaryHints: { 'zh-cn': '，{n} 条提示', en: ', {n}' },
   summaryUnreadable: { 'zh-cn': '；{n} 个文件无法检查', en: '; {n} could not be checked' },
   summaryFixed: { 'zh-cn': '已修复并改写 {n} 个文件', en: 'Fixed and rewrote {n}' },
+  summaryWouldFix: { 'zh-cn': '--fix 会修改 {n} 个文件（本次未改写）', en: '--fix would change {n} (nothing was written)' },
+  summaryUnwritten: { 'zh-cn': '{n} 个文件的修复未能写入', en: 'Fixes not written to {n}' },
 } satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -26,7 +26,7 @@ export function shouldRelaunch(options: CliOptions, execArgv: readonly string[],
   if (execArgv.some((arg) => OBSERVED.test(arg))) return false;
   if ((options.jobs ?? defaultThreads()) <= 1 || !workerScript()) return false;
   // Enough files for workers (the listing stops as soon as it has found that many).
-  return listFiles(options.inputs, options.locale, IN_PROCESS_BELOW).length >= IN_PROCESS_BELOW;
+  return listFiles(options.inputs, options.locale, { follow: options.follow, limit: IN_PROCESS_BELOW }).length >= IN_PROCESS_BELOW;
 }
 
 /**

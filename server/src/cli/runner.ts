@@ -9,9 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../core';
-import { emptyCounts, processFile, type FileOutcome, type JobSettings } from './check-file';
-import { errorChunk } from './format';
-import { listFiles, type FileJob } from './files';
+import { failedOutcome, processFile, type FileOutcome, type JobSettings } from './check-file';
+import { listFiles, type FileJob, type ListOptions } from './files';
 import { IgnoreFiles } from './ignore';
 import { t } from './messages';
 
@@ -58,10 +57,10 @@ function threadsFor(fileCount: number, requested: number | undefined): number {
  * 40 ms to load the engine, and listing 10,000 files as long again; done side by side. Null when
  * the run stays in this thread.
  */
-export function startWorkersEarly(inputs: readonly string[], locale: Locale, settings: JobSettings, requested: number | undefined): WorkerPool | null {
+export function startWorkersEarly(inputs: readonly string[], list: ListOptions, locale: Locale, settings: JobSettings, requested: number | undefined): WorkerPool | null {
   const wanted = requested ?? defaultThreads();
   if (wanted <= 1) return null;
-  const glimpse = listFiles(inputs, locale, Math.max(IN_PROCESS_BELOW, wanted * FILES_PER_THREAD)).length;
+  const glimpse = listFiles(inputs, locale, { ...list, limit: Math.max(IN_PROCESS_BELOW, wanted * FILES_PER_THREAD) }).length;
   const threads = threadsFor(glimpse, wanted);
   return threads > 1 ? new WorkerPool(settings, threads, workerScript()!) : null;
 }
@@ -78,7 +77,7 @@ export async function runJobs(jobs: FileJob[], settings: JobSettings, requested:
 }
 
 async function runInProcess(jobs: FileJob[], settings: JobSettings, emit: Emit): Promise<void> {
-  const ignores = new IgnoreFiles();
+  const ignores = new IgnoreFiles(settings.locale);
   for (const job of jobs) await emit(processFile(job, settings, ignores));
 }
 
@@ -116,7 +115,7 @@ export class WorkerPool {
   private flushing: Promise<void> = Promise.resolve();
   private finished!: () => void;
   private failed!: (error: unknown) => void;
-  private readonly ignores = new IgnoreFiles();
+  private readonly ignores: IgnoreFiles;
 
   /** Starts the workers; they load the engine and wait for `run`. */
   constructor(
@@ -124,6 +123,7 @@ export class WorkerPool {
     readonly threads: number,
     private readonly script: string,
   ) {
+    this.ignores = new IgnoreFiles(settings.locale);
     for (let i = 0; i < threads; i++) this.start();
   }
 
@@ -205,11 +205,7 @@ export class WorkerPool {
     entry.batches = 0;
     const on = Atomics.load(entry.current, 0);
     const culprit = entry.ready ? batch.find((job) => job.index === on) : undefined;
-    if (culprit) {
-      const error = t(this.settings.locale, 'checkCrashed', { reason });
-      const chunk = errorChunk(this.settings.format, culprit.path, error);
-      this.accept({ index: culprit.index, path: culprit.path, chunk, counts: emptyCounts(), error, notices: [], ignoreProblems: [], fixed: false });
-    }
+    if (culprit) this.accept(failedOutcome(culprit, this.settings.format, t(this.settings.locale, 'checkCrashed', { reason })));
     for (const job of batch) if (job !== culprit) this.accept(processFile(job, this.settings, this.ignores));
     this.dispatch();
   }

@@ -10,7 +10,7 @@ import type { WorkerData, WorkerMessage } from './runner';
 
 const { settings, progress } = workerData as WorkerData;
 const current = new Int32Array(progress);
-const ignores = new IgnoreFiles();
+const ignores = new IgnoreFiles(settings.locale);
 const port = parentPort!;
 // Tests only: a worker that dies on one file, as an engine crash it could not contain would.
 const dieOn = process.env.NIANBAO_TEST_WORKER_DIES_ON;
