@@ -217,7 +217,7 @@ describe('--help and --version', () => {
     const help = runCli(['check', '--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /用法：nianbao check/);
-    for (const option of ['--format', '--locale', '--year', '--edition', '--rule', '--encoding', '--jobs', '--max-size', '--fix', '--quiet', '--version']) {
+    for (const option of ['--format', '--locale', '--year', '--edition', '--rule', '--encoding', '--jobs', '--max-size', '--fix', '--fix-dry-run', '--follow', '--stdin-filename', '--quiet', '--version']) {
       assert.ok(help.stdout.includes(option), option);
     }
     assert.match(runCli(['-h', '--locale', 'en']).stdout, /^Usage: nianbao check/);
