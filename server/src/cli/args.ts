@@ -2,6 +2,7 @@
 // that every usage error can be worded in the user's language and name the option at fault.
 import { RULE_IDS, type EditionId, type Locale, type RuleSetting } from '../core';
 import { ENCODINGS, type EncodingName } from './decode';
+import { STDIN_ARG } from './files';
 import { t, type MessageId } from './messages';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -110,7 +111,7 @@ function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') {
+    if (!arg.startsWith('-') || arg === STDIN_ARG) {
       positionals.push(arg);
       continue;
     }
@@ -149,7 +150,7 @@ function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
 
 /** Options that make no sense together, or without what they apply to. */
 function checkCombinations(options: CliOptions, inputs: readonly string[]): void {
-  const stdin = inputs.filter((input) => input === '-').length;
+  const stdin = inputs.filter((input) => input === STDIN_ARG).length;
   if (stdin > 1) throw new UsageError('stdinTwice');
   if (options.fix && options.fixDryRun) throw new UsageError('fixAndDryRun');
   if (options.fix && stdin) throw new UsageError('fixStdin');
