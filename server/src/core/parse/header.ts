@@ -141,14 +141,34 @@ function bodyLine(text: string, norm: string, lines: LineIndex, l: number): Head
   return { text: text.slice(s, s + c.length), span: { start: s, end: s + c.length } };
 }
 
-const PERIOD = /统计(期限|时限|时间|区间|周期)?[^。\n]{0,8}?((?:19|20)\d{2})年1月1日[^。\n]{0,6}?(?:至|到|-|—|－|~|～)[^。\n]{0,3}?((?:19|20)\d{2})年12月31日/;
+// "统计期限自2023年1月1日起至2023年12月31日止", "统计时限为2023年1月1日至12月31日" (the end's year left
+// out), "2023年1月至2023年12月". The end year is the period's year when it is written.
+const PERIOD =
+  /统计(?:期限|时限|时间|区间|周期)?[^。\n]{0,8}?((?:19|20)\d{2})\s*年\s*1\s*月(?:\s*1\s*日)?[^。\n\d]{0,6}?(?:至|到|-|—|－|~|～)[^。\n\d]{0,3}?(?:(\d{3,8})\s*年\s*)?12\s*月(?:\s*31\s*日)?/;
 
-export function readPeriod(norm: string): { value: number; span: Span } | null {
+export interface PeriodRange {
+  /** The year of 1月1日. */
+  start: { value: number; span: Span };
+  /** The year of 12月31日, or null when the period leaves it out ("至12月31日") or it is malformed. */
+  end: { value: number; span: Span } | null;
+}
+
+/** The statistics period's years, as written. */
+export function readPeriodRange(norm: string): PeriodRange | null {
   const m = PERIOD.exec(norm.length > 200_000 ? norm.slice(0, 200_000) : norm);
   if (!m) return null;
-  const endYear = m[3];
-  const at = m.index + m[0].lastIndexOf(endYear + '年12月31日');
-  return { value: Number(endYear), span: { start: at, end: at + 4 } };
+  const startAt = m.index + m[0].indexOf(m[1]);
+  const start = { value: Number(m[1]), span: { start: startAt, end: startAt + 4 } };
+  // A malformed end year ("至202020年12月31日") is year-malformed's finding: the start stands alone.
+  if (!m[2] || !/^(19|20)\d{2}$/.test(m[2])) return { start, end: null };
+  const endAt = m.index + m[0].lastIndexOf(m[2]);
+  return { start, end: { value: Number(m[2]), span: { start: endAt, end: endAt + 4 } } };
+}
+
+/** The statistics period's year: the year of its end, or of its start when the end has none. */
+export function readPeriod(norm: string): { value: number; span: Span } | null {
+  const range = readPeriodRange(norm);
+  return range ? (range.end ?? range.start) : null;
 }
 
 /** The first "Y年" that opens a sentence in 总体情况 (or the preamble before it). */
