@@ -53,6 +53,12 @@ for (const debris of ['????', '？？', '\uFFFD\uFFFD', '?!?/p>', '<p>', '&nbsp;
   });
 }
 
+test('a heading run into its first paragraph without punctuation ("一、总体情况2023年，…") is still section 一', () => {
+  const runIn = replaceOnce(base, '一、总体情况\n', '一、总体情况2023年，我镇持续深化政务公开，全面推进各项工作。\n');
+  assert.deepEqual(keys(runIn), ['s1', 's2', 's3', 's4', 's5', 's6']);
+  assert.equal(sectionFindings(runIn).found.length, 0, describe(check(runIn)));
+});
+
 test('r07 (traditional mirror site): "????一、總體情況" is section 一, no 缺少第一部分', () => {
   const text = corpus('r07_tuoshi_2020_trad.txt');
   const r = check(text);

@@ -252,14 +252,12 @@ function readCleanHeading(content: string): HeadingRead | null {
     if (style === 'arabic' && /^\d/.test(rest)) return null;
     const restStart = lead.length + (di?.length ?? 0) + numeral.length + (m[4]?.length ?? 0) + sep.length;
     let titleText = rest.replace(/[\s*]+$/, '');
-    let cls = classifyTitle(titleText);
-    if (compact(titleText).length > 40 || SENTENCE_END.test(titleText.replace(/[。]$/, ''))) {
-      // A heading run into its first paragraph ("一、总体情况。2023年，…"): accept only a known title prefix.
-      const prefix = knownTitlePrefix(titleText);
-      if (!prefix) return null;
-      titleText = prefix;
-      cls = classifyTitle(prefix);
-    }
+    // A heading run into its first paragraph ("一、总体情况。2023年，…", "一、总体情况2023年，…"): the
+    // title is the known title it opens with, never the paragraph (a fix must not replace it).
+    const prefix = knownTitlePrefix(titleText);
+    if (prefix) titleText = prefix;
+    else if (compact(titleText).length > 40 || SENTENCE_END.test(titleText.replace(/[。]$/, ''))) return null;
+    const cls = classifyTitle(titleText);
     if (compact(titleText).length < 2) return null;
     const numeralStart = lead.length + (di?.length ?? 0);
     const heading: Heading = {
@@ -303,7 +301,7 @@ function readCleanHeading(content: string): HeadingRead | null {
 /** "、主动公开政府信息情况": the numeral before 、 was lost (a paste that dropped Word's numbering). */
 const LOST_NUMERAL = /^([\s#>*]*)、\s*(.+)$/;
 
-/** A heading that kept its 、 but lost its numeral: only a title that names a section makes it one. */
+/** A heading that kept its 、 but lost its numeral. */
 function readLostNumeral(lead: number, titleStart: number, rest: string): HeadingRead | null {
   let titleText = rest.replace(/[\s*]+$/, '');
   if (compact(titleText).length > 40 || SENTENCE_END.test(titleText.replace(/[。]$/, ''))) {
@@ -311,8 +309,9 @@ function readLostNumeral(lead: number, titleStart: number, rest: string): Headin
     if (!prefix) return null;
     titleText = prefix;
   }
+  // Without its numeral, only a standard title (or an accepted variant) is evidence of a heading.
   const cls = classifyTitle(titleText);
-  if (!cls.key) return null;
+  if (!cls.key || !cls.exact) return null;
   return {
     heading: {
       span: { start: lead, end: titleStart + titleText.length },
@@ -332,7 +331,9 @@ function readLostNumeral(lead: number, titleStart: number, rest: string): Headin
 function knownTitlePrefix(title: string): string | null {
   for (const spec of SECTIONS) {
     for (const t of [spec.standard, ...spec.variants]) {
-      if (title.startsWith(t) && /^[\s。.，,：:]/.test(title.slice(t.length) || '。')) return t;
+      // The paragraph may follow after punctuation, or directly with its opening year
+      // ("一、总体情况2023年，我镇…": the line break lost in a paste).
+      if (title.startsWith(t) && /^[\s。.，,：:]|^(?:19|20)\d{2}年/.test(title.slice(t.length) || '。')) return t;
     }
   }
   return null;
