@@ -58,6 +58,13 @@ test('a 镇 named in the title: one warning for the row, on its first non-zero c
   assert.equal(text.slice(f[0].related[0].start, f[0].related[0].end), '2');
 });
 
+test('a township\'s office reports for the township: 青山镇人民政府办公室, 青山镇党政办', () => {
+  for (const body of ['青山镇人民政府办公室', '青山街道党政办公室']) {
+    const text = `${body}2023年政府信息公开工作年度报告\n一、总体情况\n2023年，坚持以公开为常态。\n` + t2('1\t0\t1');
+    assert.equal(found(text).found.length, 1, body);
+  }
+});
+
 test('the body on the line below a title that has none (r02: title, then 桃江县松木塘镇人民政府)', () => {
   const text = '2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n2022年，主动公开政府信息32条。\n' + t2('2\t0\t2');
   const { r, found: f } = found(text);

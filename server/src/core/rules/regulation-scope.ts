@@ -7,7 +7,7 @@ import { cellName } from './tables-common';
 // put 规范性文件 or internal rules (规章制度) in the wrong row (FORMAT.md §3). Departments are not
 // flagged: a 部委 makes 规章, and a city's departments report the 规章 of their field.
 // A warning, not an error: the body's kind is read from its name, or from how the report calls itself.
-const TOWNSHIP = /(镇|乡|街道|办事处)(人民政府|党委|政府)?$/;
+const TOWNSHIP = /(镇|乡|街道|办事处)(人民政府|党委|政府)?(党政办公室|党政办|办公室)?$/;
 const GOVERNMENT_OFFICE = /人民政府(办公室|办公厅)?$|政府$/;
 const DEPARTMENT = /(局|委员会|委|厅|署|中心|院|办公室|办)$/;
 /** Pinyin a mirror site inserts after a character: "拖市鎮(zhèn)". */
