@@ -112,3 +112,17 @@ test('corpus: r06 keeps its 202020年; r01 and r14 (end year left out) read thei
     assert.deepEqual(ofRule(r, [...YEAR_RULES]), [], name);
   }
 });
+
+test('no title year: a period copied from last year, against a narrative that says the year twice, is one finding on the period', () => {
+  const untitled = (period: number, narrative: string) =>
+    `政府信息公开工作年度报告\n\n所列数据的统计期限为${period}年1月1日至${period}年12月31日。\n\n一、总体情况\n\n${narrative}\n`;
+  const text = untitled(2022, '2023年，我镇坚持以公开为常态。\n\n2023年共收到政府信息公开申请3件，均按时答复。');
+  const { r, found } = yearFindings(text);
+  assert.equal(found.length, 1, describe(r));
+  assert.match(found[0].message, /统计期限（2022年）与正文叙述的年度（2023年）不一致/);
+  assert.deepEqual(found[0].fix?.edits.map((e) => e.newText), ['2023', '2023']);
+  // The narrative naming the period's year once, or the other year only once, leaves the period alone.
+  for (const narrative of ['2023年，我镇坚持以公开为常态。2022年共收到申请3件。', '2023年，我镇坚持以公开为常态。']) {
+    assert.equal(ofRule(check(untitled(2022, narrative)), 'year-mismatch').filter((d) => /统计期限/.test(d.message)).length, 0, narrative);
+  }
+});

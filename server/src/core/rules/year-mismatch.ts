@@ -39,6 +39,10 @@ const messages = {
     'zh-cn': '统计期限的起止年份不一致（{start}年1月1日至{end}年12月31日）',
     en: 'The statistics period starts and ends in different years ({start}-01-01 to {end}-12-31)',
   },
+  textPeriod: {
+    'zh-cn': '统计期限（{period}年）与正文叙述的年度（{text}年）不一致',
+    en: 'The statistics period ({period}) differs from the year the narrative describes ({text})',
+  },
   titlePeriod: {
     'zh-cn': '标题年份（{title}年）与统计期限（{period}年）不一致',
     en: 'The title year ({title}) differs from the statistics period ({period})',
@@ -137,6 +141,7 @@ function checkTitleAgainstPeriod(ctx: RuleContext, narrative: Map<number, number
   const years = range.end ? [range.start, range.end] : [range.start];
   if (!titleYear) {
     if (range.end && range.start.value !== range.end.value) checkPeriodSpan(ctx, range.start, range.end, narrative);
+    else checkPeriodAgainstNarrative(ctx, range, narrative, doubtful);
     return doubtful;
   }
   const off = years.filter((y) => y.value !== titleYear.value);
@@ -181,6 +186,28 @@ function checkTitleAgainstPeriod(ctx: RuleContext, narrative: Map<number, number
     related: [{ ...titleYear.span, message: { 'zh-cn': '标题年份', en: 'Title year' } }],
   });
   return doubtful;
+}
+
+/**
+ * No title year: the period is the report's year unless the narrative plainly says another (two or
+ * more sentences open with it, none with the period's year): a period copied from last year's report.
+ * One finding on the period then, rather than one on every sentence of the narrative.
+ */
+function checkPeriodAgainstNarrative(ctx: RuleContext, range: PeriodRange, narrative: Map<number, number>, doubtful: Set<number>) {
+  const period = range.end ?? range.start;
+  if ((narrative.get(period.value) ?? 0) > 0) return;
+  let said: number | null = null;
+  for (const [year, n] of narrative) if (n >= 2 && (said === null || n > narrative.get(said)!)) said = year;
+  if (said === null || Math.abs(said - period.value) > 1) return;
+  doubtful.add(said).add(period.value);
+  // "2022年1月1日至2022年12月31日": both years of the period.
+  const years = range.end ? [range.start, range.end] : [range.start];
+  ctx.add({
+    ...period.span,
+    messageId: 'textPeriod',
+    args: { period: period.value, text: said, fixed: said },
+    fix: { title: FIX_TITLE, edits: years.map((y) => ({ ...y.span, newText: String(said) })), preferred: false },
+  });
 }
 
 /** No title year, and the period runs from one year to another: the narrative says which end slipped. */
