@@ -104,7 +104,8 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
     tableProblems,
     tableSpans,
     figures: newList(),
-    notAReport: !header.title && sections.length < 2 && !t3 && !t4,
+    // One section heading in a text about 政府信息公开 is a report (a web excerpt that lost its title).
+    notAReport: !header.title && !t3 && !t4 && (sections.length === 0 || (sections.length === 1 && !/政府信息公开/.test(norm.slice(0, 20_000)))),
     views: new Map(),
   };
   report.figures = readFigures(report, lines);

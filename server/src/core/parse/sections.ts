@@ -29,22 +29,65 @@ function specTitles(key: SectionKey): string[] {
   return TITLES.get(key)!;
 }
 
+/**
+ * Words a heading may put before its section's title: the year, the subject, "工作", "的"
+ * ("2019年政府信息公开工作的总体情况", "工作基本情况"). Read only when the whole title names no section.
+ */
+const TITLE_PREFIX = /^(?:(?:19|20)\d{2}年度?|本?年度)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?的?/;
+
 /** Which section a heading title names, and whether it is the exact standard wording or a variant. */
 export function classifyTitle(title: string): { key: SectionKey | null; exact: boolean } {
   const t = compact(title).replace(/[。:：]$/, '');
   for (const spec of SECTIONS) {
     if (specTitles(spec.key).includes(t)) return { key: spec.key, exact: true };
   }
-  for (const spec of SECTIONS) {
-    if (spec.anchor.test(t)) return { key: spec.key, exact: false };
-  }
-  return { key: null, exact: false };
+  const key = similarSection(t) ?? similarSection(t.replace(TITLE_PREFIX, ''));
+  return { key, exact: false };
 }
 
+function similarSection(t: string): SectionKey | null {
+  if (t.length < 2) return null;
+  for (const spec of SECTIONS) {
+    if (spec.anchor.test(t)) return spec.key;
+  }
+  return null;
+}
+
+/** First characters of page debris (see debrisLead). */
+const DEBRIS_START = '?？\uFFFD!！<&/';
+
 /** Characters a heading can start with: a numeral, 第, Markdown markup, or the first character of a title. */
-const HEADING_START = charTable('一二三四五六七八九十第0123456789#>*' + [...TITLES.values()].flat().map((t) => t[0]).join(''));
+const HEADING_START = charTable('一二三四五六七八九十第0123456789#>*、' + DEBRIS_START + [...TITLES.values()].flat().map((t) => t[0]).join(''));
 
 type HeadingRead = Omit<Candidate, 'line'>;
+
+/**
+ * Page debris a web page leaves before a heading (FORMAT.md §6): "????一、總體情況" (characters lost
+ * in a conversion), "?!?/p>一、总体情况", "<p>", "&nbsp;". Read by hand, from an index.
+ */
+const DEBRIS_CHAR = charTable('?？\uFFFD!！');
+const DEBRIS_TAG = /<\/?[A-Za-z]{1,6}\s*\/?>|\/[A-Za-z]{1,6}>|&[A-Za-z]{2,6};/y;
+
+/** Length of the blanks, Markdown markup and page debris that open a line (0 when none). */
+function debrisLead(s: string, from = 0, to = s.length): number {
+  let i = from;
+  let debris = false;
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (isLead(c)) i++;
+    else if (DEBRIS_CHAR[c] === 1) {
+      i++;
+      debris = true;
+    } else if (c === 0x3c /* < */ || c === 0x2f /* / */ || c === 0x26 /* & */) {
+      DEBRIS_TAG.lastIndex = i;
+      if (!DEBRIS_TAG.test(s)) break;
+      i = DEBRIS_TAG.lastIndex;
+      debris = true;
+    } else break;
+  }
+  // Plain blanks and markup are HEADING's own lead: only debris moves the start.
+  return debris ? i - from : 0;
+}
 
 /** Reads a numbered heading (or an unnumbered standard title) on a line, or null. */
 export function readHeading(text: string, norm: string, start: number, end: number): HeadingRead | null {
@@ -92,8 +135,10 @@ const HEADING_SEPARATOR = charTable('、.,:．');
  * 部分? (a separator, or whitespace) and a title after it: HEADING's condition, by hand.
  */
 function mayBeNumberedHeading(norm: string, start: number, end: number): boolean {
-  let i = start;
+  let i = start + debrisLead(norm, start, end);
   while (i < end && isLead(norm.charCodeAt(i))) i++;
+  // "、主动公开政府信息情况": a heading whose numeral was lost.
+  if (norm.charCodeAt(i) === 0x3001 /* 、 */) return i + 1 < end;
   if (norm.charCodeAt(i) === 0x7b2c /* 第 */) i++;
   let n = 0;
   if (CN_NUMERAL[norm.charCodeAt(i)] === 1) {
@@ -170,6 +215,32 @@ export const readHeadingUnfiltered = (line: string): HeadingRead | null => readH
 
 /** readHeading on the normalized text of one line, with offsets from its start (the title is left to `placed`). */
 function readHeadingIn(content: string): HeadingRead | null {
+  const debris = debrisLead(content);
+  if (debris === 0) return readCleanHeading(content);
+  // Read what follows the debris, then place it back on the line.
+  const read = readCleanHeading(content.slice(debris));
+  // A bare title after debris is too weak a sign; a numeral, or a 、 that lost it, is not.
+  if (!read || (read.heading.style === 'none' && !read.heading.markerSpan)) return null;
+  return { ...read, heading: shiftHeading(read.heading, debris) };
+}
+
+function shiftHeading(h: Heading, by: number): Heading {
+  return {
+    span: shift(h.span, by),
+    numeral: h.numeral,
+    numeralSpan: h.numeralSpan && shift(h.numeralSpan, by),
+    markerSpan: h.markerSpan && shift(h.markerSpan, by),
+    number: h.number,
+    style: h.style,
+    title: h.title,
+    titleSpan: shift(h.titleSpan, by),
+  };
+}
+
+/** The numbered heading, lost-numeral heading or bare standard title a line (without debris) holds. */
+function readCleanHeading(content: string): HeadingRead | null {
+  const lost = LOST_NUMERAL.exec(content);
+  if (lost) return readLostNumeral(lost[1].length, content.length - lost[2].length, lost[2]);
   const m = HEADING.exec(content);
   if (m) {
     const [, lead, di, numeral, , sep, rest] = m;
@@ -181,14 +252,12 @@ function readHeadingIn(content: string): HeadingRead | null {
     if (style === 'arabic' && /^\d/.test(rest)) return null;
     const restStart = lead.length + (di?.length ?? 0) + numeral.length + (m[4]?.length ?? 0) + sep.length;
     let titleText = rest.replace(/[\s*]+$/, '');
-    let cls = classifyTitle(titleText);
-    if (compact(titleText).length > 40 || SENTENCE_END.test(titleText.replace(/[。]$/, ''))) {
-      // A heading run into its first paragraph ("一、总体情况。2023年，…"): accept only a known title prefix.
-      const prefix = knownTitlePrefix(titleText);
-      if (!prefix) return null;
-      titleText = prefix;
-      cls = classifyTitle(prefix);
-    }
+    // A heading run into its first paragraph ("一、总体情况。2023年，…", "一、总体情况2023年，…"): the
+    // title is the known title it opens with, never the paragraph (a fix must not replace it).
+    const prefix = knownTitlePrefix(titleText);
+    if (prefix) titleText = prefix;
+    else if (compact(titleText).length > 40 || SENTENCE_END.test(titleText.replace(/[。]$/, ''))) return null;
+    const cls = classifyTitle(titleText);
     if (compact(titleText).length < 2) return null;
     const numeralStart = lead.length + (di?.length ?? 0);
     const heading: Heading = {
@@ -229,10 +298,42 @@ function readHeadingIn(content: string): HeadingRead | null {
   return null;
 }
 
+/** "、主动公开政府信息情况": the numeral before 、 was lost (a paste that dropped Word's numbering). */
+const LOST_NUMERAL = /^([\s#>*]*)、\s*(.+)$/;
+
+/** A heading that kept its 、 but lost its numeral. */
+function readLostNumeral(lead: number, titleStart: number, rest: string): HeadingRead | null {
+  let titleText = rest.replace(/[\s*]+$/, '');
+  if (compact(titleText).length > 40 || SENTENCE_END.test(titleText.replace(/[。]$/, ''))) {
+    const prefix = knownTitlePrefix(titleText);
+    if (!prefix) return null;
+    titleText = prefix;
+  }
+  // Without its numeral, only a standard title (or an accepted variant) is evidence of a heading.
+  const cls = classifyTitle(titleText);
+  if (!cls.key || !cls.exact) return null;
+  return {
+    heading: {
+      span: { start: lead, end: titleStart + titleText.length },
+      numeral: '',
+      numeralSpan: null,
+      markerSpan: { start: lead, end: lead + 1 },
+      number: null,
+      style: 'none',
+      title: '',
+      titleSpan: { start: titleStart, end: titleStart + titleText.length },
+    },
+    key: cls.key,
+    exact: cls.exact,
+  };
+}
+
 function knownTitlePrefix(title: string): string | null {
   for (const spec of SECTIONS) {
     for (const t of [spec.standard, ...spec.variants]) {
-      if (title.startsWith(t) && /^[\s。.，,：:]/.test(title.slice(t.length) || '。')) return t;
+      // The paragraph may follow after punctuation, or directly with its opening year
+      // ("一、总体情况2023年，我镇…": the line break lost in a paste).
+      if (title.startsWith(t) && /^[\s。.，,：:]|^(?:19|20)\d{2}年/.test(title.slice(t.length) || '。')) return t;
     }
   }
   return null;
@@ -318,6 +419,17 @@ export function scanSections(
     const next = accepted.find((a) => a.line > c.line);
     if (!prev || !next || prev.heading.number === null || next.heading.number === null) continue;
     if (c.heading.number === prev.heading.number + 1 && next.heading.number === c.heading.number + 1) extras.push(c);
+  }
+
+  // A section after 六、其他需要报告的事项 (the catch-all, always last): "七、…" numbered on from it,
+  // the first numbered heading after it, with a short title. Kept as an extra section, so that
+  // 六 ends there and section-numbering can say so.
+  const last = accepted.find((a) => a.key === 's6');
+  if (last && last.heading.number !== null && last.heading.style === 'chinese') {
+    const after = candidates.find((c) => c.line > last.line && c.heading.style === 'chinese');
+    if (after && after.heading.number === last.heading.number + 1 && compact(after.heading.title).length <= 25) {
+      extras.push({ heading: after.heading, key: null, exact: false, line: after.line });
+    }
   }
 
   const all = copyList(accepted);

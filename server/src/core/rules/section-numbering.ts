@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from './rule';
-import type { Section } from '../model';
+import type { Section, SubHeading } from '../model';
 import { SECTIONS, chineseNumeral } from '../format/editions';
 
 // Sections are numbered 一、二、… in order; sub-parts （一）（二）… in order within their section.
@@ -24,6 +24,22 @@ const rule: Rule = {
     unnumbered: {
       'zh-cn': '部分标题“{heading}”没有编号，应为“{expected}、{heading}”',
       en: 'The heading “{heading}” has no number; it should be “{expected}、{heading}”',
+    },
+    numeralLost: {
+      'zh-cn': '部分标题“{heading}”缺少编号：“、”前应为“{expected}”',
+      en: 'The heading “{heading}” lost its numeral: “{expected}” belongs before “、”',
+    },
+    numeralLostUnsure: {
+      'zh-cn': '部分标题“{heading}”缺少编号：“、”前没有数字',
+      en: 'The heading “{heading}” lost its numeral: nothing precedes “、”',
+    },
+    afterLast: {
+      'zh-cn': '“{heading}”排在“{last}”之后：年度报告共六部分，“其他需要报告的事项”是最后一部分，其他内容应写在其中',
+      en: '“{heading}” comes after “{last}”: the report has six sections, “其他需要报告的事项” is the last, and anything else belongs in it',
+    },
+    subFirst: {
+      'zh-cn': '小节编号从“（{numeral}）”开始，缺少“（一）”',
+      en: 'Sub-parts start at “（{numeral}）”; “（一）” is missing',
     },
     subDuplicate: {
       'zh-cn': '小节编号“（{numeral}）”重复：上一小节也是“（{numeral}）”',
@@ -54,6 +70,22 @@ function checkSections(ctx: RuleContext, sections: Section[]) {
     const expected = h.number !== null && fits(h.number) ? h.number : i + 1;
     const certain = allPresent || (h.number !== null && fits(h.number));
     const heading = ctx.report.text.slice(h.span.start, h.span.end);
+    const last = lastRequired(sections, i);
+    if (last) {
+      const lastHeading = ctx.report.text.slice(last.heading.span.start, last.heading.span.end);
+      ctx.add({ ...h.span, messageId: 'afterLast', args: { heading, last: lastHeading } });
+      return;
+    }
+    if (h.style === 'none' && h.markerSpan) {
+      // "、主动公开政府信息情况": the 、 kept, the numeral lost.
+      const title = ctx.report.text.slice(h.titleSpan.start, h.titleSpan.end);
+      const lost = lostNumeral(sections, i);
+      const fix = lost
+        ? { title: { 'zh-cn': '加上编号“{expected}”', en: 'Add the numeral “{expected}”' }, edits: [{ start: h.markerSpan.start, end: h.markerSpan.start, newText: chineseNumeral(lost) }] }
+        : null;
+      ctx.add({ ...h.span, messageId: lost ? 'numeralLost' : 'numeralLostUnsure', args: { heading: title, expected: lost ? chineseNumeral(lost) : '' }, fix });
+      return;
+    }
     if (h.style === 'none') {
       ctx.add({
         ...h.span,
@@ -78,6 +110,23 @@ function checkSections(ctx: RuleContext, sections: Section[]) {
   });
 }
 
+/** The numeral a heading that lost it had, when its neighbours agree on it (or the first has none). */
+function lostNumeral(sections: Section[], i: number): number | null {
+  const prev = sections[i - 1]?.heading.number ?? null;
+  const next = sections[i + 1]?.heading.number ?? null;
+  const fromPrev = i === 0 ? 1 : prev !== null ? prev + 1 : null;
+  const fromNext = next !== null ? next - 1 : null;
+  if (fromPrev !== null && fromNext !== null) return fromPrev === fromNext ? fromPrev : null;
+  return fromPrev ?? fromNext;
+}
+
+/** The 六、其他需要报告的事项 section that sections[i], an extra section, comes after; else null. */
+function lastRequired(sections: Section[], i: number): Section | null {
+  if (sections[i].key !== null) return null;
+  for (let j = i - 1; j >= 0; j--) if (sections[j].key === 's6') return sections[j];
+  return null;
+}
+
 function checkSubHeadings(ctx: RuleContext) {
   const subs = ctx.report.subHeadings;
   // Numbers the previous sub-part may stand for: its own, and the one it should have had when it
@@ -88,8 +137,11 @@ function checkSubHeadings(ctx: RuleContext) {
     const prev = subs[i - 1];
     const next = subs[i + 1];
     if (!prev || prev.sectionIndex !== cur.sectionIndex || cur.number === 1) {
-      // A section may open its list anywhere; （一） starts a new list.
-      previous = [cur.number];
+      // （一） starts a new list; a section whose first sub-part is （二） skipped its （一）.
+      if (cur.number === 2 && (!prev || prev.sectionIndex !== cur.sectionIndex) && !opensWithFirst(ctx, cur)) {
+        ctx.add({ ...cur.markerSpan, messageId: 'subFirst', args: { numeral: chineseNumeral(cur.number) } });
+        previous = [cur.number, 1];
+      } else previous = [cur.number];
       continue;
     }
     if (previous.some((n) => cur.number === n + 1)) {
@@ -115,6 +167,16 @@ function checkSubHeadings(ctx: RuleContext) {
     });
     previous = [cur.number, expected];
   }
+}
+
+/**
+ * Whether （一） is written before the sub-part in its section, anywhere (run into the heading or
+ * a paragraph, or in a line the scan did not take for a sub-part): then nothing was skipped.
+ */
+function opensWithFirst(ctx: RuleContext, sub: SubHeading): boolean {
+  const section = ctx.report.sections[sub.sectionIndex];
+  const before = ctx.report.norm.slice(section.span.start, sub.markerSpan.start);
+  return before.includes('(一)') || before.includes('(1)') || before.includes('一是');
 }
 
 export default rule;

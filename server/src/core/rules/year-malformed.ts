@@ -1,7 +1,7 @@
 import type { Report } from '../model';
 import type { Span, TextEdit } from '../types';
 import type { Bilingual, Rule } from './rule';
-import { isSpace } from '../text/chars';
+import { isDigit, isSpace } from '../text/chars';
 import { inTable } from './tables-common';
 
 // A year mistyped before 年: too many digits ("202020年", "20233年"), too few ("202年"), or a
@@ -19,9 +19,18 @@ const messages = {
     'zh-cn': '年份“{found}”写法有误，应为“{fixed}年”',
     en: 'Malformed year "{found}"; should be "{fixed}年"',
   },
+  dateMalformed: {
+    'zh-cn': '日期“{found}”写法有误：缺少“年”或“月”',
+    en: 'Malformed date "{found}": 年 or 月 is missing',
+  },
+  dateMalformedFix: {
+    'zh-cn': '日期“{found}”写法有误，应为“{fixed}”',
+    en: 'Malformed date "{found}"; should be "{fixed}"',
+  },
 } satisfies Record<string, Bilingual>;
 
 const FIX_TITLE: Bilingual = { 'zh-cn': '改为 {fixed} 年', en: 'Change to {fixed}' };
+const DATE_FIX_TITLE: Bilingual = { 'zh-cn': '改为“{fixed}”', en: 'Change to "{fixed}"' };
 
 /**
  * Digits and look-alike letters (O o 〇 ○ for 0; l I for 1) before 年, as one run of 3 to 12, not
@@ -81,11 +90,59 @@ export function malformedYears(report: Report): { span: Span; run: string; fixed
   return out;
 }
 
+/**
+ * A date whose 年 and 月 were lost in a paste ("统计期限自202011日起,至20201231日止"): a run of 5 to 8
+ * digits directly before 日 or 月 that opens with a year (19xx, 20xx) and reads as a date once 年 (and
+ * 月) are put back. The fix is offered when only one reading is a valid date ("202011日" is 2020年1月1日;
+ * "2020111日" could be 1月11日 or 11月1日: no fix).
+ */
+export function malformedDates(report: Report): { span: Span; found: string; fixed: string | null }[] {
+  const out: { span: Span; found: string; fixed: string | null }[] = [];
+  const { norm } = report;
+  for (const unit of ['日', '月'] as const) {
+    for (let at = norm.indexOf(unit); at >= 0; at = norm.indexOf(unit, at + 1)) {
+      let start = at;
+      while (start > 0 && at - start <= 8 && isDigit(norm.charCodeAt(start - 1))) start--;
+      const n = at - start;
+      if (n < 5 || n > 8 || (start > 0 && NOT_BEFORE_RUN.test(norm[start - 1]))) continue;
+      const run = norm.slice(start, at);
+      if (!/^(19|20)\d\d/.test(run) || inTable(report, start)) continue;
+      const readings = unit === '日' ? dayReadings(run) : monthReadings(run);
+      if (readings.length === 0) continue; // not a date: an amount or a code
+      out.push({ span: { start, end: at + 1 }, found: report.text.slice(start, at + 1), fixed: readings.length === 1 ? readings[0] : null });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const validMonth = (m: string) => /^(0?[1-9]|1[0-2])$/.test(m);
+const validDay = (d: string) => /^(0?[1-9]|[12]\d|3[01])$/.test(d);
+
+/** "202011" → ["2020年1月1日"]: every way the digits after the year split into a valid month and day. */
+function dayReadings(run: string): string[] {
+  const year = run.slice(0, 4);
+  const rest = run.slice(4);
+  const out: string[] = [];
+  for (let k = 1; k < rest.length && k <= 2; k++) {
+    const m = rest.slice(0, k);
+    const d = rest.slice(k);
+    if (d.length <= 2 && validMonth(m) && validDay(d)) out.push(`${year}年${Number(m)}月${Number(d)}日`);
+  }
+  return out;
+}
+
+/** "20201" → ["2020年1月"]: the digits after the year as a month. */
+function monthReadings(run: string): string[] {
+  const year = run.slice(0, 4);
+  const m = run.slice(4);
+  return m.length <= 2 && validMonth(m) ? [`${year}年${Number(m)}月`] : [];
+}
+
 const rule: Rule = {
   id: 'year-malformed',
   description: {
-    'zh-cn': '年份写法有误（如“202020年”）',
-    en: 'A malformed year (e.g. "202020年")',
+    'zh-cn': '年份或日期写法有误（如“202020年”“202011日”）',
+    en: 'A malformed year or date (e.g. "202020年", "202011日")',
   },
   defaultSeverity: 'error',
   fixable: true,
@@ -100,6 +157,14 @@ const rule: Rule = {
         messageId: fixed === null ? 'malformed' : 'malformedFix',
         args: { found: ctx.report.text.slice(span.start, end), fixed: fixed ?? '' },
         fix: fixed === null ? null : { title: FIX_TITLE, edits, preferred: true },
+      });
+    }
+    for (const { span, found, fixed } of malformedDates(ctx.report)) {
+      ctx.add({
+        ...span,
+        messageId: fixed === null ? 'dateMalformed' : 'dateMalformedFix',
+        args: { found, fixed: fixed ?? '' },
+        fix: fixed === null ? null : { title: DATE_FIX_TITLE, edits: [{ ...span, newText: fixed }], preferred: true },
       });
     }
   },

@@ -13,6 +13,7 @@ import {
   yearMentions,
   type YearMention,
 } from './years';
+import { readPeriodRange, type PeriodRange } from '../parse/header';
 
 // The report for year Y is written in Y+1, so Y+1 slips into sentences about Y's work, and last
 // year's report, copied, leaves plans dated Y ("2023年…将…") and Y−1 as the current year. Each check
@@ -29,6 +30,18 @@ const messages = {
   previousYear: {
     'zh-cn': '“{found}年”似乎被当作本年度：本报告为 {year} 年度报告（“{quote}”）',
     en: '"{found}年" seems to be used as the current year, but this is the report for {year} ("{quote}")',
+  },
+  periodSpan: {
+    'zh-cn': '统计期限跨了两个年度：“{found}年”应为“{fixed}年”（本报告为 {year} 年度）',
+    en: 'The statistics period spans two years: "{found}年" should be "{fixed}年" (this is the report for {year})',
+  },
+  periodSpanUnsure: {
+    'zh-cn': '统计期限的起止年份不一致（{start}年1月1日至{end}年12月31日）',
+    en: 'The statistics period starts and ends in different years ({start}-01-01 to {end}-12-31)',
+  },
+  textPeriod: {
+    'zh-cn': '统计期限（{period}年）与正文叙述的年度（{text}年）不一致',
+    en: 'The statistics period ({period}) differs from the year the narrative describes ({text})',
   },
   titlePeriod: {
     'zh-cn': '标题年份（{title}年）与统计期限（{period}年）不一致',
@@ -116,14 +129,38 @@ function narrativeYears(report: Report, mentions: readonly YearMention[], planSt
 
 /**
  * Title year vs statistics period. The finding goes on the one the narrative contradicts (the
- * statistics period when the narrative does not say), and its fix writes the other year. Returns
- * the years the report itself leaves in doubt.
+ * statistics period when the narrative does not say), and its fix writes the other year. A period
+ * that spans two years ("自2022年1月1日起至2023年12月31日止") is flagged at the year that is not the
+ * report's. Returns the years the report itself leaves in doubt.
  */
 function checkTitleAgainstPeriod(ctx: RuleContext, narrative: Map<number, number>): Set<number> {
-  const { titleYear, periodYear } = ctx.report.year;
+  const { titleYear } = ctx.report.year;
   const doubtful = new Set<number>();
-  if (!titleYear || !periodYear || titleYear.value === periodYear.value) return doubtful;
-  doubtful.add(titleYear.value).add(periodYear.value);
+  const range = readPeriodRange(ctx.report.norm);
+  if (!range) return doubtful;
+  const years = range.end ? [range.start, range.end] : [range.start];
+  if (!titleYear) {
+    if (range.end && range.start.value !== range.end.value) checkPeriodSpan(ctx, range.start, range.end, narrative);
+    else checkPeriodAgainstNarrative(ctx, range, narrative, doubtful);
+    return doubtful;
+  }
+  const off = years.filter((y) => y.value !== titleYear.value);
+  if (off.length === 0) return doubtful;
+  if (off.length < years.length) {
+    // One end of the period is the title's year: the other is the slip.
+    const [wrong] = off;
+    ctx.add({
+      ...wrong.span,
+      messageId: 'periodSpan',
+      args: { found: wrong.value, fixed: titleYear.value, year: titleYear.value },
+      fix: { title: FIX_TITLE, edits: [{ ...wrong.span, newText: String(titleYear.value) }], preferred: true },
+      related: [{ ...titleYear.span, message: { 'zh-cn': '标题年份', en: 'Title year' } }],
+    });
+    return doubtful;
+  }
+  const periodYear = range.end ?? range.start;
+  doubtful.add(titleYear.value);
+  for (const y of years) doubtful.add(y.value);
   const forTitle = narrative.get(titleYear.value) ?? 0;
   const forPeriod = narrative.get(periodYear.value) ?? 0;
   const args = { title: titleYear.value, period: periodYear.value };
@@ -139,14 +176,7 @@ function checkTitleAgainstPeriod(ctx: RuleContext, narrative: Map<number, number
     return doubtful;
   }
   // The period names the year twice ("2022年1月1日至2022年12月31日"): fix both.
-  const { norm } = ctx.report;
-  const edits = [{ ...periodYear.span, newText: String(titleYear.value) }];
-  const before = norm.slice(Math.max(0, periodYear.span.start - 40), periodYear.span.start);
-  const first = [...before.matchAll(/((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/g)].pop();
-  if (first && Number(first[1]) === periodYear.value) {
-    const at = periodYear.span.start - before.length + first.index!;
-    edits.unshift({ start: at, end: at + 4, newText: String(titleYear.value) });
-  }
+  const edits = years.map((y) => ({ ...y.span, newText: String(titleYear.value) }));
   ctx.add({
     ...periodYear.span,
     messageId: 'titlePeriod',
@@ -156,6 +186,45 @@ function checkTitleAgainstPeriod(ctx: RuleContext, narrative: Map<number, number
     related: [{ ...titleYear.span, message: { 'zh-cn': '标题年份', en: 'Title year' } }],
   });
   return doubtful;
+}
+
+/**
+ * No title year: the period is the report's year unless the narrative plainly says another (two or
+ * more sentences open with it, none with the period's year): a period copied from last year's report.
+ * One finding on the period then, rather than one on every sentence of the narrative.
+ */
+function checkPeriodAgainstNarrative(ctx: RuleContext, range: PeriodRange, narrative: Map<number, number>, doubtful: Set<number>) {
+  const period = range.end ?? range.start;
+  if ((narrative.get(period.value) ?? 0) > 0) return;
+  let said: number | null = null;
+  for (const [year, n] of narrative) if (n >= 2 && (said === null || n > narrative.get(said)!)) said = year;
+  if (said === null || Math.abs(said - period.value) > 1) return;
+  doubtful.add(said).add(period.value);
+  // "2022年1月1日至2022年12月31日": both years of the period.
+  const years = range.end ? [range.start, range.end] : [range.start];
+  ctx.add({
+    ...period.span,
+    messageId: 'textPeriod',
+    args: { period: period.value, text: said, fixed: said },
+    fix: { title: FIX_TITLE, edits: years.map((y) => ({ ...y.span, newText: String(said) })), preferred: false },
+  });
+}
+
+/** No title year, and the period runs from one year to another: the narrative says which end slipped. */
+function checkPeriodSpan(ctx: RuleContext, start: PeriodRange['start'], end: NonNullable<PeriodRange['end']>, narrative: Map<number, number>) {
+  const forStart = narrative.get(start.value) ?? 0;
+  const forEnd = narrative.get(end.value) ?? 0;
+  if (forStart === forEnd) {
+    ctx.add({ start: start.span.start, end: end.span.end, messageId: 'periodSpanUnsure', args: { start: start.value, end: end.value } });
+    return;
+  }
+  const [wrong, right] = forStart > forEnd ? [end, start] : [start, end];
+  ctx.add({
+    ...wrong.span,
+    messageId: 'periodSpan',
+    args: { found: wrong.value, fixed: right.value, year: right.value },
+    fix: { title: FIX_TITLE, edits: [{ ...wrong.span, newText: String(right.value) }], preferred: true },
+  });
 }
 
 const rule: Rule = {
