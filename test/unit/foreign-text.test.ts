@@ -78,7 +78,7 @@ test('other shapes of page chrome: a breadcrumb over two lines, 点击率 and �
 
 test('spam words inside a line (a hacked page) are flagged, not the whole sentence', () => {
   const hacked = replaceOnce(XIAOCAOE, '贯彻落实全市政务公开工作有关会议精神', '贯彻落实365bet网上娱乐_365体育平台网址有关会议精神');
-  assert.deepEqual(foreign(hacked).map((f) => [f.line, f.text]), [[9, '365bet网上娱乐_365体育平台']]);
+  assert.deepEqual(foreign(hacked).map((f) => [f.line, f.text]), [[9, '365bet网上娱乐_365体育平台网址']]);
   const header = replaceOnce(XIAOCAOE, '小曹娥镇人民政府\n', '365bet网上娱乐_365体育平台网址\n');
   assert.deepEqual(foreign(header).map((f) => f.text), ['365bet网上娱乐_365体育平台网址']);
 });

@@ -1,9 +1,11 @@
 // A same-length normalized copy of the text: traditional → simplified (character for character, from
-// OpenCC's TSCharacters table), full-width ASCII → half-width, ideographic space → space. Because
-// every character maps to exactly one UTF-16 unit, an offset in the normalized text is an offset
-// in the source: the parser matches on the copy and reports spans in the original.
+// OpenCC's TSCharacters table), full-width ASCII → half-width, ideographic space → space; then what
+// is not the report (pinyin inserted by mirror sites, injected spam: text/pollution.ts) blanked.
+// Because every character maps to exactly one UTF-16 unit, an offset in the normalized text is an
+// offset in the source: the parser matches on the copy and reports spans in the original.
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import { isNoise } from './chars';
+import { removals } from './pollution';
 
 /** For every BMP code unit, its normalized unit (0 where it maps to itself). Built on first use. */
 let table: Uint16Array | undefined;
@@ -66,7 +68,8 @@ function mapUnits(text: string, t: Uint16Array): Uint16Array {
   return out;
 }
 
-export function normalize(text: string): string {
+/** The text with every character mapped (traditional → simplified, full-width → half-width). */
+export function normalizeChars(text: string): string {
   const t = (table ??= build());
   if (firstChanged(text, t) === text.length) return text;
   // Something changes: map every unit into one buffer and decode it once (a traditional report
@@ -74,6 +77,23 @@ export function normalize(text: string): string {
   const out = mapUnits(text, t);
   // Short strings (labels) are cheaper to build directly than through the decoder.
   return out.length <= 1024 ? String.fromCharCode.apply(null, out as unknown as number[]) : fromUtf16(out);
+}
+
+/**
+ * The normalized text every reader works on: characters mapped, then pinyin groups and spam
+ * blanked with their markers (REMOVED_PINYIN, REMOVED_SPAM), which read as whitespace everywhere.
+ */
+export function normalize(text: string): string {
+  const mapped = normalizeChars(text);
+  const removed = removals(mapped);
+  if (removed.length === 0) return mapped;
+  let out = '';
+  let from = 0;
+  for (const r of removed) {
+    out += mapped.slice(from, r.start) + String.fromCharCode(r.marker).repeat(r.end - r.start);
+    from = r.end;
+  }
+  return out + mapped.slice(from);
 }
 
 /**
