@@ -256,7 +256,7 @@ function runAround(s: string, seed: Piece): Run {
 const CLOSER: Record<number, number> = { 0x28: 0x29, 0x5b: 0x5d, 0x3010: 0x3011 };
 const OPENER: Record<number, number> = { 0x29: 0x28, 0x5d: 0x5b, 0x3011: 0x3010 };
 
-/** The run widened by one character on a side where a bracket inside it (or around it) is left unpaired. */
+/** The run widened over the brackets it leaves unpaired, and over a pair wrapped around it. */
 function closeBrackets(s: string, start: number, end: number): { start: number; end: number } {
   let open = 0;
   let unopened = 0;
@@ -268,11 +268,21 @@ function closeBrackets(s: string, start: number, end: number): { start: number; 
       else unopened++;
     }
   }
-  const before = start > 0 ? s.charCodeAt(start - 1) : 0;
-  const after = end < s.length ? s.charCodeAt(end) : 0;
-  const wrapped = open === 0 && unopened === 0 && CLOSER[before] !== undefined && CLOSER[before] === after;
-  if ((unopened > 0 || wrapped) && CLOSER[before] !== undefined) start--;
-  if ((open > 0 || wrapped) && OPENER[after] !== undefined) end++;
+  // Each step takes one bracket more; a few brackets deep at most.
+  for (let step = 0; step < 4; step++) {
+    const before = start > 0 ? s.charCodeAt(start - 1) : 0;
+    const after = end < s.length ? s.charCodeAt(end) : 0;
+    if (open > 0 && OPENER[after] !== undefined) {
+      end++;
+      open--;
+    } else if (unopened > 0 && CLOSER[before] !== undefined) {
+      start--;
+      unopened--;
+    } else if (open === 0 && unopened === 0 && CLOSER[before] !== undefined && CLOSER[before] === after) {
+      start--;
+      end++;
+    } else break;
+  }
   return { start, end };
 }
 
