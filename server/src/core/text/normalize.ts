@@ -68,15 +68,25 @@ function mapUnits(text: string, t: Uint16Array): Uint16Array {
   return out;
 }
 
+/** Units → string. Short strings (labels) are cheaper to build directly than through the decoder. */
+function decode(units: Uint16Array): string {
+  return units.length <= 1024 ? String.fromCharCode.apply(null, units as unknown as number[]) : fromUtf16(units);
+}
+
+/** The units of a string, to change some of them. */
+function unitsOf(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
 /** The text with every character mapped (traditional → simplified, full-width → half-width). */
 export function normalizeChars(text: string): string {
   const t = (table ??= build());
   if (firstChanged(text, t) === text.length) return text;
   // Something changes: map every unit into one buffer and decode it once (a traditional report
   // changes thousands of characters; joining slices around each would cost more than the mapping).
-  const out = mapUnits(text, t);
-  // Short strings (labels) are cheaper to build directly than through the decoder.
-  return out.length <= 1024 ? String.fromCharCode.apply(null, out as unknown as number[]) : fromUtf16(out);
+  return decode(mapUnits(text, t));
 }
 
 /**
@@ -84,16 +94,16 @@ export function normalizeChars(text: string): string {
  * blanked with their markers (REMOVED_PINYIN, REMOVED_SPAM), which read as whitespace everywhere.
  */
 export function normalize(text: string): string {
-  const mapped = normalizeChars(text);
+  const t = (table ??= build());
+  const units = firstChanged(text, t) === text.length ? null : mapUnits(text, t);
+  const mapped = units ? decode(units) : text;
+  // Pollution is found on the mapped text (traditional spam reads as simplified) and, being rare,
+  // blanked in a second pass over the same buffer.
   const removed = removals(mapped);
   if (removed.length === 0) return mapped;
-  let out = '';
-  let from = 0;
-  for (const r of removed) {
-    out += mapped.slice(from, r.start) + String.fromCharCode(r.marker).repeat(r.end - r.start);
-    from = r.end;
-  }
-  return out + mapped.slice(from);
+  const out = units ?? unitsOf(mapped);
+  for (const r of removed) out.fill(r.marker, r.start, r.end);
+  return decode(out);
 }
 
 /**

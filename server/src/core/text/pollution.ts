@@ -100,10 +100,17 @@ const FILLER = [
   '国际', '中国', '官方', '在线', '线上', '网上', '首页', '最新', '唯一', '网站', '备用', '地址', '娱乐场',
 ];
 
-type Kind = 'strong' | 'brand' | 'gambling' | 'filler' | 'url' | 'alnum';
+/** What a piece of a run is; a run's pieces are collected as a bit set of these. */
+const STRONG_PIECE = 1;
+const BRAND_PIECE = 2;
+const GAMBLING_PIECE = 4;
+const FILLER_PIECE = 8;
+const URL_PIECE = 16;
+const ALNUM_PIECE = 32;
+type Kind = number;
 
 const WORD_KIND = new Map<string, Kind>();
-for (const [words, kind] of [[FILLER, 'filler'], [GAMBLING, 'gambling'], [BRANDS, 'brand'], [STRONG, 'strong']] as const) {
+for (const [words, kind] of [[FILLER, FILLER_PIECE], [GAMBLING, GAMBLING_PIECE], [BRANDS, BRAND_PIECE], [STRONG, STRONG_PIECE]] as const) {
   for (const w of words) WORD_KIND.set(w, kind);
 }
 /** Lexicon words by first character, longest first. */
@@ -170,7 +177,7 @@ function pieceAt(s: string, i: number): Piece | null {
   if (url && url[0].length <= MAX_ALNUM) {
     // A government site or an e-mail address ("…@qq.com") is part of the report, not of a run.
     if (GOV_URL.test(url[0]) || (i > 0 && s[i - 1] === '@')) return null;
-    return { start: i, end: i + url[0].length, kind: BET.test(url[0]) ? 'strong' : 'url' };
+    return { start: i, end: i + url[0].length, kind: BET.test(url[0]) ? STRONG_PIECE : URL_PIECE };
   }
   let n = 0;
   while (n < window.length && isAlnum(window.charCodeAt(n))) n++;
@@ -178,10 +185,10 @@ function pieceAt(s: string, i: number): Piece | null {
   const end = i + n;
   if (s.charCodeAt(end) === 0x40 /* @ */) return null;
   const run = window.slice(0, n);
-  if (BET.test(run)) return { start: i, end, kind: 'strong' };
+  if (BET.test(run)) return { start: i, end, kind: STRONG_PIECE };
   // Bare digits before a word of the sentence are the report's own ("2023年", "3件").
   if (/^\d+$/.test(run) && end < s.length && !isConnector(s.charCodeAt(end)) && !wordAt(s, end)) return null;
-  return { start: i, end, kind: 'alnum' };
+  return { start: i, end, kind: ALNUM_PIECE };
 }
 
 /** Start of the alphanumeric run (with the dots, slashes and colons of an address) that ends at `j`. */
@@ -230,24 +237,25 @@ interface Run {
 
 /** The run of pieces around `seed`, and whether it is spam. */
 function runAround(s: string, seed: Piece): Run {
-  const kinds = new Set<Kind>([seed.kind]);
+  let kinds = seed.kind;
   let start = seed.start;
   let end = seed.end;
   for (;;) {
     const at = skipConnectors(s, end, 1);
     const p = at < s.length ? pieceAt(s, at) : null;
     if (!p) break;
-    kinds.add(p.kind);
+    kinds |= p.kind;
     end = p.end;
   }
   for (;;) {
     const at = skipConnectors(s, start, -1);
     const p = at > 0 ? pieceEndingAt(s, at) : null;
     if (!p) break;
-    kinds.add(p.kind);
+    kinds |= p.kind;
     start = p.start;
   }
-  const spam = kinds.has('strong') || (kinds.has('brand') && (kinds.has('gambling') || kinds.has('url')));
+  const spam = (kinds & STRONG_PIECE) !== 0 || ((kinds & BRAND_PIECE) !== 0 && (kinds & (GAMBLING_PIECE | URL_PIECE)) !== 0);
+  if (!spam) return { start, end, spam };
   // Brackets opened or closed inside the run, or wrapped around it, belong to it: "【澳门新葡京】",
   // "官网(www.xpj.com)", "【太阳城集团】 www.tyc88.com".
   return { ...closeBrackets(s, start, end), spam };
@@ -289,13 +297,21 @@ function closeBrackets(s: string, start: number, end: number): { start: number; 
 function spamRuns(s: string): Removal[] {
   const out: Removal[] = [];
   for (let at = SEEDS.firstIn(s); at >= 0; ) {
-    // "bet" inside "365bet": the piece starts where its alphanumeric run does.
-    const from = isAlnum(s.charCodeAt(at)) ? alnumStart(s, at, false) : at;
-    const seed = pieceAt(s, from);
-    const run = seed && (seed.kind === 'strong' || seed.kind === 'brand') ? runAround(s, seed) : null;
+    let next = at + 1;
+    let seed: Piece | null;
+    if (isAlnum(s.charCodeAt(at))) {
+      // "bet" inside "365bet": the piece starts where its alphanumeric run does, and the whole run
+      // is one seed (a run of "betbetbet…" is read once).
+      const from = alnumStart(s, at, false);
+      let to = at;
+      while (to < s.length && isAlnum(s.charCodeAt(to))) to++;
+      next = to;
+      seed = to - from <= MAX_ALNUM ? pieceAt(s, from) : null;
+    } else seed = pieceAt(s, at);
+    const run = seed && (seed.kind & (STRONG_PIECE | BRAND_PIECE)) !== 0 ? runAround(s, seed) : null;
     if (run?.spam && (out.length === 0 || run.start >= out[out.length - 1].end)) out.push({ start: run.start, end: run.end, marker: REMOVED_SPAM });
     // A later seed inside the same run would read the same run again.
-    const next = Math.max(at + 1, run ? run.end : 0);
+    if (run && run.end > next) next = run.end;
     at = next < s.length ? SEEDS.firstIn(s, next) : -1;
   }
   return out;
