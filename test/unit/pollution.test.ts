@@ -139,6 +139,7 @@ test('normalize blanks gambling spam in a sentence and a title, with its address
   assertSpam('太陽城集團官網 https://www.tyc88.com/index.html 。', '太陽城集團官網 https://www.tyc88.com/index.html');
   assertSpam('【太阳城集团】 www.tyc88.com', '【太阳城集团】 www.tyc88.com');
   assertSpam('全年公开信息百家乐120条', '百家乐', 'the report\'s own number after the spam stays');
+  assertSpam('全年主动公开政府信息澳门新葡京娱乐场www.xpj8888.com126条。', '澳门新葡京娱乐场www.xpj8888.com', 'an address glued to a count');
 });
 
 test('normalize leaves ordinary words, place names and links of a report alone', () => {

@@ -125,8 +125,11 @@ for (const list of BY_LAST.values()) list.sort((a, b) => b.length - a.length);
 /** Where a spam run may start: its strong words, casino names, and "bet" of 365bet/bet365. */
 const SEEDS = new KeywordScan([...STRONG, ...BRANDS, 'bet']);
 
-/** A site's address; the TLD must end the name. Government sites are checked apart. */
-const URL = /(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:com|net|cc|vip|top|xyz|me|tv|co|app|info|bet|club|online|site|win|io|ws|la|hk|asia|live|fun|org|cn|pw|us|in)(?![a-z0-9-])(?::\d{1,5})?(?:\/[!#-+\--:=?-~]*)?/iy;
+/**
+ * A site's address; the TLD ends the name unless a letter follows (digits after it are the report's own:
+ * "www.xpj8888.com126条"). Government sites are checked apart.
+ */
+const URL = /(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:com|net|cc|vip|top|xyz|me|tv|co|app|info|bet|club|online|site|win|io|ws|la|hk|asia|live|fun|org|cn|pw|us|in)(?![a-z-])(?::\d{1,5})?(?:\/[!#-+\--:=?-~]*)?/iy;
 const GOV_URL = /\.gov(\.cn)?(?![a-z0-9-])/i;
 /** An alphanumeric run that names a betting site: 365bet, bet365, betway, 365BETAPP. */
 const BET = /\dbet|bet\d|betway|betapp/i;
