@@ -148,7 +148,7 @@ test('normalize leaves ordinary words, place names and links of a report alone',
     '金沙县体育局、银河路社区、皇冠体育馆、永利集团有限公司', // beside ordinary words
     '政府网站(http://www.jxgc.gov.cn)，电子邮箱:1316458144@qq.com，电话0571-12345678', // a report's own links
     'source: http://www.996bkk.com/zwgk/xxgk/202501/t20250126_59961.html', // a mirror site's address
-    '查处娱乐场所12家，检查福利彩票网点3个、体育彩票投注站5个', // licensed venues
+    '查处娱乐场所12家，检查福利彩票网点3个、体育彩票投注站5个、投注网点2个', // licensed venues
     '加大发布力度，港澳台居民、澳门特别行政区', // 大发, 澳门 as words
     '推进“互联网+政务服务”平台建设，登录网站首页下载', // filler words alone
   ]) {

@@ -7,7 +7,7 @@
 // isNoise), and that normalization otherwise never leaves in the text (it maps them to a plain
 // space): foreign-text finds the removed spam by its marker and reports it.
 import { KeywordScan } from './keywords';
-import { isDigit, isSpace } from './chars';
+import { charTable, isDigit, isSpace } from './chars';
 
 /** Marks a removed pinyin group in `norm` (NO-BREAK SPACE). */
 export const REMOVED_PINYIN = 0xa0;
@@ -23,19 +23,38 @@ export interface Removal {
 /** What to blank in a normalized text: pinyin groups and spam runs, in order, not overlapping. */
 export function removals(norm: string): Removal[] {
   const pinyin = pinyinGroups(norm);
-  const spam = spamRuns(norm);
+  if (pinyin.length === 0) return spamRuns(norm);
+  // Spam is read with the pinyin already blanked, so that a run never ends inside a pinyin group.
+  const spam = spamRuns(blank(norm, pinyin));
   if (spam.length === 0) return pinyin;
-  if (pinyin.length === 0) return spam;
-  // Rare: both kinds in one text. Spam wins where they overlap.
-  const out = [...spam];
-  for (const p of pinyin) if (!spam.some((s) => p.start < s.end && s.start < p.end)) out.push(p);
-  return out.sort((a, b) => a.start - b.start);
+  // Both lists are in order: merge them; a pinyin group inside a spam run goes with the run.
+  const out: Removal[] = [];
+  let k = 0;
+  for (const p of pinyin) {
+    while (k < spam.length && spam[k].end <= p.start) out.push(spam[k++]);
+    if (k < spam.length && spam[k].start < p.end) continue;
+    out.push(p);
+  }
+  while (k < spam.length) out.push(spam[k++]);
+  return out;
+}
+
+/** `s` with each removal replaced by its marker. */
+export function blank(s: string, removed: readonly Removal[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const r of removed) {
+    parts.push(s.slice(from, r.start), String.fromCharCode(r.marker).repeat(r.end - r.start));
+    from = r.end;
+  }
+  parts.push(s.slice(from));
+  return parts.join('');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Pinyin: "(guī)", "(zhèn)", "(xìn xī)" right after a Chinese character.
 
-const TONED = new Set('āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ');
+const TONED = charTable('āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ');
 /** Longest pinyin group read (a few syllables). */
 const MAX_PINYIN = 32;
 
@@ -54,13 +73,13 @@ function pinyinEnd(s: string, open: number): number {
   let letters = 0;
   const limit = Math.min(s.length, open + 1 + MAX_PINYIN);
   for (let i = open + 1; i < limit; i++) {
-    const ch = s[i];
-    if (ch === ')') return toned && letters > 0 ? i + 1 : -1;
-    if (TONED.has(ch)) {
+    const c = s.charCodeAt(i);
+    if (c === 0x29 /* ) */) return toned && letters > 0 ? i + 1 : -1;
+    if (TONED[c] === 1) {
       toned = true;
       letters++;
-    } else if ((ch >= 'a' && ch <= 'z') || ch === 'ü') letters++;
-    else if (ch !== ' ' && ch !== "'" && ch !== '’') return -1;
+    } else if ((c >= 0x61 && c <= 0x7a) || c === 0xfc /* ü */) letters++;
+    else if (c !== 0x20 && c !== 0x27 && c !== 0x2019) return -1; // space, apostrophes
   }
   return -1;
 }
@@ -87,7 +106,7 @@ function pinyinGroups(s: string): Removal[] {
 const STRONG = [
   '博彩', '娱乐城', '百家乐', '六合彩', '时时彩', '老虎机', '真人视讯', '真人娱乐', '真人荷官',
   '网上娱乐', '线上娱乐', '娱乐官网', '娱乐网址', '网上赌场', '线上赌场', '在线赌场', '在线投注',
-  '网上投注', '投注平台', '投注网', '投注官网', '葡京', '威尼斯人', '新濠天地', '美高梅', '华体会',
+  '网上投注', '投注平台', '投注官网', '葡京', '威尼斯人', '新濠天地', '美高梅', '华体会',
   '九游会', '金宝博', '新葡京', '威廉希尔', '博狗', '澳门彩', '新澳门', '澳彩', '开云体育', '亚博体育', '乐鱼体育',
 ];
 /** Casino names that are also ordinary words or place names (金沙镇): spam only beside a gambling word or URL. */
@@ -261,11 +280,18 @@ function runAround(s: string, seed: Piece): Run {
   if (!spam) return { start, end, spam };
   // Brackets opened or closed inside the run, or wrapped around it, belong to it: "【澳门新葡京】",
   // "官网(www.xpj.com)", "【太阳城集团】 www.tyc88.com".
-  return { ...closeBrackets(s, start, end), spam };
+  const closed = closeBrackets(s, start, end);
+  return { start: closed.start, end: closed.end, spam };
 }
 
-const CLOSER: Record<number, number> = { 0x28: 0x29, 0x5b: 0x5d, 0x3010: 0x3011 };
-const OPENER: Record<number, number> = { 0x29: 0x28, 0x5d: 0x5b, 0x3011: 0x3010 };
+/** The closing bracket of an opening one ("(", "[", "【"), or 0. */
+function closerOf(c: number): number {
+  return c === 0x28 ? 0x29 : c === 0x5b ? 0x5d : c === 0x3010 ? 0x3011 : 0;
+}
+
+function isCloser(c: number): boolean {
+  return c === 0x29 || c === 0x5d || c === 0x3011;
+}
 
 /** The run widened over the brackets it leaves unpaired, and over a pair wrapped around it. */
 function closeBrackets(s: string, start: number, end: number): { start: number; end: number } {
@@ -273,23 +299,23 @@ function closeBrackets(s: string, start: number, end: number): { start: number; 
   let unopened = 0;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (CLOSER[c]) open++;
-    else if (OPENER[c]) {
+    if (closerOf(c) !== 0) open++;
+    else if (isCloser(c)) {
       if (open > 0) open--;
       else unopened++;
     }
   }
   // Each step takes one bracket more; a few brackets deep at most.
   for (let step = 0; step < 4; step++) {
-    const before = start > 0 ? s.charCodeAt(start - 1) : 0;
+    const before = start > 0 ? closerOf(s.charCodeAt(start - 1)) : 0;
     const after = end < s.length ? s.charCodeAt(end) : 0;
-    if (open > 0 && OPENER[after] !== undefined) {
+    if (open > 0 && isCloser(after)) {
       end++;
       open--;
-    } else if (unopened > 0 && CLOSER[before] !== undefined) {
+    } else if (unopened > 0 && before !== 0) {
       start--;
       unopened--;
-    } else if (open === 0 && unopened === 0 && CLOSER[before] !== undefined && CLOSER[before] === after) {
+    } else if (open === 0 && unopened === 0 && before !== 0 && before === after) {
       start--;
       end++;
     } else break;
