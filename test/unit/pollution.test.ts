@@ -140,6 +140,7 @@ test('normalize blanks gambling spam in a sentence and a title, with its address
   assertSpam('【太阳城集团】 www.tyc88.com', '【太阳城集团】 www.tyc88.com');
   assertSpam('全年公开信息百家乐120条', '百家乐', 'the report\'s own number after the spam stays');
   assertSpam('全年主动公开政府信息澳门新葡京娱乐场www.xpj8888.com126条。', '澳门新葡京娱乐场www.xpj8888.com', 'an address glued to a count');
+  assertSpam('我镇开元棋牌 www.ky0088.com 认真落实', '开元棋牌 www.ky0088.com', 'a betting word and an address, no known name');
 });
 
 test('normalize leaves ordinary words, place names and links of a report alone', () => {
@@ -151,6 +152,8 @@ test('normalize leaves ordinary words, place names and links of a report alone',
     '查处娱乐场所12家，检查福利彩票网点3个、体育彩票投注站5个、投注网点2个', // licensed venues
     '加大发布力度，港澳台居民、澳门特别行政区', // 大发, 澳门 as words
     '推进“互联网+政务服务”平台建设，登录网站首页下载', // filler words alone
+    '文化娱乐活动丰富，详见市文化馆网站www.whg-example.com', // a betting word and an address, not side by side
+    '中国体育彩票官网（www.lottery.gov.cn）、中彩网（www.zhcw.com）', // a lottery's own sites
   ]) {
     assert.equal(normalize(s), normalizeChars(s), s);
   }

@@ -97,10 +97,10 @@ function pinyinGroups(s: string): Removal[] {
 
 // ---------------------------------------------------------------------------------------------
 // Spam: a run of gambling-site words, site names, URLs and connectors. A run is spam when it holds
-// a word that only gambling sites use (百家乐, 葡京, 365bet), or a casino's name (澳门, 金沙, 银河 —
-// also ordinary words and place names) next to a gambling word (娱乐, 官网, 网址) or a non-government
-// URL. Ordinary links (www.xxx.gov.cn, a company site, an e-mail address) are never spam on their
-// own: mirror sites and reports carry them.
+// a word that only gambling sites use (百家乐, 葡京, 365bet), a casino's name (澳门, 金沙, 银河 — also
+// ordinary words and place names) next to a gambling word (娱乐, 官网, 网址) or a non-government URL,
+// or a betting word (娱乐, 棋牌, 投注) next to such a URL. Ordinary links (www.xxx.gov.cn, a company
+// site, an e-mail address) are never spam on their own: mirror sites and reports carry them.
 
 /** Words only gambling sites use: a run holding one is spam. */
 const STRONG = [
@@ -110,9 +110,11 @@ const STRONG = [
   '九游会', '金宝博', '新葡京', '威廉希尔', '博狗', '澳门彩', '新澳门', '澳彩', '开云体育', '亚博体育', '乐鱼体育',
 ];
 /** Casino names that are also ordinary words or place names (金沙镇): spam only beside a gambling word or URL. */
-const BRANDS = ['澳门', '金沙', '银河', '永利', '太阳城', '皇冠', '巴黎人', '伦敦人', '亚博', '开云', '乐鱼', '九游', '凯发'];
+const BRANDS = ['澳门', '金沙', '银河', '永利', '太阳城', '皇冠', '巴黎人', '伦敦人', '亚博', '开云', '乐鱼', '九游', '凯发', '开元'];
 /** Gambling words that make a casino name spam. */
-const GAMBLING = ['娱乐', '官网', '官方网站', '网址', '真人', '棋牌', '彩票', '投注', '开户', '赌场'];
+const GAMBLING = ['官网', '官方网站', '网址', '彩票'];
+/** Betting words: they make a casino name or a (non-government) address spam ("开元棋牌 www.ky.com"). */
+const BETTING = ['娱乐', '真人', '棋牌', '投注', '开户', '赌场'];
 /** Words that spam runs are made of but that prove nothing alone (体育局, 登录平台, 中国). */
 const FILLER = [
   '体育', '平台', '电子', '游戏', '登录', '登陆', '入口', '注册', '下载', '手机版', '网页版', '客户端', '集团',
@@ -123,13 +125,14 @@ const FILLER = [
 const STRONG_PIECE = 1;
 const BRAND_PIECE = 2;
 const GAMBLING_PIECE = 4;
+const BETTING_PIECE = 64;
 const FILLER_PIECE = 8;
 const URL_PIECE = 16;
 const ALNUM_PIECE = 32;
 type Kind = number;
 
 const WORD_KIND = new Map<string, Kind>();
-for (const [words, kind] of [[FILLER, FILLER_PIECE], [GAMBLING, GAMBLING_PIECE], [BRANDS, BRAND_PIECE], [STRONG, STRONG_PIECE]] as const) {
+for (const [words, kind] of [[FILLER, FILLER_PIECE], [GAMBLING, GAMBLING_PIECE], [BETTING, BETTING_PIECE], [BRANDS, BRAND_PIECE], [STRONG, STRONG_PIECE]] as const) {
   for (const w of words) WORD_KIND.set(w, kind);
 }
 /** Lexicon words by first character, longest first. */
@@ -141,8 +144,8 @@ const BY_LAST = new Map<string, string[]>();
 for (const w of WORD_KIND.keys()) BY_LAST.set(w[w.length - 1], [...(BY_LAST.get(w[w.length - 1]) ?? []), w]);
 for (const list of BY_LAST.values()) list.sort((a, b) => b.length - a.length);
 
-/** Where a spam run may start: its strong words, casino names, and "bet" of 365bet/bet365. */
-const SEEDS = new KeywordScan([...STRONG, ...BRANDS, 'bet']);
+/** Where a spam run may start: its strong words, casino names, betting words, and "bet" of 365bet/bet365. */
+const SEEDS = new KeywordScan([...STRONG, ...BRANDS, ...BETTING, 'bet']);
 
 /**
  * A site's address; the TLD ends the name unless a letter follows (digits after it are the report's own:
@@ -276,7 +279,10 @@ function runAround(s: string, seed: Piece): Run {
     kinds |= p.kind;
     start = p.start;
   }
-  const spam = (kinds & STRONG_PIECE) !== 0 || ((kinds & BRAND_PIECE) !== 0 && (kinds & (GAMBLING_PIECE | URL_PIECE)) !== 0);
+  const spam =
+    (kinds & STRONG_PIECE) !== 0 ||
+    ((kinds & BRAND_PIECE) !== 0 && (kinds & (GAMBLING_PIECE | BETTING_PIECE | URL_PIECE)) !== 0) ||
+    ((kinds & BETTING_PIECE) !== 0 && (kinds & URL_PIECE) !== 0);
   if (!spam) return { start, end, spam };
   // Brackets opened or closed inside the run, or wrapped around it, belong to it: "【澳门新葡京】",
   // "官网(www.xpj.com)", "【太阳城集团】 www.tyc88.com".
@@ -337,7 +343,7 @@ function spamRuns(s: string): Removal[] {
       next = to;
       seed = to - from <= MAX_ALNUM ? pieceAt(s, from) : null;
     } else seed = pieceAt(s, at);
-    const run = seed && (seed.kind & (STRONG_PIECE | BRAND_PIECE)) !== 0 ? runAround(s, seed) : null;
+    const run = seed && (seed.kind & (STRONG_PIECE | BRAND_PIECE | BETTING_PIECE)) !== 0 ? runAround(s, seed) : null;
     if (run?.spam && (out.length === 0 || run.start >= out[out.length - 1].end)) out.push({ start: run.start, end: run.end, marker: REMOVED_SPAM });
     // A later seed inside the same run would read the same run again.
     if (run && run.end > next) next = run.end;
