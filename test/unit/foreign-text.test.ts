@@ -168,6 +168,9 @@ test('another town as the subject of the report\'s own work is flagged; own name
   assert.deepEqual(foreign(plan).map((f) => f.text), ['泗门镇']);
   const trad = toTraditional(copied);
   assert.deepEqual(foreign(trad).map((f) => [f.line, f.text]), [[9, '泗門鎮']]);
+  // A mirror site's copy with pinyin after every 鎮 (r07): the same finding, on the name alone.
+  const mirror = trad.replaceAll('鎮', '鎮(zhèn)');
+  assert.deepEqual(foreign(mirror).map((f) => [f.line, f.text]), [[9, '泗門鎮']]);
 
   // Must pass: the report's own name, its city ("余姚市…") and words that end in 镇 but name no body.
   const passing = [

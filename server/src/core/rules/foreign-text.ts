@@ -85,9 +85,10 @@ const PLACEHOLDER = /(?<![A-Za-z×○_])([Xx]{2,}|×{2,}|某某|○{2,}|_{3,})\s
 /**
  * A town or county name as the subject: name, optionally 人民政府, then a verb or adverb that opens
  * a statement of work ("乙镇认真…", "乙镇人民政府积极…"). Towns and counties: the levels at which
- * copy-paste between neighbours is common.
+ * copy-paste between neighbours is common. Spaces may follow the name: a PDF's, or the blanked pinyin
+ * of a mirror site ("乙鎮(zhèn)認真…").
  */
-const LEVEL = /^([\u4e00-\u9fa5]{2,5}?)(街道|镇|乡|县)(?:人民政府|政府|党委政府|党委|办事处)?,?(?=(认真|积极|坚持|全面|深入|加强|进一步|持续|不断|共|通过|按照|严格|围绕|以|在|着力|扎实|紧扣|聚焦|始终|大力|继续|将|高度|依托|结合|把|对|全力|强化|切实|立足|根据|依据|落实|推进|完善|健全|开展|组织|召开|印发|制定|出台|发布|公开|收到|受理|办理|建立|优化|规范|做好|抓好|牢固|贯彻|紧紧|充分|主动|及时|进一步|累计|已|于|先后|多措并举|着重|注重|重点|秉持|秉承))/;
+const LEVEL = /^([\u4e00-\u9fa5]{2,5}?)(街道|镇|乡|县)\s*(?:(?:人民政府|政府|党委政府|党委|办事处)\s*)?,?\s*(?=(认真|积极|坚持|全面|深入|加强|进一步|持续|不断|共|通过|按照|严格|围绕|以|在|着力|扎实|紧扣|聚焦|始终|大力|继续|将|高度|依托|结合|把|对|全力|强化|切实|立足|根据|依据|落实|推进|完善|健全|开展|组织|召开|印发|制定|出台|发布|公开|收到|受理|办理|建立|优化|规范|做好|抓好|牢固|贯彻|紧紧|充分|主动|及时|进一步|累计|已|于|先后|多措并举|着重|注重|重点|秉持|秉承))/;
 /** Name starts that are not a body's own name ("全镇", "各乡镇", "美丽城镇", "重点镇"). */
 const NOT_A_NAME = /^(某|全|本|我|各|该|每|此|两|多|诸|辖区|重点|特色|美丽|中心|小城|建制|示范|文明|卫生|所在|周边|邻近|相关|其他|其余|部分|有关|一|二|三|四|五|六|七|八|九|十)|[乡镇街县市区省城]/;
 /** What may open a sentence before its subject: a year or time phrase. */
