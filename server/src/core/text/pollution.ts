@@ -40,7 +40,7 @@ export function removals(norm: string): Removal[] {
 }
 
 /** `s` with each removal replaced by its marker. */
-export function blank(s: string, removed: readonly Removal[]): string {
+function blank(s: string, removed: readonly Removal[]): string {
   const parts: string[] = [];
   let from = 0;
   for (const r of removed) {
