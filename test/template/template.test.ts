@@ -1,5 +1,6 @@
 // The new-report template ("年报：新建年度报告…") must be a complete report of the right edition
-// that the checker accepts without a single finding: anything the author sees later is theirs.
+// that the checker accepts with no finding but one per prompt left to fill in (placeholder), so that a
+// blank template never shows ✓: anything else the author sees later is theirs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, looksLikeReport, summarize } from '../../server/src/core';
@@ -17,17 +18,35 @@ const BODY: Record<BodyKind, string> = {
 };
 
 const lines = (text: string) => text.split('\n');
+
+/** Every 【…】 prompt of a template, where the placeholder rule must report it. */
+function prompts(text: string): string[] {
+  return [...text.matchAll(/【[^】\n]*】/g)].map((m) => `placeholder @${m.index} «${m[0]}»`);
+}
+
+/** The findings of a text, as "rule @offset «source»". */
+function findings(text: string, locale: 'zh-cn' | 'en' = 'zh-cn'): string[] {
+  return check(text, { locale }).diagnostics.map((d) => `${d.rule} @${d.start} «${text.slice(d.start, d.end)}»`);
+}
+
+/** The template with every prompt replaced by a sentence of the report. */
+function filledIn(text: string): string {
+  return text.replace(/【[^】\n]*】/g, '本年度按要求开展相关工作。');
+}
 const zeros = (n: number) => Array<string>(n).fill('0').join('\t');
 
 for (const year of YEARS) {
   for (const kind of KINDS) {
-    test(`${year} ${kind}: the checker finds nothing in the template`, () => {
+    test(`${year} ${kind}: the checker finds the template's prompts and nothing else`, () => {
       const text = newReportText({ year, body: BODY[kind], kind, locale: 'zh-cn' });
+      const expected = prompts(text);
+      assert.equal(expected.length, 8, 'a prompt in each of the five parts of 一, two in 五, one in 六');
+      assert.deepEqual(findings(text), expected);
       const { diagnostics } = check(text, { locale: 'zh-cn' });
-      assert.deepEqual(
-        diagnostics.map((d) => `${d.rule}: ${d.message} @${d.start} «${text.slice(d.start, d.end)}»`),
-        [],
-      );
+      assert.ok(diagnostics.every((d) => d.severity === 'error' && d.fix === null));
+      assert.match(diagnostics[0].message, /^模板的提示语尚未替换为报告内容：“【请在此填写/);
+      // Once every prompt is replaced by the author's text, nothing is left.
+      assert.deepEqual(findings(filledIn(text)), []);
     });
 
     test(`${year} ${kind}: the checker reads the template as a ${year} report with every section and table`, () => {
@@ -109,14 +128,28 @@ for (const year of YEARS) {
   });
 }
 
-test('every kind and both locales: the checker finds nothing', () => {
+test('every kind and both locales: the checker finds exactly the prompts', () => {
   for (const kind of BODY_KINDS) {
     for (const locale of ['zh-cn', 'en'] as const) {
       const text = newReportText({ year: 2024, body: BODY[kind], kind, locale });
-      const found = check(text, { locale }).diagnostics.map((d) => `${d.rule}: ${d.message}`);
-      assert.deepEqual(found, [], `${kind} ${locale}`);
+      const expected = prompts(text);
+      assert.equal(expected.length, 8, `${kind} ${locale}`);
+      assert.deepEqual(findings(text, locale), expected, `${kind} ${locale}`);
+      assert.deepEqual(findings(filledIn(text), locale), [], `${kind} ${locale} filled in`);
     }
   }
+  const en = check(newReportText({ year: 2024, body: BODY.city, kind: 'city', locale: 'en' }), { locale: 'en' }).diagnostics;
+  assert.match(en[0].message, /^A prompt of the report template is still here, not replaced by the report’s text: "【Describe/);
+});
+
+test('a template made without a body name: "（单位名称）" in the title and the signature is a field to fill in', () => {
+  const text = newReportText({ year: 2023, body: '  ', kind: 'township' });
+  const fields = [...filledIn(text).matchAll(/（单位名称）/g)].map((m) => `placeholder @${m.index} «${m[0]}»`);
+  assert.equal(fields.length, 2);
+  assert.deepEqual(findings(filledIn(text)), fields);
+  const messages = check(filledIn(text)).diagnostics.map((d) => d.message);
+  assert.deepEqual(messages, ['模板中的“（单位名称）”尚未填写', '模板中的“（单位名称）”尚未填写']);
+  assert.deepEqual(findings(filledIn(text).replaceAll('（单位名称）', BODY.township)), []);
 });
 
 test('departments sign by 31 January, governments by 31 March', () => {

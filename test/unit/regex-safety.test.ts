@@ -40,6 +40,15 @@ const LINES: Record<string, string> = {
   'ideographic spaces': fill('　'),
   'label soup': fill('本年新收上年结转予以公开总计'),
   'traditional': fill('總計結轉辦理結果'),
+  // What is not the report (text/pollution.ts) and the template's prompts (rules/placeholder.ts).
+  'pinyin ×N': fill('規(guī)'),
+  'unclosed pinyin ×N': fill('規(guī'),
+  'bet ×N': fill('bet'),
+  'casino name ×N': fill('澳门'),
+  'spam run ×N': fill('葡京娱乐_'),
+  'address ×N': fill('www.a'),
+  '【请填写 ×N': fill('【请填写'),
+  '(填写 ×N': fill('(填写'),
 };
 
 /** Multi-line adversaries: the same unit on a million short lines. */
@@ -58,6 +67,8 @@ const MANY_LINES: Record<string, string> = {
   'pipes per line': fill('| 0 |\n'),
   'Markdown rule per line': fill('|---|\n'),
   'keyword per line (foreign-text)': fill('相关\n'),
+  'casino name per line': fill('澳门\n'),
+  'prompt per line': fill('【请在此填写】\n'),
 };
 
 const report = generateReport({ year: 2023, body: '青山县青山镇人民政府', shape: 'tabs' }).text;

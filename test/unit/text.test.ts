@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeywordScan } from '../../server/src/core/text/keywords';
 import { StringMemo, ownCopy } from '../../server/src/core/text/memo';
-import { normalize } from '../../server/src/core/text/normalize';
-import { isSpace } from '../../server/src/core/text/chars';
+import { compact, compactKey, normalize } from '../../server/src/core/text/normalize';
+import { isNoise, isSpace } from '../../server/src/core/text/chars';
+import { REMOVED_PINYIN, REMOVED_SPAM } from '../../server/src/core/text/pollution';
 
 const WORDS = ['相关', 'ICP', 'bet', 'QQ', '<', '扫一扫', 'x'];
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -73,4 +74,17 @@ test('normalize keeps a lone surrogate as it is, on long texts too (only mapped 
   const out = normalize(long);
   assert.equal(out.length, long.length);
   assert.equal(out.slice(0, 5), '总计\uD800结转');
+});
+
+test('what normalize blanks (pinyin, spam) reads as whitespace and is skipped by label keys', () => {
+  for (const marker of [REMOVED_PINYIN, REMOVED_SPAM]) {
+    assert.ok(isSpace(marker) && isNoise(marker), `U+${marker.toString(16)}`);
+    // Normalization maps the marker itself to a plain space: in `norm` it only ever marks removed text.
+    assert.equal(normalize(String.fromCharCode(marker)), ' ');
+  }
+  const norm = normalize('行政強(qiáng)制，澳门新葡京娱乐场www.xpj8888.com规章');
+  assert.equal(compact(norm), '行政强制,规章');
+  const { key, offsets } = compactKey(norm, 0, norm.length);
+  assert.equal(key, '行政强制,规章');
+  assert.equal(offsets[3], '行政強(qiáng)'.length, 'key characters keep their source offsets');
 });

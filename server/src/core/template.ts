@@ -1,7 +1,9 @@
 // A new, complete annual report to start from ("年报：新建年度报告…"): the six sections, the three
-// tables of the edition that applies to the year, all cells 0, and short placeholder paragraphs in
-// 【】 that the author replaces. The text passes every check as it stands, so that every finding the
-// author sees later comes from what they wrote. Pure: no IO, usable by the client and the CLI.
+// tables of the edition that applies to the year, all cells 0, and short prompt paragraphs in 【】
+// that the author replaces. The text passes every check as it stands except `placeholder`, which
+// reports each prompt still there (so a blank template never looks finished): every other finding
+// the author sees later comes from what they wrote. Pure: no IO, usable by the client and the CLI.
+// The prompts' wording is what rules/placeholder.ts recognizes: keep them "请在此填写…" / "Describe …".
 import type { Locale } from './types';
 import {
   SECTIONS,

@@ -35,6 +35,7 @@ export const RULE_IDS = [
   'edition-mismatch',
   'regulation-scope',
   'foreign-text',
+  'placeholder',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -182,7 +182,7 @@ describe('Nianbao in a real VS Code', () => {
     await diagnosticsWhen(uri, cixiNumbering, 'section-numbering back once the setting is removed');
   });
 
-  it('creates a new report that has no findings (nianbao.newReport)', async () => {
+  it('creates a new report whose only findings are its prompts (nianbao.newReport)', async () => {
     const opened = waitForEvent(
       vscode.workspace.onDidOpenTextDocument,
       (d) => d.languageId === 'nianbao' && d.uri.scheme === 'untitled',
@@ -209,10 +209,11 @@ describe('Nianbao in a real VS Code', () => {
     const numeral = new vscode.Range(heading, at, heading, at + 2);
     await editor.edit((edit) => edit.replace(numeral, '1、'));
     await diagnosticsWhen(document.uri, (d) => has(d, 'section-numbering', heading), 'a finding on the broken heading');
-    // ...and back to the template's text, it finds nothing.
+    // ...and back to the template's text, it finds only the eight 【…】 prompts left to fill in.
     await editor.edit((edit) => edit.replace(numeral, '一、'));
     assert.equal(document.getText(), original);
-    await diagnosticsWhen(document.uri, (d) => d.length === 0, 'no findings in the new report');
+    const prompts = (original.match(/【[^】\n]*】/g) ?? []).length;
+    await diagnosticsWhen(document.uri, (d) => d.length === prompts && d.every((x) => codeOf(x) === 'placeholder'), `only the ${prompts} placeholder findings in the new report`);
   });
 
   it('restarts a crashed language server and keeps checking the unsaved text', async function () {

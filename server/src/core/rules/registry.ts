@@ -22,6 +22,7 @@ import rowLabel from './row-label';
 import editionMismatch from './edition-mismatch';
 import regulationScope from './regulation-scope';
 import foreignText from './foreign-text';
+import placeholder from './placeholder';
 
 export const RULES: readonly Rule[] = [
   balance,
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   editionMismatch,
   regulationScope,
   foreignText,
+  placeholder,
 ];
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));

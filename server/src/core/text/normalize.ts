@@ -1,9 +1,11 @@
 // A same-length normalized copy of the text: traditional → simplified (character for character, from
-// OpenCC's TSCharacters table), full-width ASCII → half-width, ideographic space → space. Because
-// every character maps to exactly one UTF-16 unit, an offset in the normalized text is an offset
-// in the source: the parser matches on the copy and reports spans in the original.
+// OpenCC's TSCharacters table), full-width ASCII → half-width, ideographic space → space; then what
+// is not the report (pinyin inserted by mirror sites, injected spam: text/pollution.ts) blanked.
+// Because every character maps to exactly one UTF-16 unit, an offset in the normalized text is an
+// offset in the source: the parser matches on the copy and reports spans in the original.
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import { isNoise } from './chars';
+import { removals } from './pollution';
 
 /** For every BMP code unit, its normalized unit (0 where it maps to itself). Built on first use. */
 let table: Uint16Array | undefined;
@@ -66,14 +68,42 @@ function mapUnits(text: string, t: Uint16Array): Uint16Array {
   return out;
 }
 
-export function normalize(text: string): string {
+/** Units → string. Short strings (labels) are cheaper to build directly than through the decoder. */
+function decode(units: Uint16Array): string {
+  return units.length <= 1024 ? String.fromCharCode.apply(null, units as unknown as number[]) : fromUtf16(units);
+}
+
+/** The units of a string, to change some of them. */
+function unitsOf(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** The text with every character mapped (traditional → simplified, full-width → half-width). */
+export function normalizeChars(text: string): string {
   const t = (table ??= build());
   if (firstChanged(text, t) === text.length) return text;
   // Something changes: map every unit into one buffer and decode it once (a traditional report
   // changes thousands of characters; joining slices around each would cost more than the mapping).
-  const out = mapUnits(text, t);
-  // Short strings (labels) are cheaper to build directly than through the decoder.
-  return out.length <= 1024 ? String.fromCharCode.apply(null, out as unknown as number[]) : fromUtf16(out);
+  return decode(mapUnits(text, t));
+}
+
+/**
+ * The normalized text every reader works on: characters mapped, then pinyin groups and spam
+ * blanked with their markers (REMOVED_PINYIN, REMOVED_SPAM), which read as whitespace everywhere.
+ */
+export function normalize(text: string): string {
+  const t = (table ??= build());
+  const units = firstChanged(text, t) === text.length ? null : mapUnits(text, t);
+  const mapped = units ? decode(units) : text;
+  // Pollution is found on the mapped text (traditional spam reads as simplified) and, being rare,
+  // blanked in a second pass over the same buffer.
+  const removed = removals(mapped);
+  if (removed.length === 0) return mapped;
+  const out = units ?? unitsOf(mapped);
+  for (const r of removed) out.fill(r.marker, r.start, r.end);
+  return decode(out);
 }
 
 /**
