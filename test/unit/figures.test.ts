@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { check } from '../../server/src/core';
 import type { Figure, Report } from '../../server/src/core/model';
 import { CIXI, SUSHUI, XIAOCAOE, miniReport as mini } from '../support/mini-report';
-import { countsIn, parseChineseCount } from '../../server/src/core/parse/figures';
+import { countsIn, parseChineseCount } from '../../server/src/core/parse/counts';
 
 const miniReport = (narrative: string) => mini({ narrative });
 

@@ -7,7 +7,8 @@
 // A sum smaller than the total is flagged only for an exhaustive "其中" list.
 import { compactKey } from '../text/normalize';
 import { T3_TOTAL_COLUMN } from '../format/editions';
-import { isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Count, type Statement } from '../parse/figures';
+import type { Count } from '../parse/counts';
+import { isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Statement } from '../parse/statements';
 import type { Figure, Report } from '../model';
 import { Attached } from '../attached';
 import type { Rule, RuleContext } from './rule';

@@ -8,7 +8,9 @@ import type { Report, TableRow } from '../model';
 import type { Span } from '../types';
 import { T3_TOTAL_COLUMN } from '../format/editions';
 import { compactKey } from '../text/normalize';
-import { MAX_STATEMENT, SENTENCE_SCOPE, prefixOf, statementsOf, type Count, type Statement } from '../parse/figures';
+import type { Count } from '../parse/counts';
+import { SENTENCE_SCOPE } from '../parse/figures';
+import { MAX_STATEMENT, prefixOf, statementsOf, type Statement } from '../parse/statements';
 import { shortRowLabel } from '../parse/labels';
 import type { Rule, RuleContext } from './rule';
 
