@@ -91,3 +91,49 @@ describe('breakdown-sum: what holds and what does not', () => {
     assertOne(inMini('共组织培训400人，其中市级200人，县级300人。'), '400', ['add up to 500', 'more than the total 400'], { locale: 'en' });
   });
 });
+
+describe('breakdown-sum: the shapes real reports write', () => {
+  test('a bracketed list "N条(其中…其他…条)" that adds up to more than the total', () => {
+    const narrative = '全年共公布政府信息100条(其中机构职能类信息20条，政策、规范性文件类信息30条，其他应主动公开政府信息51条)，对于主动公开的政府信息，主要通过政府门户网站等媒介进行公开。';
+    const d = assertOne(inMini(narrative), '100', ['101', '政策、规范性文件类信息 30', '其他应主动公开政府信息 51', '大于总数 100']);
+    assert.equal(d.related.length, 3);
+    assert.deepEqual(findings(inMini(narrative.replace('51条', '50条'))), []);
+  });
+
+  test('a bracketed list short of its total: what follows the bracket ("主要…等") does not make the list partial', () => {
+    const narrative = '共公布政府信息100条，(其中机构职能类信息20条，规划计划类信息30条，其他应主动公开政府信息40条)对于主动公开的政府信息，主要通过政府门户网站等媒介发布公开。';
+    assertOne(inMini(narrative), '100', ['90', '小于总数 100']);
+    assert.deepEqual(findings(inMini(narrative.replace('40条', '50条'))), []);
+    // Partial inside the bracket.
+    assert.deepEqual(findings(inMini(narrative.replace('其他应主动公开政府信息40条', '规划信息10条等'))), []);
+  });
+
+  test('sections of the one website the total names add up (they are not separate channels)', () => {
+    const narrative = '2023年，全县通过县政府网站主动公开政府信息400条，其中县政府门户网站概况类信息和政务动态信息共计150条，信息公开栏公开信息290条。';
+    assertOne(inMini(narrative), '400', ['440', '大于总数 400']);
+    assert.deepEqual(findings(inMini(narrative.replace('290条', '250条'))), []);
+    // A total over several channels, or a part on another channel: the same item may be on both.
+    assert.deepEqual(findings(inMini(narrative.replace('通过县政府网站', '通过县政府网站、微信公众号'))), []);
+    assert.deepEqual(findings(inMini(narrative.replace('信息公开栏公开信息', '微信公众号转发信息'))), []);
+  });
+
+  test('a total without 共: parts that exceed it are flagged, a shorter list is not (it may be partial)', () => {
+    assertOne(inMini('主动公开政府信息400条，其中概况类信息150条，政务动态信息290条。'), '400', ['440']);
+    assert.deepEqual(findings(inMini('主动公开政府信息400条，其中概况类信息150条，政务动态信息200条。')), []);
+  });
+
+  test('"包括…以及…": parts that exceed the total are flagged; fewer may be a partial list', () => {
+    const narrative = '2022年，主动公开政府信息32条，包括领导信息类10条、机构职能类20条以及工作动态类6条。';
+    const d = assertOne(inMini(narrative), '32', ['36', '“包括”', '工作动态类 6']);
+    assert.ok(!d.message.includes('其中'));
+    assert.deepEqual(findings(inMini(narrative.replace('20条', '16条'))), []);
+    assert.deepEqual(findings(inMini(narrative.replace('20条', '10条'))), []);
+    assert.deepEqual(findings(inMini('2022年，共主动公开政府信息32条，包括领导信息类10条、机构职能类12条等。')), []);
+  });
+
+  test('公共 is not 共: "公共服务类信息" is a part, not a new total', () => {
+    assertOne(inMini('共公开政府信息100条，其中公共服务类信息60条，政务动态信息50条。'), '100', ['110']);
+    assert.deepEqual(findings(inMini('共公开政府信息100条，其中公共服务类信息50条，政务动态信息50条。')), []);
+  });
+});
+
