@@ -137,3 +137,42 @@ describe('breakdown-sum: the shapes real reports write', () => {
   });
 });
 
+describe('breakdown-sum: a count whose number was left blank', () => {
+  test('a total: "共发布公开信息条。" with its parts after it', () => {
+    const narrative = '截止2023年12月31日，共发布公开信息条。公开指南1条；依申请公开2条；工作动态54条；概况信息2条。';
+    const d = assertOne(inMini(narrative), '共发布公开信息条', ['缺少数字', '59']);
+    assert.deepEqual(d.related, []);
+    assert.deepEqual(findings(inMini(narrative.replace('信息条', '信息59条'))), []);
+    // Without a list after it the message only says what is missing.
+    assertOne(inMini('2023年，我局共受理政府信息公开申请件，均按时答复。'), '共受理政府信息公开申请件', ['缺少数字']);
+  });
+
+  test('traditional characters, quoted as written', () => {
+    assertOne(inMini('截止2023年12月31日,共發布公開信息條。公開指南1條;工作動態54條。'), '共發布公開信息條', ['共發布公開信息條', '55']);
+  });
+
+  test('an item of a list whose neighbours have their numbers', () => {
+    const narrative = '全年公开核准企业资质条、施工许可证76条、安全生产许可证121条、排水许可证5条。';
+    assertOne(inMini(narrative), '核准企业资质条', ['核准企业资质条', '缺少数字']);
+    assert.deepEqual(findings(inMini(narrative.replace('资质条', '资质9条'))), []);
+    assertOne(inMini('全年公开施工许可证76条、核准企业资质条。'), '核准企业资质条', ['缺少数字']);
+  });
+
+  test('words that end in 条 or 件 are not blanks', () => {
+    for (const narrative of [
+      '全年印发文件、通知等30件，发布头条、专题信息10条。',
+      '共公开政府信息20条，逐条审核、每件把关。',
+      '2023年，我局共承办依申请公开政府信息事项14件，无当面申请件。',
+      '共办理案件、信件、邮件12件。',
+      '共发布若干条、各类信息10条。',
+      '收到群众来信50件，均已办结。',
+    ]) {
+      assert.deepEqual(findings(inMini(narrative)), [], narrative);
+    }
+  });
+
+  test('English messages', () => {
+    assertOne(inMini('截止2023年12月31日，共发布公开信息条。公开指南1条；工作动态54条。'), '共发布公开信息条', ['number is missing', 'add up to 55'], { locale: 'en' });
+  });
+});
+

@@ -9,11 +9,20 @@ import { T3_TOTAL_COLUMN } from '../format/editions';
 import type { Count } from '../parse/counts';
 import { statementsOf } from '../parse/statements';
 import { breakdownsOf } from '../parse/breakdowns';
+import { missingCountsOf } from '../parse/missing-counts';
 import type { Figure, Report } from '../model';
 import { Attached } from '../attached';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
+  totalMissing: {
+    'zh-cn': '“{phrase}”缺少数字{sumNote}',
+    en: 'The number is missing in "{phrase}"{sumNote}',
+  },
+  partMissing: {
+    'zh-cn': '所列“{phrase}”缺少数字（同一列举中的其他各项都有数字）',
+    en: 'The listed item "{phrase}" has no number (the other items of the list have one)',
+  },
   partExceeds: {
     'zh-cn': '分项“{part}”{value} 大于总数 {total}（“{totalPhrase}”）',
     en: 'The part "{part}" {value} is larger than the total {total} ("{totalPhrase}")',
@@ -63,7 +72,19 @@ function acceptedSums(ctx: RuleContext, total: Count): Set<number> {
   return sums;
 }
 
+/** Counts whose number was left blank: a total ("共发布公开信息条") or an item of a list. */
+function checkMissing(ctx: RuleContext): void {
+  const { text } = ctx.report;
+  const en = ctx.locale === 'en';
+  for (const m of missingCountsOf(ctx.report)) {
+    const phrase = text.slice(m.span.start, m.span.end).replace(/\*\*/g, '').replace(/\s+/g, '');
+    const sumNote = m.partsSum === null ? '' : en ? ` (the items listed after it add up to ${fmt(m.partsSum)})` : `（其后所列分项之和为 ${fmt(m.partsSum)}）`;
+    ctx.add({ ...m.span, messageId: m.kind === 'total' ? 'totalMissing' : 'partMissing', args: { phrase, sumNote } });
+  }
+}
+
 function check(ctx: RuleContext): void {
+  checkMissing(ctx);
   // Indexed, not for…of: see statementsOf.
   const statements = statementsOf(ctx.report);
   for (let i = 0; i < statements.length; i++) {
