@@ -64,6 +64,11 @@ describe('figures: phrasings that name a cell', () => {
     ['共收到政府信息申请公开件12件。', ['t3.new.total=12']],
     ['依法答复政府信息公开申请13件。', ['t3.total.total=13']],
     ['其中予以公开5件，部分公开3件。', ['t3.r1.total=5', 't3.r2.total=3']],
+    // 表三 categories, and two of them together.
+    ['予以公开及部分公开258件，不予公开35件，无法提供265件，不予处理158件，其他处理0件。', ['t3.r1r2.total=258', 't3.r3.total=35', 't3.r4.total=265', 't3.r5.total=158', 't3.r6.total=0']],
+    ['全部或部分公开12件。', ['t3.r1r2.total=12']],
+    ['因本机关不掌握等原因无法提供265件。', ['t3.r4.total=265']],
+    ['集中发布现行有效行政规范性文件393件。', ['t2.normative.2=393']],
     ['因政府信息公开被申请行政复议1件，被提起行政诉讼2件。', ['t4.review.total=1', 't4.lawsuit.total=2']],
     ['因政府信息公开被申请行政复议、提起行政诉讼共3件。', ['t4.all.total=3']],
     ['发生政府信息公开行政复议案件1起。', ['t4.review.total=1']],
@@ -136,6 +141,12 @@ describe('figures: numbers with another scope name no cell', () => {
     '主动公开政府信息120条，其中予以公开的政策文件12条。',
     '高效办成一件事，推进一件事一次办。',
     '共收到政府信息公开申请12件，其中网上申请10件，当面申请2件。',
+    // A category given with one of its reasons: that reason's row, not the category.
+    '因属于国家秘密不予公开2件。',
+    '因本机关不掌握相关政府信息无法提供4件。',
+    '信访举报投诉类申请不予处理3件。',
+    // Counts in 条 are items published, not requests.
+    '作为依申请公开信息数28条，不予公开信息数8条。',
   ];
   for (const narrative of cases) {
     test(narrative, () => {

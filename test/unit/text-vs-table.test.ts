@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
 import { CIXI, SUSHUI, XIAOCAOE, assertOneFinding, findingsOf, miniReport, mutate, spanText } from '../support/mini-report';
+import { corpusReport, markBlankCells } from '../support/corpus';
 
 const findings = findingsOf('text-vs-table');
 
@@ -136,3 +137,90 @@ describe('text-vs-table: "均获维持"', () => {
     assert.deepEqual(findings(miniReport({ narrative: '因政府信息公开被申请行政复议1件，均获维持。', t4: lawsuitPending })), []);
   });
 });
+
+describe('text-vs-table: 表三 categories named in the text', () => {
+  // The mini report's 表三: （一）5 + （二）3; （三）0; （四）5 (all in 1.本机关不掌握); （五）0; （六）0.
+  const ok = '2023年，我局共收到政府信息公开申请12件，办结13件。予以公开及部分公开8件；不予公开0件；因本机关不掌握等原因无法提供5件；不予处理0件；其他处理0件。';
+
+  test('agrees with its table: no finding', () => assert.deepEqual(findings(miniReport({ narrative: ok })), []));
+
+  const mutations: [string, string, string, string[]][] = [
+    ['予以公开及部分公开8件', '予以公开及部分公开7件', '7', ['予以公开及部分公开7件', '“（一）予以公开”与“（二）部分公开”之和为 8', '5 + 3']],
+    ['不予公开0件', '不予公开2件', '2', ['不予公开2件', '“（三）不予公开”合计为 0']],
+    ['等原因无法提供5件', '等原因无法提供4件', '4', ['无法提供4件', '“（四）无法提供”合计为 5', '5 + 0 + 0']],
+    ['不予处理0件', '不予处理1件', '1', ['不予处理1件', '（五）不予处理']],
+    ['其他处理0件', '其他处理3件', '3', ['其他处理3件', '（六）其他处理']],
+  ];
+  for (const [from, to, number, says] of mutations) {
+    test(`"${to}" is flagged with the rows it adds up`, () => {
+      assertOne(miniReport({ narrative: ok.replace(from, to) }), number, says);
+    });
+  }
+
+  test('a category given with one of its reasons may be that row alone: compared only with 等', () => {
+    for (const narrative of ['因属于国家秘密不予公开2件。', '因本机关不掌握相关政府信息无法提供4件。', '信访举报投诉类申请不予处理3件。']) {
+      assert.deepEqual(findings(miniReport({ narrative })), [], narrative);
+    }
+  });
+
+  test('a row whose 总计 is blank counts the sum of its cells, and the message says so', () => {
+    const t3 = { r1: [4, 1, 0, 0, 0, 0, '——'] };
+    assert.deepEqual(findings(miniReport({ narrative: '予以公开及部分公开8件。', t3 })), []);
+    assertOne(miniReport({ narrative: '予以公开及部分公开9件。', t3 }), '9', ['为 8', '总计栏空白的行按各列之和计']);
+    // A row with no number at all is not known: the category is not compared.
+    const unknown = { r4_2: ['——', '——', '——', '——', '——', '——', '——'] };
+    assert.deepEqual(findings(miniReport({ narrative: '因本机关不掌握等原因无法提供9件。', t3: unknown })), []);
+  });
+
+  test('2019 edition: （六）其他处理 is one row', () => {
+    const narrative = '2020年，我局共收到政府信息公开申请12件，其他处理0件。';
+    assert.deepEqual(findings(miniReport({ narrative, edition2019: true })), []);
+    assertOne(miniReport({ narrative: narrative.replace('其他处理0件', '其他处理2件'), edition2019: true }), '2', ['（六）其他处理', '为 0']);
+  });
+
+  test('English messages', () => {
+    assertOne(miniReport({ narrative: ok.replace('予以公开及部分公开8件', '予以公开及部分公开7件') }), '7', ['"（一）予以公开" + "（二）部分公开" is 8 (5 + 3)'], { locale: 'en' });
+  });
+});
+
+describe('text-vs-table: 表二 现行有效 in the phrasings reports use', () => {
+  test('"清理并集中发布现行有效行政规范性文件N件" names the 现行有效 cell', () => {
+    const narrative = '清理并集中发布现行有效行政规范性文件25件，动态更新本年度制发的规范性文件3件。';
+    assertOne(miniReport({ narrative }), '25', ['现行有效行政规范性文件25件', '现行有效件数', '20']);
+    assert.deepEqual(findings(miniReport({ narrative: narrative.replace('25件', '20件') })), []);
+    assert.deepEqual(findings(miniReport({ narrative: '集中公开现行有效行政规范性文件20件。' })), []);
+  });
+});
+
+describe('text-vs-table: a real report (r01, 2019 上海市人民政府办公厅)', () => {
+  // Its 表三/表四 leave cells blank; marked as blank ("——") they are read in place, as the table
+  // reader reads blank cells between tabs.
+  const r01 = markBlankCells(corpusReport('r01_shanghai_bgt_2019'));
+  const found = findings(r01);
+  const on = (phrase: string) => found.find((d) => r01.slice(d.start, d.end + phrase.length).includes(phrase));
+
+  test('"予以公开及部分公开258件": （一）272 + （二）3 = 275', () => {
+    const d = found.find((d) => d.message.includes('予以公开及部分公开258件'));
+    assert.ok(d, found.map((d) => d.message).join('\n'));
+    assert.equal(spanText(r01, d), '258');
+    assert.ok(d.message.includes('275') && d.message.includes('272 + 3'));
+  });
+
+  test('"无法提供265件": （四） = 265 + 47 + 25 = 337', () => {
+    const d = found.find((d) => d.message.includes('无法提供265件'));
+    assert.ok(d);
+    assert.ok(d.message.includes('337') && d.message.includes('265 + 47 + 25'));
+  });
+
+  test('"均获维持": 复议 尚未审结 2, 直接起诉 尚未审结 1', () => {
+    const d = found.find((d) => spanText(r01, d) === '均获维持');
+    assert.ok(d);
+    assert.deepEqual(d.related.map((r) => spanText(r01, r)), ['2', '1']);
+  });
+
+  test('and nothing else: 859, 805, 不予公开35, 不予处理158, 行政复议7 agree with the tables', () => {
+    assert.equal(found.length, 3, found.map((d) => d.message).join('\n'));
+    assert.equal(on('859'), undefined);
+  });
+});
+

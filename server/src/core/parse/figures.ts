@@ -58,6 +58,8 @@ interface PatternSpec {
   disclosure?: boolean;
   /** Needs the sentence to speak of requests ("办结" alone may be a hotline's count). */
   requests?: boolean;
+  /** Reasons of a 表三 category: named without 等, the figure may be one reason's row only. */
+  reasons?: RegExp;
 }
 
 const CASE_UNITS = /^(件|宗|起|个|次|例)$/;
@@ -95,7 +97,8 @@ const PATTERN_SPECS: PatternSpec[] = [
     target: 't2.normative.2',
     re: new RegExp(`(?:现行有效|继续有效|仍然有效)(?:[^\\d]{0,8}?)(?:行政)?规范性文件${FILL}$`),
     units: DOC_UNITS,
-    block: new RegExp(`废止|失效|制发|发布|出台|印发|备案|报备|公报|刊登|解读|征求|起草|${OTHER_BODIES.source}`),
+    // "集中发布现行有效…393件" states the stock it publishes: 发布 does not give it another scope.
+    block: new RegExp(`废止|失效|制发|出台|印发|备案|报备|公报|刊登|解读|征求|起草|${OTHER_BODIES.source}`),
   },
   {
     target: 't2.normative.0',
@@ -103,6 +106,18 @@ const PATTERN_SPECS: PatternSpec[] = [
     units: DOC_UNITS,
     block: new RegExp(`${NOT_ISSUED.source}|${OTHER_BODIES.source}|废止|失效|有效`),
   },
+  // 表三 categories by name. A category given with one of its reasons ("因属于国家秘密不予公开")
+  // may be that reason's row alone: compared only when the reason ends in 等 ("因不掌握等原因").
+  {
+    target: 't3.r1r2.total',
+    re: new RegExp(`(?:(?:予以公开|全部公开|同意公开|公开)${JOIN}部分公开|(?:全部|部分)(?:或|和|及)(?:全部|部分)公开)(?:的)?(?:申请|政府信息)?${FILL}$`),
+    units: REQUEST_UNITS,
+    block: /不予/,
+  },
+  { target: 't3.r3.total', re: new RegExp(`不予公开(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, reasons: /国家秘密|禁止公开|三安全|一稳定|危及|第三方|内部事务|过程性|执法案卷|查询事项/ },
+  { target: 't3.r4.total', re: new RegExp(`无法提供(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, reasons: /不掌握|现成|另行制作|补正|不明确/ },
+  { target: 't3.r5.total', re: new RegExp(`不予处理(?:的)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, reasons: /信访|举报|投诉|重复|出版物|反复|重新出具|确认/ },
+  { target: 't3.r6.total', re: new RegExp(`(?:其他|其它)处理(?:的)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, reasons: /逾期|补正|缴纳|费用/ },
   { target: 't3.r2.total', re: new RegExp(`部分公开(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /予以公开|全部公开|同意公开|不予|或|和|及|与/ },
   { target: 't3.r1.total', re: new RegExp(`(?:予以公开|全部公开|同意公开)(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /部分|不予|或|和|及|与/ },
   {
@@ -123,7 +138,7 @@ const PATTERN_SPECS: PatternSpec[] = [
 ];
 
 /** A pattern with every field set: the loop over them reads one hidden class, not one per combination. */
-type Pattern = Required<Omit<PatternSpec, 'block'>> & { block: RegExp | null };
+type Pattern = Required<Omit<PatternSpec, 'block' | 'reasons'>> & { block: RegExp | null; reasons: RegExp | null };
 const PATTERNS: Pattern[] = PATTERN_SPECS.map((p) => ({
   target: p.target,
   re: p.re,
@@ -132,6 +147,7 @@ const PATTERNS: Pattern[] = PATTERN_SPECS.map((p) => ({
   block: p.block ?? null,
   disclosure: p.disclosure ?? false,
   requests: p.requests ?? false,
+  reasons: p.reasons ?? null,
 }));
 
 const NEGATIONS = charTable('未无没');
@@ -143,7 +159,7 @@ function hasNegation(norm: string, start: number, end: number): boolean {
 }
 
 /** Every phrasing above has one of these words: a cheap test before the patterns. */
-const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开/;
+const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开|无法提供|处理/;
 
 /**
  * The first characters of NAMING_WORD's words: the words before a count are read only when one of
@@ -234,6 +250,7 @@ function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, dis
     const m = p.re.exec(key);
     if (!m) continue;
     if (p.block !== null && p.block.test(key)) return null;
+    if (p.reasons !== null && p.reasons.test(key) && !key.includes('等')) return null;
     if (p.total && inBreakdown) return null;
     if (p.disclosure && !disclosure) return null;
     if (p.requests && (!REQUEST_CONTEXT.test(s.text) || NOT_REQUEST_CONTEXT.test(s.text))) return null;

@@ -4,7 +4,7 @@
 // Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结.
 import type { Figure, Report, Table } from '../model';
 import type { Locale, Span } from '../types';
-import { T2_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
+import { T2_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
 import { shortRowLabel } from '../parse/labels';
 import { sentencesOf } from '../parse/narrative';
 import type { Rule, RuleContext } from './rule';
@@ -13,6 +13,10 @@ const messages = {
   mismatch: {
     'zh-cn': '正文称“{phrase}”，而{where}为 {value}',
     en: 'The text says "{phrase}", but {where} is {value}',
+  },
+  mismatchGroup: {
+    'zh-cn': '正文称“{phrase}”，而{where}为 {value}（{parts}）',
+    en: 'The text says "{phrase}", but {where} is {value} ({parts})',
   },
   mismatchReceived: {
     'zh-cn': '正文称“{phrase}”，而{where}为 {value}（加上年结转为 {withCarry}）',
@@ -40,6 +44,8 @@ interface Expected {
   cells: CellRef[];
   /** 收到 N件 may count 新收 + 上年结转. */
   withCarry?: number;
+  /** A sum over several rows: "272 + 3" (a row whose 总计 is blank counts the sum of its cells). */
+  parts?: string;
 }
 
 function t3Cell(table: Table | null, key: string): CellRef | null {
@@ -49,6 +55,65 @@ function t3Cell(table: Table | null, key: string): CellRef | null {
   // "（七）总计" needs no column name after it.
   const name = shortRowLabel(row);
   return { span: cell.span, value: cell.value, label: /(总计|合计)$/.test(name) ? name : `${name} · 总计` };
+}
+
+/** The 总计 of a 表三 row; where that cell is blank, the sum of the row's filled cells. */
+function t3RowTotal(table: Table, key: string): { value: number; computed: boolean; span: Span } | null {
+  const row = table.rows.get(key);
+  if (!row || !row.positioned) return null;
+  const total = row.cells[T3_TOTAL_COLUMN];
+  if (total && total.value !== null) return { value: total.value, computed: false, span: total.span };
+  let sum = 0;
+  let filled = 0;
+  for (let i = 0; i < T3_TOTAL_COLUMN; i++) {
+    const v = row.cells[i]?.value;
+    if (v !== null && v !== undefined) (sum += v), filled++;
+  }
+  return filled > 0 ? { value: sum, computed: true, span: row.labelSpan } : null;
+}
+
+/** The rows of a 表三 category in the table's edition (（三） is its eight reasons), or null when one is absent. */
+function categoryRows(table: Table, category: string): string[] | null {
+  const keys = T3_ROWS.filter(
+    (r) => !r.header && (r.key === category || r.key.startsWith(category + '_')) && (!r.editions || table.edition === 'unknown' || r.editions.includes(table.edition)),
+  ).map((r) => r.key);
+  // An edition the table does not say: the rows it has (（六） is one row in 2019, three in 2021).
+  const present = keys.filter((k) => table.rows.has(k));
+  if (table.edition === 'unknown') return present.length > 0 ? present : null;
+  return present.length === keys.length && keys.length > 0 ? keys : null;
+}
+
+/** The category's name as the report writes it ("（四）无法提供"). */
+function categoryName(table: Table, category: string): string {
+  const row = table.rows.get(category) ?? table.rows.get('h' + category.slice(1));
+  const spec = T3_ROWS.find((r) => r.key === category || r.key === 'h' + category.slice(1));
+  const name = row ? shortRowLabel(row) : (spec?.label ?? category);
+  return name.replace(/[（(](?![一二三四五六七八九十]{1,2}[）)]).*$/, '');
+}
+
+/** 表三 categories added up ("（一）予以公开" + "（二）部分公开"), every row known, or null. */
+function t3Group(table: Table | null, categories: string[], locale: Locale): Expected | null {
+  if (!table) return null;
+  const cells: CellRef[] = [];
+  const values: number[] = [];
+  let computed = false;
+  for (const category of categories) {
+    const keys = categoryRows(table, category);
+    if (!keys) return null;
+    for (const key of keys) {
+      const total = t3RowTotal(table, key);
+      if (!total) return null;
+      const row = table.rows.get(key)!;
+      computed ||= total.computed;
+      values.push(total.value);
+      cells.push({ span: total.span, value: total.value, label: shortRowLabel(row) });
+    }
+  }
+  const names = categories.map((c) => categoryName(table, c));
+  const zh = locale !== 'en';
+  const blankNote = computed ? (zh ? '，总计栏空白的行按各列之和计' : '; a row whose 总计 is blank counts the sum of its cells') : '';
+  const where = zh ? `表三${names.map((n) => `“${n}”`).join('与')}${categories.length > 1 ? '之和' : '合计'}` : `表三 ${names.map((n) => `"${n}"`).join(' + ')}`;
+  return { value: values.reduce((a, b) => a + b, 0), cells, where, parts: values.join(' + ') + blankNote };
 }
 
 function t4Cell(table: Table | null, index: number): CellRef | null {
@@ -105,6 +170,16 @@ function expected(report: Report, target: string, locale: Locale): Expected | nu
       return one('表三', t3Cell(t3, 'r1'));
     case 't3.r2.total':
       return one('表三', t3Cell(t3, 'r2'));
+    case 't3.r1r2.total':
+      return t3Group(t3, ['r1', 'r2'], locale);
+    case 't3.r3.total':
+      return t3Group(t3, ['r3'], locale);
+    case 't3.r4.total':
+      return t3Group(t3, ['r4'], locale);
+    case 't3.r5.total':
+      return t3Group(t3, ['r5'], locale);
+    case 't3.r6.total':
+      return t3Group(t3, ['r6'], locale);
     case 't4.review.total':
       return one('表四', t4Cell(t4, 4));
     case 't4.lawsuit.total':
@@ -128,8 +203,8 @@ function checkFigure(ctx: RuleContext, figure: Figure): void {
   if (!e || e.value === figure.value || e.withCarry === figure.value) return;
   ctx.add({
     ...figure.span,
-    messageId: e.withCarry !== undefined ? 'mismatchReceived' : 'mismatch',
-    args: { phrase: figure.phrase, where: e.where, value: e.value, withCarry: e.withCarry ?? '' },
+    messageId: e.withCarry !== undefined ? 'mismatchReceived' : e.parts !== undefined ? 'mismatchGroup' : 'mismatch',
+    args: { phrase: figure.phrase, where: e.where, value: e.value, withCarry: e.withCarry ?? '', parts: e.parts ?? '' },
     related: e.cells.map((c) => ({ start: c.span.start, end: c.span.end, message: `${c.label}：${c.value}` })),
   });
 }
