@@ -224,3 +224,42 @@ describe('text-vs-table: a real report (r01, 2019 上海市人民政府办公厅
   });
 });
 
+describe('text-vs-table: the same yearly figure stated twice', () => {
+  test('the body\'s 主动公开 total, and a left-over template sentence that states another', () => {
+    const narrative = '（一）主动公开情况。2021年，市政府办公室共主动公开政府信息141条，其中机构职能类信息16条，其他类信息125条。其中主动公开政府信息17条，作为依申请公开信息数28条，不予公开信息数8条。';
+    const text = miniReport({ narrative });
+    const d = assertOne(text, '17', ['其中主动公开政府信息17条', '市政府办公室共主动公开政府信息141条']);
+    assert.deepEqual(d.related.map((r) => spanText(text, r)), ['141']);
+    assert.deepEqual(findings(miniReport({ narrative: narrative.replace('17条', '141条') })), []);
+  });
+
+  test('one named channel with two yearly counts ("审计信息栏目" and "审计信息专栏")', () => {
+    const narrative = '（一）主动公开政府信息情况\n2022年，我局通过管委会网站审计信息栏目公开信息20条。\n（四）政府信息公开平台建设情况\n在管委会网站设置审计信息专栏，全年通过审计信息专栏公开政府信息16条。';
+    assertOne(miniReport({ narrative }), '16', ['全年通过审计信息专栏公开政府信息16条', '我局通过管委会网站审计信息栏目公开信息20条']);
+    assert.deepEqual(findings(miniReport({ narrative: narrative.replace('16条', '20条') })), []);
+  });
+
+  test('figures that look alike but are not the same figure', () => {
+    for (const narrative of [
+      // Two bureaus' counts in one paragraph each: 发布信息 names no channel and is not the body's total.
+      '区经济发展局全年共发布信息291条。区应急管理局全年共发布信息68条。',
+      // A category of the total, and the total.
+      '共公布政府信息2602条，其中其他应主动公开政府信息1053条。',
+      // Two channels.
+      '通过政府网站公开信息20条，通过政务微信公开信息16条。',
+      // Two bodies.
+      '市政府主动公开政府信息5000条。市政府办公室主动公开政府信息141条。',
+      // Another scope, part of the year, a comparison.
+      '全区共主动公开政府信息13561条。我局主动公开政府信息141条。',
+      '上半年主动公开政府信息60条。全年主动公开政府信息141条。',
+      '全年主动公开政府信息141条，较2020年主动公开政府信息120条有所增加。',
+    ]) {
+      assert.deepEqual(findings(miniReport({ narrative })), [], narrative);
+    }
+  });
+
+  test('English messages', () => {
+    assertOne(miniReport({ narrative: '共主动公开政府信息141条。其中主动公开政府信息17条。' }), '17', ['the same figure with two values'], { locale: 'en' });
+  });
+});
+

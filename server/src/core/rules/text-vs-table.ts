@@ -7,6 +7,7 @@ import type { Locale, Span } from '../types';
 import { T2_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
 import { shortRowLabel } from '../parse/labels';
 import { sentencesOf } from '../parse/narrative';
+import { restatementsOf } from '../parse/restated';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
@@ -21,6 +22,10 @@ const messages = {
   mismatchReceived: {
     'zh-cn': '正文称“{phrase}”，而{where}为 {value}（加上年结转为 {withCarry}）',
     en: 'The text says "{phrase}", but {where} is {value} ({withCarry} with 上年结转)',
+  },
+  restated: {
+    'zh-cn': '正文称“{phrase}”，而前文称“{firstPhrase}”：同一数字前后不一致',
+    en: 'The text says "{phrase}", but earlier "{firstPhrase}": the same figure with two values',
   },
   allUpheld: {
     'zh-cn': '正文称“{phrase}”，但表四中{where}为 {value}',
@@ -255,11 +260,25 @@ function checkAllUpheld(ctx: RuleContext): void {
   }
 }
 
+/** The same yearly figure stated twice with two values ("共主动公开…141条" … "主动公开…17条"). */
+function checkRestated(ctx: RuleContext): void {
+  const { text } = ctx.report;
+  const phrase = (span: Span) => text.slice(span.start, span.end).replace(/\*\*/g, '').replace(/\s+/g, '');
+  for (const r of restatementsOf(ctx.report)) {
+    ctx.add({
+      ...r.span,
+      messageId: 'restated',
+      args: { phrase: phrase(r.phraseSpan), firstPhrase: phrase(r.first.phraseSpan) },
+      related: [{ ...r.first.span, message: phrase(r.first.phraseSpan) }],
+    });
+  }
+}
+
 const rule: Rule = {
   id: 'text-vs-table',
   description: {
-    'zh-cn': '正文中的数字与表格中对应的数字一致',
-    en: 'A figure stated in the text equals the table cell it names',
+    'zh-cn': '正文中的数字与表格中对应的数字一致，同一数字前后一致',
+    en: 'A figure stated in the text equals the table cell it names, and the same figure is stated alike',
   },
   defaultSeverity: 'warning',
   fixable: false,
@@ -267,6 +286,7 @@ const rule: Rule = {
   check(ctx) {
     for (const figure of ctx.report.figures) checkFigure(ctx, figure);
     checkAllUpheld(ctx);
+    checkRestated(ctx);
   },
 };
 
