@@ -79,19 +79,34 @@ function read(report: Report): MissingCount[] {
   return out;
 }
 
+/** Index of the first count that starts after `at` (counts are in order). */
+function firstAfter(counts: Count[], at: number): number {
+  let lo = 0;
+  let hi = counts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (counts[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Start of the item that ends at the unit: back to a separator, a clause break or a count. */
-function itemStart(norm: string, from: number, u: number, counts: Count[]): number {
+function itemStart(norm: string, from: number, u: number, previous: Count | undefined): number {
   let at = u - 1;
   const floor = Math.max(from, u - 30);
   while (at > floor && !isClauseBreak(norm, at - 1) && norm[at - 1] !== '、') at--;
-  for (const c of counts) if (c.end <= u && c.end > at) at = c.end;
+  if (previous && previous.end <= u && previous.end > at) at = previous.end;
   return at;
 }
 
 function blankAt(report: Report, from: number, end: number, u: number, after: number, counts: Count[]): Omit<MissingCount, 'unit' | 'sectionKey'> | null {
   const { norm } = report;
   const unit = norm[u];
-  const start = itemStart(norm, from, u, counts);
+  const k = firstAfter(counts, u);
+  const next: Count | undefined = counts[k];
+  const previous: Count | undefined = counts[k - 1];
+  const start = itemStart(norm, from, u, previous);
   const key = compactKey(norm, start, u).key;
   if (key.length < 2) return null;
   // A total: "共发布公开信息条".
@@ -100,11 +115,8 @@ function blankAt(report: Report, from: number, end: number, u: number, after: nu
     return { span: { start: start + total.index, end: u + 1 }, kind: 'total', partsSum: partsAfter(report, after, unit) };
   }
   // An item of a list whose neighbour has its number: "资质条、施工许可证76条".
-  const next = counts.find((c) => c.start > u);
   const nextIsItem =
     next !== undefined && next.unit === unit && after < end && '、,;'.includes(norm[after]) && next.start - after <= 30 && !hasBreak(norm, after + 1, next.start);
-  let previous: Count | undefined;
-  for (const c of counts) if (c.end <= start) previous = c;
   const previousIsItem = previous !== undefined && previous.unit === unit && start - previous.end <= 2 && norm.slice(previous.end, start).trim() === '、';
   if (!nextIsItem && !previousIsItem) return null;
   // The item's own words: "全年公开核准企业资质条" names "核准企业资质条".

@@ -12,7 +12,7 @@ import type { Report } from '../model';
 import type { Span } from '../types';
 import { Attached } from '../attached';
 import { sentencesOf } from './narrative';
-import { countsOfSentence, prefixOf } from './statements';
+import { countsOfSentence, MAX_STATEMENT, prefixOf } from './statements';
 
 export interface Restatement {
   /** The number that disagrees, and the phrase that states it. */
@@ -66,17 +66,19 @@ function read(report: Report): Restatement[] {
   for (let i = 0; i < sentences.length; i++) {
     const section = sentences.sectionKey(i);
     if (sentences.isHeading(i) || (section !== 's1' && section !== 's2')) continue;
+    const start = sentences.start(i);
+    if (sentences.end(i) - start > MAX_STATEMENT) continue; // pasted debris, not prose
     const counts = countsOfSentence(report, sentences, i);
+    let otherScope: boolean | null = null;
     for (let c = 0; c < counts.length; c++) {
       const count = counts[c];
       if ((count.unit !== '条' && count.unit !== '件') || count.approximate) continue;
-      const start = sentences.start(i);
       const prefix = prefixOf(norm, start, count, counts[c - 1]);
       const action = ACTION.exec(prefix.key);
       if (!action) continue;
       const before = prefix.key.slice(0, action.index);
-      const sentence = norm.slice(start, sentences.end(i));
-      if (OTHER_SCOPE.test(sentence) || otherYear(before, year)) continue;
+      otherScope ??= OTHER_SCOPE.test(norm.slice(start, sentences.end(i)));
+      if (otherScope || otherYear(before, year)) continue;
       const key = figureKey(action[1], before);
       if (key === null) continue;
       const stated: Stated = {
