@@ -147,6 +147,12 @@ describe('breakdown-sum: a count whose number was left blank', () => {
     assertOne(inMini('2023年，我局共受理政府信息公开申请件，均按时答复。'), '共受理政府信息公开申请件', ['缺少数字']);
   });
 
+  test('a gap left for the number after a verb', () => {
+    assertOne(inMini('2023年，我局主动公开政府信息  条，均在网站公开。'), '公开政府信息  条', ['缺少数字']);
+    assertOne(inMini('2023年，我局主动公开政府信息__条。'), '公开政府信息__条', ['缺少数字']);
+    assert.deepEqual(findings(inMini('2023年，我局主动公开政府信息 5 条，均在网站公开。')), []);
+  });
+
   test('traditional characters, quoted as written', () => {
     assertOne(inMini('截止2023年12月31日,共發布公開信息條。公開指南1條;工作動態54條。'), '共發布公開信息條', ['共發布公開信息條', '55']);
   });

@@ -4,7 +4,8 @@
 //
 // A unit with no number before it is usually a word ("文件", "条件", "案件", "头条"), so a blank is
 // read only where the sentence leaves no doubt that a count was due:
-// - a total: a total word and a verb of publishing or handling before it ("共发布…条", "共受理…件");
+// - a total: a total word and a verb of publishing or handling before it ("共发布…条", "共受理…件"),
+//   or a verb and a gap left for the number ("主动公开政府信息  条");
 // - an item of a list whose neighbour right before or after it is "label N" in the same unit.
 import type { Report, SectionKey } from '../model';
 import type { Span } from '../types';
@@ -18,9 +19,10 @@ import { countsOfSentence, isClauseBreak, MAX_STATEMENT, statementsOf } from './
 export interface MissingCount {
   /** The words that name the count, up to its unit ("核准企业资质条"). */
   span: Span;
-  kind: 'total' | 'part';
+  /** A figure of its own (a total, "共发布…条"), or an item of a list. */
+  kind: 'figure' | 'part';
   unit: string;
-  /** For a total: the sum of the counts listed right after it in the same unit, when there are some. */
+  /** For a figure: the sum of the counts listed right after it in the same unit, when there are some. */
   partsSum: number | null;
   sectionKey: SectionKey | null;
 }
@@ -38,6 +40,8 @@ const NOT_BEFORE = charTable(
     // …件: 文件 案件 附件 条件 证件 邮件 软件 事件 稿件 来件 信件 部件 物件 要件 函件 原件 批件 快件 急件 配件 硬件 组件 插件 构件 工件 零件 印件 描件 样件 办件 派件 复件 交件 送件 寄件 取件 收件 密件 公件 私件 挂件 元件 器件 机件
     '文案附条证邮软事稿来部物要函原批快急配硬组插构工零印描样办派复交送寄取收密公私挂元器机',
 );
+/** What a blank left for a number is written with: spaces, underscores. */
+const GAP = charTable(' \t_\u3000\uff3f');
 /** A separator between items of a list, or the end of a clause. */
 const AFTER = charTable('、,;:。)!?，；：）\n');
 const TOTAL_WORD = /共计|合计|累计|总计|(?<!公)共/;
@@ -65,14 +69,17 @@ function read(report: Report): MissingCount[] {
     for (let u = start + 1; u < end; u++) {
       const c = norm.charCodeAt(u);
       if (UNITS[c] === 0) continue;
-      const before = norm.charCodeAt(u - 1);
-      // The unit must follow a word (an ideograph that does not make a word with it) and end an item.
+      // The unit must follow a word (an ideograph that does not make a word with it), or a gap
+      // left for the number ("信息  条", "信息__条"), and end an item.
+      let b = u - 1;
+      while (b > start && u - b <= 6 && GAP[norm.charCodeAt(b)] === 1) b--;
+      const before = norm.charCodeAt(b);
       if (before < 0x4e00 || before > 0x9fff || NOT_BEFORE[before] === 1) continue;
       let after = u + 1;
       while (after < end && (isSpace(norm.charCodeAt(after)) || norm.charCodeAt(after) === 0x2a)) after++;
       if (after < end && AFTER[norm.charCodeAt(after)] === 0) continue;
       counts ??= countsOfSentence(report, sentences, i);
-      const found = blankAt(report, start, end, u, after, counts);
+      const found = blankAt(report, start, end, u, after, counts, b < u - 1);
       if (found) out.push({ ...found, unit: norm[u], sectionKey: sentences.sectionKey(i) });
     }
   }
@@ -100,7 +107,7 @@ function itemStart(norm: string, from: number, u: number, previous: Count | unde
   return at;
 }
 
-function blankAt(report: Report, from: number, end: number, u: number, after: number, counts: Count[]): Omit<MissingCount, 'unit' | 'sectionKey'> | null {
+function blankAt(report: Report, from: number, end: number, u: number, after: number, counts: Count[], gap: boolean): Omit<MissingCount, 'unit' | 'sectionKey'> | null {
   const { norm } = report;
   const unit = norm[u];
   const k = firstAfter(counts, u);
@@ -112,16 +119,19 @@ function blankAt(report: Report, from: number, end: number, u: number, after: nu
   // A total: "共发布公开信息条".
   const total = TOTAL_WORD.exec(norm.slice(start, u));
   if (total && VERB.test(norm.slice(start + total.index, u))) {
-    return { span: { start: start + total.index, end: u + 1 }, kind: 'total', partsSum: partsAfter(report, after, unit) };
+    return { span: { start: start + total.index, end: u + 1 }, kind: 'figure', partsSum: partsAfter(report, after, unit) };
   }
+  // A gap left for the number after a verb: "主动公开政府信息  条".
+  const verbBeforeGap = gap ? VERB.exec(norm.slice(start, u)) : null;
+  if (verbBeforeGap) return { span: { start: start + verbBeforeGap.index, end: u + 1 }, kind: 'figure', partsSum: partsAfter(report, after, unit) };
   // An item of a list whose neighbour has its number: "资质条、施工许可证76条".
   const nextIsItem =
     next !== undefined && next.unit === unit && after < end && '、,;'.includes(norm[after]) && next.start - after <= 30 && !hasBreak(norm, after + 1, next.start);
   const previousIsItem = previous !== undefined && previous.unit === unit && start - previous.end <= 2 && norm.slice(previous.end, start).trim() === '、';
   if (!nextIsItem && !previousIsItem) return null;
   // The item's own words: "全年公开核准企业资质条" names "核准企业资质条".
-  const verb = VERB_IN_ITEM.exec(norm.slice(start, u));
-  const itemFrom = verb && u - (start + verb.index + verb[0].length) >= 2 ? start + verb.index + verb[0].length : start + leadingSeparators(norm, start);
+  const opening = VERB_IN_ITEM.exec(norm.slice(start, u));
+  const itemFrom = opening && u - (start + opening.index + opening[0].length) >= 2 ? start + opening.index + opening[0].length : start + leadingSeparators(norm, start);
   return { span: { start: itemFrom, end: u + 1 }, kind: 'part', partsSum: null };
   return null;
 }

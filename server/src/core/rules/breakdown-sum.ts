@@ -15,7 +15,7 @@ import { Attached } from '../attached';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
-  totalMissing: {
+  figureMissing: {
     'zh-cn': '“{phrase}”缺少数字{sumNote}',
     en: 'The number is missing in "{phrase}"{sumNote}',
   },
@@ -72,14 +72,14 @@ function acceptedSums(ctx: RuleContext, total: Count): Set<number> {
   return sums;
 }
 
-/** Counts whose number was left blank: a total ("共发布公开信息条") or an item of a list. */
+/** Counts whose number was left blank: a figure ("共发布公开信息条") or an item of a list. */
 function checkMissing(ctx: RuleContext): void {
   const { text } = ctx.report;
   const en = ctx.locale === 'en';
   for (const m of missingCountsOf(ctx.report)) {
     const phrase = text.slice(m.span.start, m.span.end).replace(/\*\*/g, '').replace(/\s+/g, '');
     const sumNote = m.partsSum === null ? '' : en ? ` (the items listed after it add up to ${fmt(m.partsSum)})` : `（其后所列分项之和为 ${fmt(m.partsSum)}）`;
-    ctx.add({ ...m.span, messageId: m.kind === 'total' ? 'totalMissing' : 'partMissing', args: { phrase, sumNote } });
+    ctx.add({ ...m.span, messageId: m.kind === 'figure' ? 'figureMissing' : 'partMissing', args: { phrase, sumNote } });
   }
 }
 
