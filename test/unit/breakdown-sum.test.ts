@@ -120,6 +120,8 @@ describe('breakdown-sum: the shapes real reports write', () => {
   test('a total without 共: parts that exceed it are flagged, a shorter list is not (it may be partial)', () => {
     assertOne(inMini('主动公开政府信息400条，其中概况类信息150条，政务动态信息290条。'), '400', ['440']);
     assert.deepEqual(findings(inMini('主动公开政府信息400条，其中概况类信息150条，政务动态信息200条。')), []);
+    // The last item of a list: 其中 breaks down the whole list, not the count before it.
+    assert.deepEqual(findings(inMini('办理人大代表建议12件、政协委员提案8件，其中主办10件，协办10件。')), []);
   });
 
   test('"包括…以及…": parts that exceed the total are flagged; fewer may be a partial list', () => {

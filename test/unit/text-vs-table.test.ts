@@ -253,6 +253,9 @@ describe('text-vs-table: the same yearly figure stated twice', () => {
       '全区共主动公开政府信息13561条。我局主动公开政府信息141条。',
       '上半年主动公开政府信息60条。全年主动公开政府信息141条。',
       '全年主动公开政府信息141条，较2020年主动公开政府信息120条有所增加。',
+      // Parts of the total, by body.
+      '2017年主动公开政府信息2122条，其中管委会主动公开政府信息1509条，乡镇主动公开政府信息613条。',
+      '2017年主动公开政府信息2122条。管委会机关主动公开政府信息1509条，乡镇主动公开政府信息613条。',
     ]) {
       assert.deepEqual(findings(miniReport({ narrative })), [], narrative);
     }

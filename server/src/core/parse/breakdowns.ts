@@ -10,7 +10,7 @@ import type { Report } from '../model';
 import { compactKey } from '../text/normalize';
 import { Attached } from '../attached';
 import type { Count } from './counts';
-import { isClauseBreak, MAX_STATEMENT, prefixOf, type Statement } from './statements';
+import { isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Statement } from './statements';
 
 export interface Part {
   count: Count;
@@ -108,8 +108,28 @@ function partsAreChannels(totalKey: string, partKeys: string[]): boolean {
   return !partChannels.every((c) => c === totalChannels[0] || SECTION.test(c));
 }
 
-/** The breakdowns of a statement, one per mark that follows a stated total. */
+const BREAKDOWNS = new Attached<Report, Map<Statement, Breakdown[]>>('breakdowns');
+const PARTS = new Attached<Report, Set<Count>>('breakdown parts');
+
+/** The breakdowns of a statement, one per mark that follows a stated total (read once per statement). */
 export function breakdownsOf(report: Report, st: Statement): Breakdown[] {
+  const read = BREAKDOWNS.of(report, () => new Map());
+  let found = read.get(st);
+  if (!found) read.set(st, (found = readBreakdowns(report, st)));
+  return found;
+}
+
+/** Every count of the report that is a part of a breakdown. */
+export function breakdownPartsOf(report: Report): Set<Count> {
+  return PARTS.of(report, () => {
+    const parts = new Set<Count>();
+    const statements = statementsOf(report);
+    for (let i = 0; i < statements.length; i++) for (const b of breakdownsOf(report, statements[i])) for (const p of b.parts) parts.add(p.count);
+    return parts;
+  });
+}
+
+function readBreakdowns(report: Report, st: Statement): Breakdown[] {
   const { norm, text } = report;
   const out: Breakdown[] = [];
   if (st.end - st.start > MAX_STATEMENT) return out;
@@ -133,10 +153,15 @@ export function breakdownsOf(report: Report, st: Statement): Breakdown[] {
       if (close >= 0) regionEnd = Math.min(regionEnd, close);
     }
     const totalPrefix = prefixOf(norm, st.start, total, st.counts[ti - 1]);
+    const explicitTotal = TOTAL_WORD.test(totalPrefix.key);
+    // A count that follows another in its clause ("建议12件、提案8件，其中…") may be the last item of a
+    // list the 其中 breaks down as a whole: only a total that says it is one is read there.
+    const previous = st.counts[ti - 1];
+    if (!explicitTotal && previous && previous.end > totalPrefix.clauseStart) return;
     const b: Breakdown = {
       total,
       totalPhrase: text.slice(totalPrefix.offsets[0] ?? total.start, total.end).replace(/\*\*/g, '').replace(/\s+/g, ''),
-      explicitTotal: TOTAL_WORD.test(totalPrefix.key),
+      explicitTotal,
       mark,
       parts: [],
       channel: false,

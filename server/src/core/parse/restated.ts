@@ -13,6 +13,7 @@ import type { Span } from '../types';
 import { Attached } from '../attached';
 import { sentencesOf } from './narrative';
 import { countsOfSentence, MAX_STATEMENT, prefixOf } from './statements';
+import { breakdownPartsOf } from './breakdowns';
 
 export interface Restatement {
   /** The number that disagrees, and the phrase that states it. */
@@ -63,6 +64,7 @@ function read(report: Report): Restatement[] {
   const seen = new Map<string, Stated>();
   const year = report.year.value;
   const sentences = sentencesOf(report);
+  let parts: Set<unknown> | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const section = sentences.sectionKey(i);
     if (sentences.isHeading(i) || (section !== 's1' && section !== 's2')) continue;
@@ -81,6 +83,9 @@ function read(report: Report): Restatement[] {
       if (otherScope || otherYear(before, year)) continue;
       const key = figureKey(action[1], before);
       if (key === null) continue;
+      // A part of a breakdown ("…2122条，其中管委会主动公开政府信息1509条") is a share, not the figure.
+      parts ??= breakdownPartsOf(report);
+      if (parts.has(count)) continue;
       const stated: Stated = {
         key,
         span: count.span,
@@ -131,14 +136,17 @@ function figureKey(verb: string, before: string): string | null {
   return 'total|主动公开';
 }
 
-/** Two totals with two bodies named ("市政府…", "市政府办公室…") are two figures. */
-function sameSubject(a: Stated, b: Stated, report: Report): boolean {
-  if (!a.key.startsWith('total|')) return true;
+/**
+ * A later statement of the total that names a body of its own ("…管委会主动公开政府信息1509条") may be a
+ * part of it; one that names none, or the same body, restates it.
+ */
+function sameSubject(first: Stated, later: Stated, report: Report): boolean {
+  if (!first.key.startsWith('total|')) return true;
   const subject = (s: Stated) => {
-    const key = report.norm.slice(s.phraseSpan.start, s.span.start);
-    const action = ACTION.exec(key.replace(/\s|\*/g, ''));
-    return (action ? key.replace(/\s|\*/g, '').slice(0, action.index) : key).replace(FILLER, '');
+    const key = report.norm.slice(s.phraseSpan.start, s.span.start).replace(/\s|\*/g, '');
+    const action = ACTION.exec(key);
+    return (action ? key.slice(0, action.index) : key).replace(FILLER, '');
   };
-  const [x, y] = [subject(a), subject(b)];
-  return !x || !y || x === y;
+  const ofLater = subject(later);
+  return !ofLater || ofLater === subject(first);
 }
