@@ -56,7 +56,8 @@ const MANY_LINES: Record<string, string> = {
   '条 per line (表二 opening)': fill('第二十条\n'),
   '其中 per statement': fill('共1件，其中a1件；\n'),
   'statements without 其中': fill('共1件；\n'),
-  'blank totals per sentence': fill('共发布信息条。a1条；b2条。\n'),
+  // (Every blank is a finding: spaced out, so that the case measures the reading, not 60,000 findings.)
+  'blank totals per sentence': fill('共发布信息条。a1条；b2条；c3条；d4条。资质条、许可证1条。许可证1条、资质条。发布信息条。\n'.padEnd(120, '。')),
   'restated totals per line': fill('主动公开政府信息1条。\n'),
   'pipes per line': fill('| 0 |\n'),
   'Markdown rule per line': fill('|---|\n'),
