@@ -58,7 +58,7 @@ describe('figures: the fixtures', () => {
 describe('figures: phrasings that name a cell', () => {
   const cases: [string, string[]][] = [
     ['2023年共收到政府信息公开申请12件。', ['t3.new.total=12']],
-    ['本年度新收政府信息公开申请12件，上年结转1件，共办结13件。', ['t3.new.total=12', 't3.total.total=13']],
+    ['本年度新收政府信息公开申请12件，上年结转1件，共办结13件。', ['t3.new.total=12', 't3.carry.total=1', 't3.total.total=13']],
     ['全年共收到12件依申请公开请求。', ['t3.new.total=12']],
     ['共收到8份政府信息公开申请。', ['t3.new.total=8']],
     ['共收到政府信息申请公开件12件。', ['t3.new.total=12']],
@@ -69,6 +69,9 @@ describe('figures: phrasings that name a cell', () => {
     ['全部或部分公开12件。', ['t3.r1r2.total=12']],
     ['因本机关不掌握等原因无法提供265件。', ['t3.r4.total=265']],
     ['集中发布现行有效行政规范性文件393件。', ['t2.normative.2=393']],
+    // Carried over from last year, and into next year.
+    ['共答复申请13件（含上年度结转申请1件），结转下年度继续办理2件。', ['t3.total.total=13', 't3.carry.total=1', 't3.next.total=2']],
+    ['共办结12件，结转至2024年3件。', ['t3.next.total=3']],
     ['因政府信息公开被申请行政复议1件，被提起行政诉讼2件。', ['t4.review.total=1', 't4.lawsuit.total=2']],
     ['因政府信息公开被申请行政复议、提起行政诉讼共3件。', ['t4.all.total=3']],
     ['发生政府信息公开行政复议案件1起。', ['t4.review.total=1']],

@@ -58,6 +58,13 @@ describe('text-vs-table: a small report', () => {
     });
   }
 
+  test('上年结转 and 结转下年度 are compared with their rows', () => {
+    const narrative = '2023年，我局共收到政府信息公开申请12件，上年结转1件，结转下年度继续办理0件。';
+    assert.deepEqual(findings(miniReport({ narrative })), []);
+    assertOne(miniReport({ narrative: narrative.replace('上年结转1件', '上年结转2件') }), '2', ['上年结转2件', '二、上年结转', '为 1']);
+    assertOne(miniReport({ narrative: narrative.replace('继续办理0件', '继续办理3件') }), '3', ['结转下年度继续办理3件', '四、结转下年度继续办理', '为 0']);
+  });
+
   test('收到 N件 may count 新收 + 上年结转; otherwise the message shows both sums', () => {
     assert.deepEqual(findings(miniReport({ narrative: ok.replace('收到政府信息公开申请12件', '收到政府信息公开申请13件') })), []);
     assertOne(miniReport({ narrative: ok.replace('收到政府信息公开申请12件', '收到政府信息公开申请14件') }), '14', ['为 12', '加上年结转为 13']);

@@ -33,6 +33,7 @@ const FILL = '(?:合计|总计|累计|一共|共|计|达到|达|为|是|有|数�
 export const SENTENCE_SCOPE = /全[市区县省州盟旗]|各(地|部门|单位|县|区|乡镇|街道|级)|市直|区直|县直/;
 /** Comparisons and other years: not this year's cell. */
 const COMPARISON = /同比|上年|去年|上一年|往年|较|比上|增长|下降|增加|减少|平均|月均|日均|截至|截止|历年/;
+const CARRIED_OVER = /上一?年度?结转/;
 /** Counts of other things than disclosure requests. */
 const NOT_REQUESTS = /复议|诉讼|咨询|留言|信访|投诉|举报|来信|建议|提案|转办|意见|热线|自然人|法人|企业|网上|网络|在线|当面|信函|邮寄|传真|邮件|现场|电话/;
 /** Another scope for a count of 规范性文件. */
@@ -118,6 +119,9 @@ const PATTERN_SPECS: PatternSpec[] = [
   { target: 't3.r4.total', re: new RegExp(`无法提供(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, reasons: /不掌握|现成|另行制作|补正|不明确/ },
   { target: 't3.r5.total', re: new RegExp(`不予处理(?:的)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, reasons: /信访|举报|投诉|重复|出版物|反复|重新出具|确认/ },
   { target: 't3.r6.total', re: new RegExp(`(?:其他|其它)处理(?:的)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, reasons: /逾期|补正|缴纳|费用/ },
+  // Requests carried over from last year, and into next year ("结转至2026年6件").
+  { target: 't3.carry.total', re: new RegExp(`上一?年度?结转(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, block: NOT_REQUESTS },
+  { target: 't3.next.total', re: new RegExp(`结转(?:至|到)?(?:下一?年度?|\\d{4}年度?)(?:继续)?(?:办理|处理|答复)?(?:的)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, block: new RegExp(`${NOT_REQUESTS.source}|上一?年`) },
   { target: 't3.r2.total', re: new RegExp(`部分公开(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /予以公开|全部公开|同意公开|不予|或|和|及|与/ },
   { target: 't3.r1.total', re: new RegExp(`(?:予以公开|全部公开|同意公开)(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /部分|不予|或|和|及|与/ },
   {
@@ -159,7 +163,7 @@ function hasNegation(norm: string, start: number, end: number): boolean {
 }
 
 /** Every phrasing above has one of these words: a cheap test before the patterns. */
-const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开|无法提供|处理/;
+const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开|无法提供|处理|结转/;
 
 /**
  * The first characters of NAMING_WORD's words: the words before a count are read only when one of
@@ -238,7 +242,8 @@ function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, dis
   if (key.startsWith('其中')) [key, offsets] = [key.slice(2), offsets.slice(2)];
   // "无一件", "不足10件", "第3件": not a count of the cell.
   if (/(无|未|没有|不足|不到|不超过|第|每)$/.test(key)) return null;
-  if (COMPARISON.test(key) || pastYear(key, report.year.value)) return null;
+  // "上年结转" names this year's 表三 row, not a comparison with last year.
+  if (COMPARISON.test(key.replace(CARRIED_OVER, '')) || pastYear(key, report.year.value)) return null;
 
   const make = (target: string, value: number, phraseStart: number, phraseEnd = count.end): Figure => {
     const phraseSpan = { start: phraseStart, end: phraseEnd };

@@ -171,6 +171,10 @@ function expected(report: Report, target: string, locale: Locale): Expected | nu
     }
     case 't3.total.total':
       return one('表三', t3Cell(t3, 'total'));
+    case 't3.carry.total':
+      return one('表三', t3Cell(t3, 'carry'));
+    case 't3.next.total':
+      return one('表三', t3Cell(t3, 'next'));
     case 't3.r1.total':
       return one('表三', t3Cell(t3, 'r1'));
     case 't3.r2.total':
