@@ -61,6 +61,8 @@ interface PatternSpec {
   requests?: boolean;
   /** Reasons of a 表三 category: named without 等, the figure may be one reason's row only. */
   reasons?: RegExp;
+  /** Only in a sentence that has named 行政复议 before the count. */
+  afterReview?: boolean;
 }
 
 const CASE_UNITS = /^(件|宗|起|个|次|例)$/;
@@ -88,6 +90,8 @@ const PATTERN_SPECS: PatternSpec[] = [
   },
   { target: 't4.review.total', re: new RegExp(`${REVIEW}${FILL}$`), units: CASE_UNITS, total: true, block: NOT_APPEALS, disclosure: true },
   { target: 't4.lawsuit.total', re: new RegExp(`${LAWSUIT}${FILL}$`), units: CASE_UNITS, total: true, block: NOT_APPEALS, disclosure: true },
+  // "行政复议7件，诉讼9件": a clause that is only 诉讼 and its number, after 行政复议.
+  { target: 't4.lawsuit.total', re: new RegExp(`^(?:被提起|被起诉|提起)?诉讼(?:案件)?${FILL}$`), units: CASE_UNITS, total: true, block: NOT_APPEALS, disclosure: true, afterReview: true },
   {
     target: 't2.normative.1',
     re: new RegExp(`(?:废止|失效)(?:[^\\d]{0,8}?)(?:行政)?规范性文件${FILL}$`),
@@ -152,6 +156,7 @@ const PATTERNS: Pattern[] = PATTERN_SPECS.map((p) => ({
   disclosure: p.disclosure ?? false,
   requests: p.requests ?? false,
   reasons: p.reasons ?? null,
+  afterReview: p.afterReview ?? false,
 }));
 
 const NEGATIONS = charTable('未无没');
@@ -256,6 +261,7 @@ function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, dis
     if (!m) continue;
     if (p.block !== null && p.block.test(key)) return null;
     if (p.reasons !== null && p.reasons.test(key) && !key.includes('等')) return null;
+    if (p.afterReview && !s.text.slice(0, count.start - s.start).includes('行政复议')) return null;
     if (p.total && inBreakdown) return null;
     if (p.disclosure && !disclosure) return null;
     if (p.requests && (!REQUEST_CONTEXT.test(s.text) || NOT_REQUEST_CONTEXT.test(s.text))) return null;
