@@ -155,6 +155,20 @@ describe('breakdown-sum: a count whose number was left blank', () => {
     assert.deepEqual(findings(inMini('2023年，我局主动公开政府信息 5 条，均在网站公开。')), []);
   });
 
+  test('the words of a figure every report states, with no number', () => {
+    const cases: [string, string][] = [
+      ['2023年，我局收到政府信息公开申请件，办结13件。', '收到政府信息公开申请件'],
+      ['2023年，我局办结13件，其中予以公开件，部分公开3件。', '予以公开件'],
+      ['因政府信息公开被申请行政复议件。', '行政复议件'],
+      ['全年制发行政规范性文件件，废止1件。', '制发行政规范性文件件'],
+      ['2023年，我局主动公开政府信息条。', '主动公开政府信息条'],
+    ];
+    for (const [narrative, phrase] of cases) assertOne(inMini(narrative), phrase, ['缺少数字']);
+    for (const narrative of ['对收到的申请件，均在法定期限内答复。', '全年制发行政规范性文件，均经合法性审查。', '本机关受理的申请件已全部办结。']) {
+      assert.deepEqual(findings(inMini(narrative)), [], narrative);
+    }
+  });
+
   test('traditional characters, quoted as written', () => {
     assertOne(inMini('截止2023年12月31日,共發布公開信息條。公開指南1條;工作動態54條。'), '共發布公開信息條', ['共發布公開信息條', '55']);
   });

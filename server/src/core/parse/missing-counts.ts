@@ -49,6 +49,22 @@ const VERB = /发布|公开|公布|收到|受理|办结|答复|办理|处理|制
 /** The verb that opens a list ("全年公开…"): the first item's words start after it. */
 const VERB_IN_ITEM = /^[^、,;:]{0,8}?(?:发布|公开|公布)/;
 
+/**
+ * Figures every report states, named right before the unit: requests received or handled, the
+ * 表三 categories, reviews and lawsuits, 规范性文件 issued or repealed (件); information published (条).
+ * Requests only without 的 ("对收到的申请件" is a noun), and only the words a figure uses.
+ */
+const NAMED_CASES = new RegExp(
+  [
+    '(?:收到|受理|接到|接收|新收|办结|答复)(?:了)?(?:政府信息公开|依申请公开|信息公开|政府信息)?(?:申请|请求)$',
+    '(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)$',
+    '(?:行政复议|行政诉讼)(?:案件)?$',
+    '(?:制发|发布|印发|出台|废止)(?:了)?(?:行政)?规范性文件$',
+    '现行有效(?:的)?(?:行政)?规范性文件$',
+  ].join('|'),
+);
+const NAMED_ITEMS = /(?:主动公开|公开|发布|公布)(?:了)?(?:政府|政务)?信息$/;
+
 const MISSING = new Attached<Report, MissingCount[]>('missing counts');
 
 /** Every count of the report whose number is missing, in order. */
@@ -114,7 +130,7 @@ function blankAt(report: Report, from: number, end: number, u: number, after: nu
   const next: Count | undefined = counts[k];
   const previous: Count | undefined = counts[k - 1];
   const start = itemStart(norm, from, u, previous);
-  const key = compactKey(norm, start, u).key;
+  const { key, offsets } = compactKey(norm, start, u);
   if (key.length < 2) return null;
   // A total: "共发布公开信息条".
   const total = TOTAL_WORD.exec(norm.slice(start, u));
@@ -124,6 +140,11 @@ function blankAt(report: Report, from: number, end: number, u: number, after: nu
   // A gap left for the number after a verb: "主动公开政府信息  条".
   const verbBeforeGap = gap ? VERB.exec(norm.slice(start, u)) : null;
   if (verbBeforeGap) return { span: { start: start + verbBeforeGap.index, end: u + 1 }, kind: 'figure', partsSum: partsAfter(report, after, unit) };
+  // The words of a figure the report always states ("收到政府信息公开申请件", "主动公开政府信息条").
+  const named = (unit === '件' ? NAMED_CASES : NAMED_ITEMS).exec(key);
+  if (named) {
+    return { span: { start: offsets[named.index] ?? start, end: u + 1 }, kind: 'figure', partsSum: null };
+  }
   // An item of a list whose neighbour has its number: "资质条、施工许可证76条".
   const nextIsItem =
     next !== undefined && next.unit === unit && after < end && '、,;'.includes(norm[after]) && next.start - after <= 30 && !hasBreak(norm, after + 1, next.start);
@@ -133,7 +154,6 @@ function blankAt(report: Report, from: number, end: number, u: number, after: nu
   const opening = VERB_IN_ITEM.exec(norm.slice(start, u));
   const itemFrom = opening && u - (start + opening.index + opening[0].length) >= 2 ? start + opening.index + opening[0].length : start + leadingSeparators(norm, start);
   return { span: { start: itemFrom, end: u + 1 }, kind: 'part', partsSum: null };
-  return null;
 }
 
 function leadingSeparators(norm: string, at: number): number {
