@@ -133,6 +133,17 @@ describe('breakdown-sum: the shapes real reports write', () => {
     assert.deepEqual(findings(inMini('2022年，共主动公开政府信息32条，包括领导信息类10条、机构职能类12条等。')), []);
   });
 
+  test('"…共81条。其中，…": a statement that opens with 其中 breaks down the count that ends the sentence before', () => {
+    const narrative = '2020年，我镇通过网站主动公开政府信息共81条。其中，工作动态50条，通知公告9条，组织机构2条，政策文件20条。通过政务微信公开108条信息。';
+    assert.deepEqual(findings(inMini(narrative)), []);
+    assertOne(inMini(narrative.replace('工作动态50条', '工作动态40条')), '81', ['71', '小于总数 81']);
+    assertOne(inMini(narrative.replace('工作动态50条', '工作动态60条')), '81', ['91', '大于总数 81']);
+    // The count before is itself a part of a list; another unit; a list marked partial.
+    assert.deepEqual(findings(inMini('共主动公开政府信息141条，其中机构职能类信息16条，其他类信息125条。其中主动公开政府信息17条，作为依申请公开信息数28条。')), []);
+    assert.deepEqual(findings(inMini('2023年，主动公开信息总数4702条。其中，公布政务要闻672条，视频新闻259条，开展调查征集2次。')), []);
+    assert.deepEqual(findings(inMini('2020年，我镇主动公开政府信息共81条。其中，工作动态50条，通知公告9条等。')), []);
+  });
+
   test('公共 is not 共: "公共服务类信息" is a part, not a new total', () => {
     assertOne(inMini('共公开政府信息100条，其中公共服务类信息60条，政务动态信息50条。'), '100', ['110']);
     assert.deepEqual(findings(inMini('共公开政府信息100条，其中公共服务类信息50条，政务动态信息50条。')), []);

@@ -10,7 +10,8 @@ import type { Report } from '../model';
 import { compactKey } from '../text/normalize';
 import { Attached } from '../attached';
 import type { Count } from './counts';
-import { isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Statement } from './statements';
+import { countsOfSentence, isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Prefix, type Statement } from './statements';
+import { sentencesOf } from './narrative';
 
 export interface Part {
   count: Count;
@@ -129,6 +130,61 @@ export function breakdownPartsOf(report: Report): Set<Count> {
   });
 }
 
+interface Head {
+  total: Count;
+  prefix: Prefix;
+  explicitTotal: boolean;
+  /** "N条(其中…)": the list ends at the closing bracket. */
+  bracketed: boolean;
+}
+
+/** The total a mark breaks down: the count right before it, with nothing but "，：（" between. */
+function totalInStatement(report: Report, st: Statement, q: number, ti: number): Head | null {
+  const { norm } = report;
+  const total = st.counts[ti];
+  const between = compactKey(norm, total.end, q).key;
+  if (!BEFORE_MARK.test(between) || total.approximate || total.unit === '%') return null;
+  const prefix = prefixOf(norm, st.start, total, st.counts[ti - 1]);
+  const explicitTotal = TOTAL_WORD.test(prefix.key);
+  // A count that follows another in its clause ("建议12件、提案8件，其中…") may be the last item of a
+  // list the 其中 breaks down as a whole: only a total that says it is one is read there.
+  const previous = st.counts[ti - 1];
+  if (!explicitTotal && previous && previous.end > prefix.clauseStart) return null;
+  return { total, prefix, explicitTotal, bracketed: between.includes('(') };
+}
+
+/**
+ * "…共81条。其中，工作动态50条…": a statement that opens with the mark breaks down the count that
+ * ends the sentence before it, when that count is not itself a part ("…其中…其他类信息9条。其中…").
+ */
+function totalOfSentenceBefore(report: Report, st: Statement, q: number): Head | null {
+  const { norm } = report;
+  if (compactKey(norm, st.start, q).key !== '') return null;
+  const sentences = sentencesOf(report);
+  // The sentence the statement starts with (binary search: sentences are in order).
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences.start(mid) < st.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo - 1;
+  if (i < 0 || sentences.isHeading(i) || sentences.sectionIndex(i) !== sentences.sectionIndex(lo)) return null;
+  const start = sentences.start(i);
+  const end = sentences.end(i);
+  if (end - start > MAX_STATEMENT || compactKey(norm, end, st.start).key !== '') return null;
+  const counts = countsOfSentence(report, sentences, i);
+  const total = counts[counts.length - 1];
+  if (!total || total.approximate || total.unit === '%' || !/^[。.!]?$/.test(compactKey(norm, total.end, end).key)) return null;
+  if (/其中|包括/.test(norm.slice(start, total.start))) return null;
+  const prefix = prefixOf(norm, start, total, counts[counts.length - 2]);
+  const explicitTotal = TOTAL_WORD.test(prefix.key);
+  const previous = counts[counts.length - 2];
+  if (!explicitTotal && previous && previous.end > prefix.clauseStart) return null;
+  return { total, prefix, explicitTotal, bracketed: false };
+}
+
 function readBreakdowns(report: Report, st: Statement): Breakdown[] {
   const { norm, text } = report;
   const out: Breakdown[] = [];
@@ -140,24 +196,14 @@ function readBreakdowns(report: Report, st: Statement): Breakdown[] {
     const mark = norm.startsWith('其中', q) ? '其中' : '包括';
     let regionEnd = marks[mi + 1] ?? st.end;
     while (next < st.counts.length && st.counts[next].end <= q) next++;
-    const ti = next - 1;
-    if (ti < 0) return;
-    const total = st.counts[ti];
-    // The total sits right before "，其中" (or "(其中", "，包括").
-    const between = compactKey(norm, total.end, q).key;
-    if (!BEFORE_MARK.test(between)) return;
-    if (total.approximate || total.unit === '%') return;
+    const head = next > 0 ? totalInStatement(report, st, q, next - 1) : mi === 0 ? totalOfSentenceBefore(report, st, q) : null;
+    if (!head) return;
+    const { total, prefix: totalPrefix, explicitTotal } = head;
     // A bracketed list ends at its closing bracket: what follows is another sentence's matter.
-    if (between.includes('(')) {
+    if (head.bracketed) {
       const close = closingBracket(norm, q, st.end);
       if (close >= 0) regionEnd = Math.min(regionEnd, close);
     }
-    const totalPrefix = prefixOf(norm, st.start, total, st.counts[ti - 1]);
-    const explicitTotal = TOTAL_WORD.test(totalPrefix.key);
-    // A count that follows another in its clause ("建议12件、提案8件，其中…") may be the last item of a
-    // list the 其中 breaks down as a whole: only a total that says it is one is read there.
-    const previous = st.counts[ti - 1];
-    if (!explicitTotal && previous && previous.end > totalPrefix.clauseStart) return;
     const b: Breakdown = {
       total,
       totalPhrase: text.slice(totalPrefix.offsets[0] ?? total.start, total.end).replace(/\*\*/g, '').replace(/\s+/g, ''),
@@ -170,7 +216,7 @@ function readBreakdowns(report: Report, st: Statement): Breakdown[] {
     };
     const partKeys: string[] = [];
     // Walk the clauses after the mark, with a pointer into the statement's counts (kept linear).
-    let k = ti + 1;
+    let k = next;
     let clauseStart = q + 2;
     for (let i = clauseStart; i <= regionEnd; i++) {
       if (i < regionEnd && !isClauseBreak(norm, i)) continue;
