@@ -59,6 +59,7 @@ const MANY_LINES: Record<string, string> = {
   // (Every blank is a finding: spaced out, so that the case measures the reading, not 60,000 findings.)
   'blank totals per sentence': fill('共发布信息条。a1条；b2条；c3条；d4条。资质条、许可证1条。许可证1条、资质条。发布信息条。\n'.padEnd(120, '。')),
   'restated totals per line': fill('主动公开政府信息1条。\n'),
+  '其中 after the sentence of its total': fill('共1件。其中a1件，b1件。\n'),
   'pipes per line': fill('| 0 |\n'),
   'Markdown rule per line': fill('|---|\n'),
   'keyword per line (foreign-text)': fill('相关\n'),
