@@ -263,6 +263,8 @@ describe('text-vs-table: the same yearly figure stated twice', () => {
       // Parts of the total, by body.
       '2023年主动公开政府信息2122条，其中管委会主动公开政府信息1509条，乡镇主动公开政府信息613条。',
       '2023年主动公开政府信息2122条。管委会机关主动公开政府信息1509条，乡镇主动公开政府信息613条。',
+      // A channel named without 通过, then the total.
+      '政府网站主动公开政府信息120条。全年主动公开政府信息141条。',
     ]) {
       assert.deepEqual(findings(miniReport({ narrative })), [], narrative);
     }

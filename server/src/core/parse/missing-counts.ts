@@ -6,8 +6,9 @@
 // read only where the sentence leaves no doubt that a count was due:
 // - a total: a total word and a verb of publishing or handling before it ("共发布…条", "共受理…件"),
 //   or a verb and a gap left for the number ("主动公开政府信息  条");
+// - the words of a figure every report states ("收到政府信息公开申请件", "主动公开政府信息条");
 // - an item of a list whose neighbour right before or after it is "label N" in the same unit.
-import type { Report, SectionKey } from '../model';
+import type { Report } from '../model';
 import type { Span } from '../types';
 import { charTable, isSpace } from '../text/chars';
 import { compactKey } from '../text/normalize';
@@ -24,7 +25,6 @@ export interface MissingCount {
   unit: string;
   /** For a figure: the sum of the counts listed right after it in the same unit, when there are some. */
   partsSum: number | null;
-  sectionKey: SectionKey | null;
 }
 
 /** Units a blank is looked for before: the units of published items and of requests. */
@@ -96,7 +96,7 @@ function read(report: Report): MissingCount[] {
       if (after < end && AFTER[norm.charCodeAt(after)] === 0) continue;
       counts ??= countsOfSentence(report, sentences, i);
       const found = blankAt(report, start, end, u, after, counts, b < u - 1);
-      if (found) out.push({ ...found, unit: norm[u], sectionKey: sentences.sectionKey(i) });
+      if (found) out.push({ ...found, unit: norm[u] });
     }
   }
   return out;
@@ -123,7 +123,7 @@ function itemStart(norm: string, from: number, u: number, previous: Count | unde
   return at;
 }
 
-function blankAt(report: Report, from: number, end: number, u: number, after: number, counts: Count[], gap: boolean): Omit<MissingCount, 'unit' | 'sectionKey'> | null {
+function blankAt(report: Report, from: number, end: number, u: number, after: number, counts: Count[], gap: boolean): Omit<MissingCount, 'unit'> | null {
   const { norm } = report;
   const unit = norm[u];
   const k = firstAfter(counts, u);

@@ -11,6 +11,7 @@
 import type { Report } from '../model';
 import type { Span } from '../types';
 import { Attached } from '../attached';
+import type { Count } from './counts';
 import { sentencesOf } from './narrative';
 import { countsOfSentence, MAX_STATEMENT, prefixOf } from './statements';
 import { breakdownPartsOf } from './breakdowns';
@@ -40,6 +41,7 @@ const CHANNEL_KINDS: [RegExp, string][] = [
   [/平台/, 'platform'],
 ];
 const ANY_KIND = new RegExp(CHANNEL_KINDS.map(([re]) => re.source).join('|'), 'g');
+const NAMES_CHANNEL = new RegExp(ANY_KIND.source);
 /** Time and filler words before the subject or the verb. */
 const FILLER = /\d{4}年度?|全年|本年度?|今年|年内|共计|合计|累计|总计|共|其中|已|均|主动|我(局|办|委|厅|镇|乡|街道|单位|区|市|县|中心|公司)|本(机关|局|单位|办|委|部门)/g;
 /** A subject that names a body ("市政府及政府办"), as opposed to a category ("其他应"). */
@@ -64,7 +66,7 @@ function read(report: Report): Restatement[] {
   const seen = new Map<string, Stated>();
   const year = report.year.value;
   const sentences = sentencesOf(report);
-  let parts: Set<unknown> | null = null;
+  let parts: Set<Count> | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const section = sentences.sectionKey(i);
     if (sentences.isHeading(i) || (section !== 's1' && section !== 's2')) continue;
@@ -132,7 +134,8 @@ function figureKey(verb: string, before: string): string | null {
   }
   if (verb !== '主动公开') return null;
   const subject = before.replace(FILLER, '');
-  if (subject && !BODY_END.test(subject)) return null; // "其他应主动公开", "作为…"
+  // "其他应主动公开" is a category, "政府网站主动公开" a channel: neither is the body's total.
+  if (subject && (!BODY_END.test(subject) || NAMES_CHANNEL.test(subject))) return null;
   return 'total|主动公开';
 }
 
