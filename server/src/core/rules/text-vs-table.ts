@@ -1,7 +1,9 @@
 // R5: a figure stated in the narrative equals the table cell it names (report.figures, read by
 // parse/figures.ts). Compared only when the cell is known: the table is there, the row was placed
 // in column order and the cell holds a number. Approximate figures ("余", "近", "约") are skipped.
-// Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结.
+// A 表三 category ("无法提供265件") is the sum of its rows; a row whose 总计 is blank counts its cells.
+// Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结; and the same yearly figure
+// stated twice with two values (parse/restated.ts).
 import type { Figure, Report, Table } from '../model';
 import type { Locale, Span } from '../types';
 import { T2_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
