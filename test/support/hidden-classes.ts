@@ -3,7 +3,7 @@
 // code) has the hidden class of a list of objects; and for each kind of model object, whether all of
 // them share the hidden class of the first. Prints one JSON object.
 import { check } from '../../server/src/core';
-import { statementsOf } from '../../server/src/core/parse/figures';
+import { statementsOf } from '../../server/src/core/parse/statements';
 import { copyList, filterList, mapList, newList } from '../../server/src/core/lists';
 import { CIXI, SUSHUI, XIAOCAOE, inMini } from './mini-report';
 

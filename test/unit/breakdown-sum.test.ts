@@ -91,3 +91,121 @@ describe('breakdown-sum: what holds and what does not', () => {
     assertOne(inMini('共组织培训400人，其中市级200人，县级300人。'), '400', ['add up to 500', 'more than the total 400'], { locale: 'en' });
   });
 });
+
+describe('breakdown-sum: the shapes real reports write', () => {
+  test('a bracketed list "N条(其中…其他…条)" that adds up to more than the total', () => {
+    const narrative = '全年共公布政府信息100条(其中机构职能类信息20条，政策、规范性文件类信息30条，其他应主动公开政府信息51条)，对于主动公开的政府信息，主要通过政府门户网站等媒介进行公开。';
+    const d = assertOne(inMini(narrative), '100', ['101', '政策、规范性文件类信息 30', '其他应主动公开政府信息 51', '大于总数 100']);
+    assert.equal(d.related.length, 3);
+    assert.deepEqual(findings(inMini(narrative.replace('51条', '50条'))), []);
+  });
+
+  test('a bracketed list short of its total: what follows the bracket ("主要…等") does not make the list partial', () => {
+    const narrative = '共公布政府信息100条，(其中机构职能类信息20条，规划计划类信息30条，其他应主动公开政府信息40条)对于主动公开的政府信息，主要通过政府门户网站等媒介发布公开。';
+    assertOne(inMini(narrative), '100', ['90', '小于总数 100']);
+    assert.deepEqual(findings(inMini(narrative.replace('40条', '50条'))), []);
+    // Partial inside the bracket.
+    assert.deepEqual(findings(inMini(narrative.replace('其他应主动公开政府信息40条', '规划信息10条等'))), []);
+  });
+
+  test('sections of the one website the total names add up (they are not separate channels)', () => {
+    const narrative = '2023年，全县通过县政府网站主动公开政府信息400条，其中县政府门户网站概况类信息和政务动态信息共计150条，信息公开栏公开信息290条。';
+    assertOne(inMini(narrative), '400', ['440', '大于总数 400']);
+    assert.deepEqual(findings(inMini(narrative.replace('290条', '250条'))), []);
+    // A total over several channels, or a part on another channel: the same item may be on both.
+    assert.deepEqual(findings(inMini(narrative.replace('通过县政府网站', '通过县政府网站、微信公众号'))), []);
+    assert.deepEqual(findings(inMini(narrative.replace('信息公开栏公开信息', '微信公众号转发信息'))), []);
+  });
+
+  test('a total without 共: parts that exceed it are flagged, a shorter list is not (it may be partial)', () => {
+    assertOne(inMini('主动公开政府信息400条，其中概况类信息150条，政务动态信息290条。'), '400', ['440']);
+    assert.deepEqual(findings(inMini('主动公开政府信息400条，其中概况类信息150条，政务动态信息200条。')), []);
+    // The last item of a list: 其中 breaks down the whole list, not the count before it.
+    assert.deepEqual(findings(inMini('办理人大代表建议12件、政协委员提案8件，其中主办10件，协办10件。')), []);
+  });
+
+  test('"包括…以及…": parts that exceed the total are flagged; fewer may be a partial list', () => {
+    const narrative = '2022年，主动公开政府信息32条，包括领导信息类10条、机构职能类20条以及工作动态类6条。';
+    const d = assertOne(inMini(narrative), '32', ['36', '“包括”', '工作动态类 6']);
+    assert.ok(!d.message.includes('其中'));
+    assert.deepEqual(findings(inMini(narrative.replace('20条', '16条'))), []);
+    assert.deepEqual(findings(inMini(narrative.replace('20条', '10条'))), []);
+    assert.deepEqual(findings(inMini('2022年，共主动公开政府信息32条，包括领导信息类10条、机构职能类12条等。')), []);
+  });
+
+  test('"…共81条。其中，…": a statement that opens with 其中 breaks down the count that ends the sentence before', () => {
+    const narrative = '2020年，我镇通过网站主动公开政府信息共81条。其中，工作动态50条，通知公告9条，组织机构2条，政策文件20条。通过政务微信公开108条信息。';
+    assert.deepEqual(findings(inMini(narrative)), []);
+    assertOne(inMini(narrative.replace('工作动态50条', '工作动态40条')), '81', ['71', '小于总数 81']);
+    assertOne(inMini(narrative.replace('工作动态50条', '工作动态60条')), '81', ['91', '大于总数 81']);
+    // The count before is itself a part of a list; another unit; a list marked partial.
+    assert.deepEqual(findings(inMini('共主动公开政府信息141条，其中机构职能类信息16条，其他类信息125条。其中主动公开政府信息17条，作为依申请公开信息数28条。')), []);
+    assert.deepEqual(findings(inMini('2023年，主动公开信息总数4702条。其中，公布政务要闻672条，视频新闻259条，开展调查征集2次。')), []);
+    assert.deepEqual(findings(inMini('2020年，我镇主动公开政府信息共81条。其中，工作动态50条，通知公告9条等。')), []);
+  });
+
+  test('公共 is not 共: "公共服务类信息" is a part, not a new total', () => {
+    assertOne(inMini('共公开政府信息100条，其中公共服务类信息60条，政务动态信息50条。'), '100', ['110']);
+    assert.deepEqual(findings(inMini('共公开政府信息100条，其中公共服务类信息50条，政务动态信息50条。')), []);
+  });
+});
+
+describe('breakdown-sum: a count whose number was left blank', () => {
+  test('a total: "共发布公开信息条。" with its parts after it', () => {
+    const narrative = '截止2023年12月31日，共发布公开信息条。公开指南1条；依申请公开2条；工作动态54条；概况信息2条。';
+    const d = assertOne(inMini(narrative), '共发布公开信息条', ['缺少数字', '59']);
+    assert.deepEqual(d.related, []);
+    assert.deepEqual(findings(inMini(narrative.replace('信息条', '信息59条'))), []);
+    // Without a list after it the message only says what is missing.
+    assertOne(inMini('2023年，我局共受理政府信息公开申请件，均按时答复。'), '共受理政府信息公开申请件', ['缺少数字']);
+  });
+
+  test('a gap left for the number after a verb', () => {
+    assertOne(inMini('2023年，我局主动公开政府信息  条，均在网站公开。'), '公开政府信息  条', ['缺少数字']);
+    assertOne(inMini('2023年，我局主动公开政府信息__条。'), '公开政府信息__条', ['缺少数字']);
+    assert.deepEqual(findings(inMini('2023年，我局主动公开政府信息 5 条，均在网站公开。')), []);
+  });
+
+  test('the words of a figure every report states, with no number', () => {
+    const cases: [string, string][] = [
+      ['2023年，我局收到政府信息公开申请件，办结13件。', '收到政府信息公开申请件'],
+      ['2023年，我局办结13件，其中予以公开件，部分公开3件。', '予以公开件'],
+      ['因政府信息公开被申请行政复议件。', '行政复议件'],
+      ['全年制发行政规范性文件件，废止1件。', '制发行政规范性文件件'],
+      ['2023年，我局主动公开政府信息条。', '主动公开政府信息条'],
+    ];
+    for (const [narrative, phrase] of cases) assertOne(inMini(narrative), phrase, ['缺少数字']);
+    for (const narrative of ['对收到的申请件，均在法定期限内答复。', '全年制发行政规范性文件，均经合法性审查。', '本机关受理的申请件已全部办结。']) {
+      assert.deepEqual(findings(inMini(narrative)), [], narrative);
+    }
+  });
+
+  test('traditional characters, quoted as written', () => {
+    assertOne(inMini('截止2023年12月31日,共發布公開信息條。公開指南1條;工作動態54條。'), '共發布公開信息條', ['共發布公開信息條', '55']);
+  });
+
+  test('an item of a list whose neighbours have their numbers', () => {
+    const narrative = '全年公开核准企业资质条、施工许可证76条、安全生产许可证121条、排水许可证5条。';
+    assertOne(inMini(narrative), '核准企业资质条', ['核准企业资质条', '缺少数字']);
+    assert.deepEqual(findings(inMini(narrative.replace('资质条', '资质9条'))), []);
+    assertOne(inMini('全年公开施工许可证76条、核准企业资质条。'), '核准企业资质条', ['缺少数字']);
+  });
+
+  test('words that end in 条 or 件 are not blanks', () => {
+    for (const narrative of [
+      '全年印发文件、通知等30件，发布头条、专题信息10条。',
+      '共公开政府信息20条，逐条审核、每件把关。',
+      '2023年，我局共承办依申请公开政府信息事项14件，无当面申请件。',
+      '共办理案件、信件、邮件12件。',
+      '共发布若干条、各类信息10条。',
+      '收到群众来信50件，均已办结。',
+    ]) {
+      assert.deepEqual(findings(inMini(narrative)), [], narrative);
+    }
+  });
+
+  test('English messages', () => {
+    assertOne(inMini('截止2023年12月31日，共发布公开信息条。公开指南1条；工作动态54条。'), '共发布公开信息条', ['number is missing', 'add up to 55'], { locale: 'en' });
+  });
+});
+

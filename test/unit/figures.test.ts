@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { check } from '../../server/src/core';
 import type { Figure, Report } from '../../server/src/core/model';
 import { CIXI, SUSHUI, XIAOCAOE, miniReport as mini } from '../support/mini-report';
-import { countsIn, parseChineseCount } from '../../server/src/core/parse/figures';
+import { countsIn, parseChineseCount } from '../../server/src/core/parse/counts';
 
 const miniReport = (narrative: string) => mini({ narrative });
 
@@ -58,15 +58,24 @@ describe('figures: the fixtures', () => {
 describe('figures: phrasings that name a cell', () => {
   const cases: [string, string[]][] = [
     ['2023年共收到政府信息公开申请12件。', ['t3.new.total=12']],
-    ['本年度新收政府信息公开申请12件，上年结转1件，共办结13件。', ['t3.new.total=12', 't3.total.total=13']],
+    ['本年度新收政府信息公开申请12件，上年结转1件，共办结13件。', ['t3.new.total=12', 't3.carry.total=1', 't3.total.total=13']],
     ['全年共收到12件依申请公开请求。', ['t3.new.total=12']],
     ['共收到8份政府信息公开申请。', ['t3.new.total=8']],
     ['共收到政府信息申请公开件12件。', ['t3.new.total=12']],
     ['依法答复政府信息公开申请13件。', ['t3.total.total=13']],
     ['其中予以公开5件，部分公开3件。', ['t3.r1.total=5', 't3.r2.total=3']],
+    // 表三 categories, and two of them together.
+    ['予以公开及部分公开258件，不予公开35件，无法提供265件，不予处理158件，其他处理0件。', ['t3.r1r2.total=258', 't3.r3.total=35', 't3.r4.total=265', 't3.r5.total=158', 't3.r6.total=0']],
+    ['全部或部分公开12件。', ['t3.r1r2.total=12']],
+    ['因本机关不掌握等原因无法提供265件。', ['t3.r4.total=265']],
+    ['集中发布现行有效行政规范性文件393件。', ['t2.normative.2=393']],
+    // Carried over from last year, and into next year.
+    ['共答复申请13件（含上年度结转申请1件），结转下年度继续办理2件。', ['t3.total.total=13', 't3.carry.total=1', 't3.next.total=2']],
+    ['共办结12件，结转至2024年3件。', ['t3.next.total=3']],
     ['因政府信息公开被申请行政复议1件，被提起行政诉讼2件。', ['t4.review.total=1', 't4.lawsuit.total=2']],
     ['因政府信息公开被申请行政复议、提起行政诉讼共3件。', ['t4.all.total=3']],
     ['发生政府信息公开行政复议案件1起。', ['t4.review.total=1']],
+    ['信息公开类行政复议7件，诉讼9件，均获维持。', ['t4.review.total=7', 't4.lawsuit.total=9']],
     ['因政府信息公开引起的行政复议和行政诉讼均为0件。', ['t4.all.total=0']],
     ['全年制发行政规范性文件3件，废止行政规范性文件1件，现行有效行政规范性文件20件。', ['t2.normative.0=3', 't2.normative.1=1', 't2.normative.2=20']],
     ['出台规范性文件3件。', ['t2.normative.0=3']],
@@ -129,6 +138,8 @@ describe('figures: numbers with another scope name no cell', () => {
     '2022年共收到政府信息公开申请80件。',
     '共收到政府信息公开申请数较上年增加20件。',
     '全年未收到行政许可申请。',
+    '信息公开工作中涉及民事诉讼3件。',
+    '信息公开类诉讼9件。',
     '收到市长热线转办件1200件，办结1200件。',
     '共办理行政复议案件56件，其中维持40件，纠正16件。',
     '被行政复议纠错1件。',
@@ -136,6 +147,12 @@ describe('figures: numbers with another scope name no cell', () => {
     '主动公开政府信息120条，其中予以公开的政策文件12条。',
     '高效办成一件事，推进一件事一次办。',
     '共收到政府信息公开申请12件，其中网上申请10件，当面申请2件。',
+    // A category given with one of its reasons: that reason's row, not the category.
+    '因属于国家秘密不予公开2件。',
+    '因本机关不掌握相关政府信息无法提供4件。',
+    '信访举报投诉类申请不予处理3件。',
+    // Counts in 条 are items published, not requests.
+    '作为依申请公开信息数28条，不予公开信息数8条。',
   ];
   for (const narrative of cases) {
     test(narrative, () => {

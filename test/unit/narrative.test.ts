@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../server/src/core';
 import { sentencesOf } from '../../server/src/core/parse/narrative';
-import { statementsOf } from '../../server/src/core/parse/figures';
+import { statementsOf } from '../../server/src/core/parse/statements';
 import { CIXI, SUSHUI, XIAOCAOE, inMini } from '../support/mini-report';
 
 const reportOf = (text: string) => check(text).report;

@@ -102,3 +102,33 @@ describe('percentage: traditional and English', () => {
     assertFindings(inMini('其中予以公开5件，占45%。'), [['45%', ['The text says "予以公开5件，占45%"', '5 ÷ 13', '= 38.5%']]], { locale: 'en' });
   });
 });
+
+describe('percentage: shares of a breakdown in the narrative', () => {
+  // 4 + 2 + 43 + 8 = 57; 4/57 = 7.0175…, 2/57 = 3.5087…, 43/57 = 75.438…, 8/57 = 14.035…
+  const rounded = '2019年我乡主动公开政府信息57条：其中部门公告4条，信息公开总量的7.02%；概况信息2条，占信息公开总量的3.51%；工作动态43条，占信息公开总量的75.44%；其他信息8条，占信息公开总量的14.04%。';
+
+  test('shares of the stated total that all agree: no finding', () => assert.deepEqual(findings(inMini(rounded)), []));
+
+  test('a list that rounds cannot truncate one share (2/57 written 3.50%)', () => {
+    const [d] = assertFindings(inMini(rounded.replace('3.51%', '3.50%')), [['3.50%', ['概况信息2条，占信息公开总量的3.50%', '2 ÷ 57', '3.5088%', '四舍五入为 3.51%']]]);
+    assert.equal(d.related.length, 1);
+  });
+
+  test('a list that truncates every share is consistent', () => {
+    const truncated = rounded.replace('7.02%', '7.01%').replace('3.51%', '3.50%').replace('75.44%', '75.43%').replace('14.04%', '14.03%');
+    assert.deepEqual(findings(inMini(truncated)), []);
+  });
+
+  test('a share far from its count: wrong whatever the rounding', () => {
+    assertFindings(inMini(rounded.replace('75.44%', '80%')), [['80%', ['43 ÷ 57', '75.4%']]]);
+  });
+
+  test('a lone share of a breakdown may be of something else: not checked', () => {
+    assert.deepEqual(findings(inMini('主动公开政府信息57条，其中概况信息2条，占总量的5%。')), []);
+  });
+
+  test('English messages', () => {
+    assertFindings(inMini(rounded.replace('3.51%', '3.50%')), [['3.50%', ['3.51% when rounded']]], { locale: 'en' });
+  });
+});
+

@@ -31,6 +31,12 @@ const LINES: Record<string, string> = {
   '共1件，其中 ×N': fill('共1件，其中'),
   '共1件，其中a1件、 ×N': fill('共1件，其中a1件、'),
   '占12.5% ×N': fill('占12.5%'),
+  // The narrative readers: blanks, bracketed and 包括 lists, shares of a list, restated figures.
+  '资质条、许可证1条、 ×N': fill('资质条、许可证1条、'),
+  '共1条(其中a1条， ×N': fill('共1条(其中a1条，'),
+  '共1条，包括a1条以及 ×N': fill('共1条，包括a1条以及'),
+  'a1条，占信息公开总量的1.5% ×N': fill('a1条，占信息公开总量的1.5%，'),
+  '通过审计信息栏目公开信息1条 ×N': fill('通过审计信息栏目公开信息1条，'),
   '收到申请1件 ×N': fill('收到信息公开申请1件'),
   '《 ×N': fill('《'),
   '—— ×N': fill('——'),
@@ -64,6 +70,10 @@ const MANY_LINES: Record<string, string> = {
   '条 per line (表二 opening)': fill('第二十条\n'),
   '其中 per statement': fill('共1件，其中a1件；\n'),
   'statements without 其中': fill('共1件；\n'),
+  // (Every blank is a finding: spaced out, so that the case measures the reading, not 60,000 findings.)
+  'blank totals per sentence': fill('共发布信息条。a1条；b2条；c3条；d4条。资质条、许可证1条。许可证1条、资质条。发布信息条。\n'.padEnd(120, '。')),
+  'restated totals per line': fill('主动公开政府信息1条。\n'),
+  '其中 after the sentence of its total': fill('共1件。其中a1件，b1件。\n'),
   'pipes per line': fill('| 0 |\n'),
   'Markdown rule per line': fill('|---|\n'),
   'keyword per line (foreign-text)': fill('相关\n'),

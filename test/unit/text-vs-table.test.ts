@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
 import { CIXI, SUSHUI, XIAOCAOE, assertOneFinding, findingsOf, miniReport, mutate, spanText } from '../support/mini-report';
+import { corpusReport, markBlankCells } from '../support/corpus';
 
 const findings = findingsOf('text-vs-table');
 
@@ -56,6 +57,13 @@ describe('text-vs-table: a small report', () => {
       assertOne(miniReport({ narrative: ok.replace(from, to) }), number, says);
     });
   }
+
+  test('上年结转 and 结转下年度 are compared with their rows', () => {
+    const narrative = '2023年，我局共收到政府信息公开申请12件，上年结转1件，结转下年度继续办理0件。';
+    assert.deepEqual(findings(miniReport({ narrative })), []);
+    assertOne(miniReport({ narrative: narrative.replace('上年结转1件', '上年结转2件') }), '2', ['上年结转2件', '二、上年结转', '为 1']);
+    assertOne(miniReport({ narrative: narrative.replace('继续办理0件', '继续办理3件') }), '3', ['结转下年度继续办理3件', '四、结转下年度继续办理', '为 0']);
+  });
 
   test('收到 N件 may count 新收 + 上年结转; otherwise the message shows both sums', () => {
     assert.deepEqual(findings(miniReport({ narrative: ok.replace('收到政府信息公开申请12件', '收到政府信息公开申请13件') })), []);
@@ -136,3 +144,134 @@ describe('text-vs-table: "均获维持"', () => {
     assert.deepEqual(findings(miniReport({ narrative: '因政府信息公开被申请行政复议1件，均获维持。', t4: lawsuitPending })), []);
   });
 });
+
+describe('text-vs-table: 表三 categories named in the text', () => {
+  // The mini report's 表三: （一）5 + （二）3; （三）0; （四）5 (all in 1.本机关不掌握); （五）0; （六）0.
+  const ok = '2023年，我局共收到政府信息公开申请12件，办结13件。予以公开及部分公开8件；不予公开0件；因本机关不掌握等原因无法提供5件；不予处理0件；其他处理0件。';
+
+  test('agrees with its table: no finding', () => assert.deepEqual(findings(miniReport({ narrative: ok })), []));
+
+  const mutations: [string, string, string, string[]][] = [
+    ['予以公开及部分公开8件', '予以公开及部分公开7件', '7', ['予以公开及部分公开7件', '“（一）予以公开”与“（二）部分公开”之和为 8', '5 + 3']],
+    ['不予公开0件', '不予公开2件', '2', ['不予公开2件', '“（三）不予公开”合计为 0']],
+    ['等原因无法提供5件', '等原因无法提供4件', '4', ['无法提供4件', '“（四）无法提供”合计为 5', '5 + 0 + 0']],
+    ['不予处理0件', '不予处理1件', '1', ['不予处理1件', '（五）不予处理']],
+    ['其他处理0件', '其他处理3件', '3', ['其他处理3件', '（六）其他处理']],
+  ];
+  for (const [from, to, number, says] of mutations) {
+    test(`"${to}" is flagged with the rows it adds up`, () => {
+      assertOne(miniReport({ narrative: ok.replace(from, to) }), number, says);
+    });
+  }
+
+  test('a category given with one of its reasons may be that row alone: compared only with 等', () => {
+    for (const narrative of ['因属于国家秘密不予公开2件。', '因本机关不掌握相关政府信息无法提供4件。', '信访举报投诉类申请不予处理3件。']) {
+      assert.deepEqual(findings(miniReport({ narrative })), [], narrative);
+    }
+  });
+
+  test('a row whose 总计 is blank counts the sum of its cells, and the message says so', () => {
+    const t3 = { r1: [4, 1, 0, 0, 0, 0, '——'] };
+    assert.deepEqual(findings(miniReport({ narrative: '予以公开及部分公开8件。', t3 })), []);
+    assertOne(miniReport({ narrative: '予以公开及部分公开9件。', t3 }), '9', ['为 8', '总计栏空白的行按各列之和计']);
+    // A row with no number at all is not known: the category is not compared.
+    const unknown = { r4_2: ['——', '——', '——', '——', '——', '——', '——'] };
+    assert.deepEqual(findings(miniReport({ narrative: '因本机关不掌握等原因无法提供9件。', t3: unknown })), []);
+  });
+
+  test('2019 edition: （六）其他处理 is one row', () => {
+    const narrative = '2020年，我局共收到政府信息公开申请12件，其他处理0件。';
+    assert.deepEqual(findings(miniReport({ narrative, edition2019: true })), []);
+    assertOne(miniReport({ narrative: narrative.replace('其他处理0件', '其他处理2件'), edition2019: true }), '2', ['（六）其他处理', '为 0']);
+  });
+
+  test('English messages', () => {
+    assertOne(miniReport({ narrative: ok.replace('予以公开及部分公开8件', '予以公开及部分公开7件') }), '7', ['"（一）予以公开" + "（二）部分公开" is 8 (5 + 3)'], { locale: 'en' });
+  });
+});
+
+describe('text-vs-table: 表二 现行有效 in the phrasings reports use', () => {
+  test('"清理并集中发布现行有效行政规范性文件N件" names the 现行有效 cell', () => {
+    const narrative = '清理并集中发布现行有效行政规范性文件25件，动态更新本年度制发的规范性文件3件。';
+    assertOne(miniReport({ narrative }), '25', ['现行有效行政规范性文件25件', '现行有效件数', '20']);
+    assert.deepEqual(findings(miniReport({ narrative: narrative.replace('25件', '20件') })), []);
+    assert.deepEqual(findings(miniReport({ narrative: '集中公开现行有效行政规范性文件20件。' })), []);
+  });
+});
+
+describe('text-vs-table: a real report (r01, 2019 上海市人民政府办公厅)', () => {
+  // Its 表三/表四 leave cells blank; marked as blank ("——") they are read in place, as the table
+  // reader reads blank cells between tabs.
+  const r01 = markBlankCells(corpusReport('r01_shanghai_bgt_2019'));
+  const found = findings(r01);
+  const on = (phrase: string) => found.find((d) => r01.slice(d.start, d.end + phrase.length).includes(phrase));
+
+  test('"予以公开及部分公开258件": （一）272 + （二）3 = 275', () => {
+    const d = found.find((d) => d.message.includes('予以公开及部分公开258件'));
+    assert.ok(d, found.map((d) => d.message).join('\n'));
+    assert.equal(spanText(r01, d), '258');
+    assert.ok(d.message.includes('275') && d.message.includes('272 + 3'));
+  });
+
+  test('"无法提供265件": （四） = 265 + 47 + 25 = 337', () => {
+    const d = found.find((d) => d.message.includes('无法提供265件'));
+    assert.ok(d);
+    assert.ok(d.message.includes('337') && d.message.includes('265 + 47 + 25'));
+  });
+
+  test('"均获维持": 复议 尚未审结 2, 直接起诉 尚未审结 1', () => {
+    const d = found.find((d) => spanText(r01, d) === '均获维持');
+    assert.ok(d);
+    assert.deepEqual(d.related.map((r) => spanText(r01, r)), ['2', '1']);
+  });
+
+  test('and nothing else: 859, 805, 不予公开35, 不予处理158, 行政复议7 agree with the tables', () => {
+    assert.equal(found.length, 3, found.map((d) => d.message).join('\n'));
+    assert.equal(on('859'), undefined);
+  });
+});
+
+describe('text-vs-table: the same yearly figure stated twice', () => {
+  test('the body\'s 主动公开 total, and a left-over template sentence that states another', () => {
+    const narrative = '（一）主动公开情况。2021年，市政府办公室共主动公开政府信息141条，其中机构职能类信息16条，其他类信息125条。其中主动公开政府信息17条，作为依申请公开信息数28条，不予公开信息数8条。';
+    const text = miniReport({ narrative });
+    const d = assertOne(text, '17', ['其中主动公开政府信息17条', '市政府办公室共主动公开政府信息141条']);
+    assert.deepEqual(d.related.map((r) => spanText(text, r)), ['141']);
+    assert.deepEqual(findings(miniReport({ narrative: narrative.replace('17条', '141条') })), []);
+  });
+
+  test('one named channel with two yearly counts ("审计信息栏目" and "审计信息专栏")', () => {
+    const narrative = '（一）主动公开政府信息情况\n2022年，我局通过管委会网站审计信息栏目公开信息20条。\n（四）政府信息公开平台建设情况\n在管委会网站设置审计信息专栏，全年通过审计信息专栏公开政府信息16条。';
+    assertOne(miniReport({ narrative }), '16', ['全年通过审计信息专栏公开政府信息16条', '我局通过管委会网站审计信息栏目公开信息20条']);
+    assert.deepEqual(findings(miniReport({ narrative: narrative.replace('16条', '20条') })), []);
+  });
+
+  test('figures that look alike but are not the same figure', () => {
+    for (const narrative of [
+      // Two bureaus' counts in one paragraph each: 发布信息 names no channel and is not the body's total.
+      '区经济发展局全年共发布信息291条。区应急管理局全年共发布信息68条。',
+      // A category of the total, and the total.
+      '共公布政府信息2602条，其中其他应主动公开政府信息1053条。',
+      // Two channels.
+      '通过政府网站公开信息20条，通过政务微信公开信息16条。',
+      // Two bodies.
+      '市政府主动公开政府信息5000条。市政府办公室主动公开政府信息141条。',
+      // Another scope, part of the year, a comparison.
+      '全区共主动公开政府信息13561条。我局主动公开政府信息141条。',
+      '上半年主动公开政府信息60条。全年主动公开政府信息141条。',
+      '全年主动公开政府信息141条，较2020年主动公开政府信息120条有所增加。',
+      // Parts of the total, by body.
+      '2023年主动公开政府信息2122条，其中管委会主动公开政府信息1509条，乡镇主动公开政府信息613条。',
+      '2023年主动公开政府信息2122条。管委会机关主动公开政府信息1509条，乡镇主动公开政府信息613条。',
+      // A channel named without 通过, then the total.
+      '政府网站主动公开政府信息120条。全年主动公开政府信息141条。',
+    ]) {
+      assert.deepEqual(findings(miniReport({ narrative })), [], narrative);
+    }
+  });
+
+  test('English messages', () => {
+    assertOne(miniReport({ narrative: '共主动公开政府信息141条。其中主动公开政府信息17条。' }), '17', ['the same figure with two values'], { locale: 'en' });
+  });
+});
+

@@ -4,273 +4,21 @@
 // before it are one of the phrasings below, with nothing in between but filler (共, 计, 为 …). A
 // figure with another scope (公报刊登, 备案, 清理, 解读, a past year, a whole city's 各部门) names no
 // cell and is left alone: a false alarm costs as much as a missed error.
-//
-// The count scanner and the statement builder here are shared with the breakdown-sum and
-// percentage rules, so that all three read numbers the same way.
-import type { Figure, Report, SectionKey } from '../model';
+// (Counts are read by counts.ts, the words before them by statements.ts.)
+import type { Figure, Report } from '../model';
 import type { Span } from '../types';
 import type { LineIndex } from '../text/lines';
-import { compactKey } from '../text/normalize';
-import { charTable, isDigit, isSpace } from '../text/chars';
-import { sentencesOf, type Sentence, type Sentences } from './narrative';
-import { Attached } from '../attached';
-import { newList } from '../lists';
-
-// ---------------------------------------------------------------------------------------------
-// Counts: a number with its unit ("103件", "**2** 件", "两件", "400余人", "14.6%")
-
-export interface Count {
-  value: number;
-  /** The number as written (digits or Chinese numerals). */
-  span: Span;
-  /** From the number (or its Markdown `**`) to the end of the unit and any 以上/左右. */
-  start: number;
-  end: number;
-  unit: string;
-  /** "余", "多", "近", "约", "以上", "左右", "不足" … */
-  approximate: boolean;
-  /** Digits after the decimal point, for percentages. */
-  decimals: number;
-}
-
-const UNITS = '件次|人次|万元|件|条|宗|起|个|份|项|次|篇|期|场|家|户|人|册|本|张|批|部|处|所|台|例|元|%';
-// The count itself, tried only where one can start (mayStartCount): a leading lookbehind would
-// be tried at every position, and inside a run of digits each try would rescan the rest of the run.
-const COUNT = new RegExp(
-  String.raw`(\*\*\s*)?(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千)?(\s*\*\*)?\s*(余|多)?\s*(${UNITS})(以上|左右|余)?`,
-  'y',
-);
-
-/** What a count may start with (a digit, a Chinese numeral, the `*` of `**`), and what it may not follow. */
-const COUNT_START = charTable('0123456789零〇一二两三四五六七八九十百千*');
-const NOT_BEFORE_COUNT = charTable('0123456789零〇一二两三四五六七八九十百千万第每');
-
-/**
- * Where a count may start in s[from…]: a digit, numeral or `*`, not right after a numeral, 万, 第 or 每
- * ("12345热线" is not 5 件 of anything, nor "第一批" a batch of one), nor after a digit and a
- * decimal point or comma (the "5" of "1.5").
- */
-function mayStartCount(s: string, at: number, from: number): boolean {
-  if (COUNT_START[s.charCodeAt(at)] === 0) return false;
-  if (at === from) return true;
-  const c = s.charCodeAt(at - 1);
-  if (NOT_BEFORE_COUNT[c] === 1) return false;
-  return !(at > from + 1 && (c === 0x2e || c === 0x2c) && isDigit(s.charCodeAt(at - 2)));
-}
-
-const APPROX_BEFORE = /(近|约|逾|超过|将近|大约|约为|不少于|不低于|不足|不到|至少)$/;
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 两 → 2, 十二 → 12, 一百零五 → 105; null for anything that is not a plain count. */
-export function parseChineseCount(s: string): number | null {
-  if (!s) return null;
-  let total = 0;
-  let digit: number | null = null;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) {
-      if (digit !== null && digit !== 0) return null; // "一二" is not a number
-      digit = CN_DIGITS[ch];
-    } else if (ch in CN_UNITS) {
-      total += (digit ?? (total === 0 ? 1 : NaN)) * CN_UNITS[ch];
-      if (Number.isNaN(total)) return null;
-      digit = null;
-    } else return null;
-  }
-  return total + (digit ?? 0);
-}
-
-/**
- * Most sentences hold no count: they share one empty list rather than each keeping its own (a large
- * document has a hundred thousand sentences, each kept for the whole check). Nothing may add to it.
- * (Not frozen: a frozen array has a hidden class of its own, and every reader of counts would slow down.)
- */
-const NO_COUNTS = newList<Count>();
-/** Each unit as one string, instead of a new one-character string per count read from the regex match. */
-const UNIT_NAMES = new Map(UNITS.split('|').map((u) => [u, u]));
-
-function newCount(value: number, span: Span, start: number, end: number, unit: string, approximate: boolean, decimals: number): Count {
-  return { value, span, start, end, unit, approximate, decimals };
-}
+import { charTable } from '../text/chars';
+import type { Count } from './counts';
+import { sentencesOf, type Sentence } from './narrative';
+import { countsOfSentence, prefixOf, PREFIX_REACH, type Prefix } from './statements';
 
 function newFigure(target: string, value: number, span: Span, phraseSpan: Span, phrase: string, approximate: boolean): Figure {
   return { target, value, span, phraseSpan, phrase, approximate };
 }
 
-/**
- * Counts and figures are made by the two functions above, and one of each is made first with a
- * fraction (exported, so that the bundle keeps them). V8 gives a field the representation of the
- * values first stored in it: with whole numbers first, the first 12.5 % of a run moved every count
- * and figure to another hidden class and threw away the code optimized for the old one (once per
- * worker, some 125 reports in).
- */
-export const FRACTIONAL_FIRST: readonly object[] = [
-  newCount(0.5, { start: 0, end: 0 }, 0, 0, '%', false, 1),
-  newFigure('', 0.5, { start: 0, end: 0 }, { start: 0, end: 0 }, '', false),
-];
-
-/** Every count in norm[start, end), in order. */
-export function countsIn(report: Pick<Report, 'text' | 'norm'>, start: number, end: number): Count[] {
-  const { norm, text } = report;
-  let out: Count[] = NO_COUNTS;
-  // The regex runs on the range alone (so that nothing after `end` is read); the slice is made
-  // only once a count may start.
-  let slice: string | null = null;
-  for (let at = start; at < end; at++) {
-    if (!mayStartCount(norm, at, start)) continue;
-    slice ??= norm.slice(start, end);
-    COUNT.lastIndex = at - start;
-    const m = COUNT.exec(slice);
-    if (!m) continue;
-    at = start + m.index + m[0].length - 1;
-    const [whole, stars, numeral, mult, , more, unit, after] = m;
-    const numStart = start + m.index + (stars?.length ?? 0);
-    // "1,234" only when the comma was an ASCII comma in the source (a full-width ， is a clause break).
-    if (numeral.includes(',') && text.slice(numStart, numStart + numeral.length).includes('，')) continue;
-    let value: number | null = /^[\d.,]+$/.test(numeral) ? Number(numeral.replace(/,/g, '')) : parseChineseCount(numeral);
-    if (value === null || !Number.isFinite(value)) continue;
-    if (mult) value *= mult === '万' ? 10000 : 1000;
-    if (out === NO_COUNTS) out = newList();
-    out.push(
-      newCount(
-        value,
-        { start: numStart, end: numStart + numeral.length },
-        start + m.index,
-        start + m.index + whole.length,
-        UNIT_NAMES.get(unit) ?? unit,
-        !!more || !!after || APPROX_BEFORE.test(compactKey(norm, Math.max(0, start + m.index - 8), start + m.index).key),
-        numeral.includes('.') ? numeral.length - numeral.indexOf('.') - 1 : 0,
-      ),
-    );
-  }
-  // A list grown by push has room for 17; the counts are kept for the whole check, so in a copy
-  // of their own length.
-  return out === NO_COUNTS ? out : out.slice();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Statements: sentences joined over "；" (a list often runs over several semicolons)
-
-export interface Statement extends Span {
-  sectionKey: SectionKey | null;
-  counts: Count[];
-}
-
-const STATEMENTS = new Attached<Report, Statement[]>('statements');
-
-/**
- * The counts of sentence i, read once for the figure reader and the statements. A statement's
- * counts are its sentences' counts: sentences join only over "；" and blank space, which no count spans.
- */
-export function countsOfSentence(report: Report, sentences: Sentences, i: number): Count[] {
-  return (sentences.counts[i] ??= countsIn(report, sentences.start(i), sentences.end(i)));
-}
-
-/**
- * The statements of a report that state two counts or more, computed once: what the breakdown and
- * percentage rules read (a total and a part, a count and its share). Most statements state fewer.
- * (Readers loop over them by index: a for…of allocates an iterator result per step until its
- * function is optimized, and a rule runs once per check, so on a long document it would read
- * thousands of statements in unoptimized code.)
- */
-export function statementsOf(report: Report): Statement[] {
-  return STATEMENTS.of(report, () => buildStatements(report, sentencesOf(report)));
-}
-
-/** Longer than any real statement: pasted debris, not prose. Its counts are not read. */
-export const MAX_STATEMENT = 3000;
-
-function isSemicolon(c: number): boolean {
-  return c === 0x3b || c === 0xff1b;
-}
-
-function onlySpaceOrStars(norm: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = norm.charCodeAt(i);
-    if (c !== 0x2a && !isSpace(c)) return false;
-  }
-  return true;
-}
-
-/** Sentences joined over "；" and blank space (not across a heading or a section) make a statement. */
-function buildStatements(report: Report, sentences: Sentences): Statement[] {
-  const { norm } = report;
-  const out: Statement[] = [];
-  let first = 0;
-  while (first < sentences.length) {
-    if (sentences.isHeading(first)) {
-      first++;
-      continue;
-    }
-    const start = sentences.start(first);
-    const sectionIndex = sentences.sectionIndex(first);
-    let last = first;
-    for (let next = last + 1; next < sentences.length && !sentences.isHeading(next); next = last + 1) {
-      const end = sentences.end(last);
-      const nextStart = sentences.start(next);
-      const joins = isSemicolon(norm.charCodeAt(end - 1)) && nextStart - end < 200 && onlySpaceOrStars(norm, end, nextStart) && sentences.sectionIndex(next) === sectionIndex;
-      if (!joins) break;
-      last++;
-    }
-    const end = sentences.end(last);
-    if (end - start <= MAX_STATEMENT) {
-      let counts = countsOfSentence(report, sentences, first);
-      if (last > first) {
-        counts = [...counts];
-        for (let k = first + 1; k <= last; k++) counts.push(...countsOfSentence(report, sentences, k));
-      }
-      if (counts.length >= 2) out.push({ start, end, sectionKey: sentences.sectionKey(first), counts });
-    }
-    first = last + 1;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Local context of a count: the words of its clause before it
-
-/** Clause breaks in normalized text (、 is not one: "受理、办理…申请0件" is one phrase). */
-const CLAUSE_BREAKS = charTable(',;:()。!?，；：（）\n');
-
-/** Whether text[at] breaks a clause (tested by table: this runs for every character of a prefix). */
-export function isClauseBreak(text: string, at: number): boolean {
-  return CLAUSE_BREAKS[text.charCodeAt(at)] === 1;
-}
-
-export interface Prefix {
-  /** Compact text (no spaces, Markdown or quotes) from the clause start (or previous count) to the count. */
-  key: string;
-  /** Source offset of every character of `key`. */
-  offsets: number[];
-  /** Start of the clause (normalized offset). */
-  clauseStart: number;
-}
-
-/** How far back the words that name a count are looked for. */
-const PREFIX_REACH = 80;
-
-/** The words that introduce `count`: back to the clause break or the previous count, whichever is nearer. */
-export function prefixOf(norm: string, from: number, count: Count, previous: Count | undefined): Prefix {
-  const reach = Math.max(from, count.start - PREFIX_REACH);
-  let clauseStart = reach;
-  for (let i = count.start - 1; i >= reach; i--) {
-    if (isClauseBreak(norm, i)) {
-      clauseStart = i + 1;
-      break;
-    }
-  }
-  const start = previous && previous.end > clauseStart ? previous.end : clauseStart;
-  const { key, offsets } = compactKey(norm, start, count.start);
-  // Leading joiners of a list ("、行政诉讼2件", "和行政诉讼").
-  let skip = 0;
-  while (skip < key.length && /[、和及与并且]/.test(key[skip])) skip++;
-  return { key: key.slice(skip), offsets: offsets.slice(skip), clauseStart };
-}
-
-
-// ---------------------------------------------------------------------------------------------
-// Phrasings that name a cell
+/** See FRACTIONAL_COUNT in counts.ts: the first figure is made with a fraction. */
+export const FRACTIONAL_FIGURE: object = newFigure('', 0.5, { start: 0, end: 0 }, { start: 0, end: 0 }, '', false);
 
 /**
  * Filler between the naming words and the number. No alternative is a concatenation of others
@@ -285,6 +33,7 @@ const FILL = '(?:合计|总计|累计|一共|共|计|达到|达|为|是|有|数�
 export const SENTENCE_SCOPE = /全[市区县省州盟旗]|各(地|部门|单位|县|区|乡镇|街道|级)|市直|区直|县直/;
 /** Comparisons and other years: not this year's cell. */
 const COMPARISON = /同比|上年|去年|上一年|往年|较|比上|增长|下降|增加|减少|平均|月均|日均|截至|截止|历年/;
+const CARRIED_OVER = /上一?年度?结转/;
 /** Counts of other things than disclosure requests. */
 const NOT_REQUESTS = /复议|诉讼|咨询|留言|信访|投诉|举报|来信|建议|提案|转办|意见|热线|自然人|法人|企业|网上|网络|在线|当面|信函|邮寄|传真|邮件|现场|电话/;
 /** Another scope for a count of 规范性文件. */
@@ -310,6 +59,10 @@ interface PatternSpec {
   disclosure?: boolean;
   /** Needs the sentence to speak of requests ("办结" alone may be a hotline's count). */
   requests?: boolean;
+  /** Reasons of a 表三 category: named without 等, the figure may be one reason's row only. */
+  reasons?: RegExp;
+  /** Only in a sentence that has named 行政复议 before the count. */
+  afterReview?: boolean;
 }
 
 const CASE_UNITS = /^(件|宗|起|个|次|例)$/;
@@ -337,6 +90,8 @@ const PATTERN_SPECS: PatternSpec[] = [
   },
   { target: 't4.review.total', re: new RegExp(`${REVIEW}${FILL}$`), units: CASE_UNITS, total: true, block: NOT_APPEALS, disclosure: true },
   { target: 't4.lawsuit.total', re: new RegExp(`${LAWSUIT}${FILL}$`), units: CASE_UNITS, total: true, block: NOT_APPEALS, disclosure: true },
+  // "行政复议7件，诉讼9件": a clause that is only 诉讼 and its number, after 行政复议.
+  { target: 't4.lawsuit.total', re: new RegExp(`^(?:被提起|被起诉|提起)?诉讼(?:案件)?${FILL}$`), units: CASE_UNITS, total: true, block: NOT_APPEALS, disclosure: true, afterReview: true },
   {
     target: 't2.normative.1',
     re: new RegExp(`(?:废止|失效)(?:[^\\d]{0,8}?)(?:行政)?规范性文件${FILL}$`),
@@ -347,7 +102,8 @@ const PATTERN_SPECS: PatternSpec[] = [
     target: 't2.normative.2',
     re: new RegExp(`(?:现行有效|继续有效|仍然有效)(?:[^\\d]{0,8}?)(?:行政)?规范性文件${FILL}$`),
     units: DOC_UNITS,
-    block: new RegExp(`废止|失效|制发|发布|出台|印发|备案|报备|公报|刊登|解读|征求|起草|${OTHER_BODIES.source}`),
+    // "集中发布现行有效…393件" states the stock it publishes: 发布 does not give it another scope.
+    block: new RegExp(`废止|失效|制发|出台|印发|备案|报备|公报|刊登|解读|征求|起草|${OTHER_BODIES.source}`),
   },
   {
     target: 't2.normative.0',
@@ -355,6 +111,21 @@ const PATTERN_SPECS: PatternSpec[] = [
     units: DOC_UNITS,
     block: new RegExp(`${NOT_ISSUED.source}|${OTHER_BODIES.source}|废止|失效|有效`),
   },
+  // 表三 categories by name. A category given with one of its reasons ("因属于国家秘密不予公开")
+  // may be that reason's row alone: compared only when the reason ends in 等 ("因不掌握等原因").
+  {
+    target: 't3.r1r2.total',
+    re: new RegExp(`(?:(?:予以公开|全部公开|同意公开|公开)${JOIN}部分公开|(?:全部|部分)(?:或|和|及)(?:全部|部分)公开)(?:的)?(?:申请|政府信息)?${FILL}$`),
+    units: REQUEST_UNITS,
+    block: /不予/,
+  },
+  { target: 't3.r3.total', re: new RegExp(`不予公开(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, reasons: /国家秘密|禁止公开|三安全|一稳定|危及|第三方|内部事务|过程性|执法案卷|查询事项/ },
+  { target: 't3.r4.total', re: new RegExp(`无法提供(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, reasons: /不掌握|现成|另行制作|补正|不明确/ },
+  { target: 't3.r5.total', re: new RegExp(`不予处理(?:的)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, reasons: /信访|举报|投诉|重复|出版物|反复|重新出具|确认/ },
+  { target: 't3.r6.total', re: new RegExp(`(?:其他|其它)处理(?:的)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, reasons: /逾期|补正|缴纳|费用/ },
+  // Requests carried over from last year, and into next year ("结转至2026年6件").
+  { target: 't3.carry.total', re: new RegExp(`上一?年度?结转(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, block: NOT_REQUESTS },
+  { target: 't3.next.total', re: new RegExp(`结转(?:至|到)?(?:下一?年度?|\\d{4}年度?)(?:继续)?(?:办理|处理|答复)?(?:的)?(?:申请)?${FILL}$`), units: REQUEST_UNITS, block: new RegExp(`${NOT_REQUESTS.source}|上一?年`) },
   { target: 't3.r2.total', re: new RegExp(`部分公开(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /予以公开|全部公开|同意公开|不予|或|和|及|与/ },
   { target: 't3.r1.total', re: new RegExp(`(?:予以公开|全部公开|同意公开)(?:的)?(?:申请|政府信息)?${FILL}$`), units: REQUEST_UNITS, block: /部分|不予|或|和|及|与/ },
   {
@@ -375,7 +146,7 @@ const PATTERN_SPECS: PatternSpec[] = [
 ];
 
 /** A pattern with every field set: the loop over them reads one hidden class, not one per combination. */
-type Pattern = Required<Omit<PatternSpec, 'block'>> & { block: RegExp | null };
+type Pattern = Required<Omit<PatternSpec, 'block' | 'reasons'>> & { block: RegExp | null; reasons: RegExp | null };
 const PATTERNS: Pattern[] = PATTERN_SPECS.map((p) => ({
   target: p.target,
   re: p.re,
@@ -384,6 +155,8 @@ const PATTERNS: Pattern[] = PATTERN_SPECS.map((p) => ({
   block: p.block ?? null,
   disclosure: p.disclosure ?? false,
   requests: p.requests ?? false,
+  reasons: p.reasons ?? null,
+  afterReview: p.afterReview ?? false,
 }));
 
 const NEGATIONS = charTable('未无没');
@@ -395,7 +168,7 @@ function hasNegation(norm: string, start: number, end: number): boolean {
 }
 
 /** Every phrasing above has one of these words: a cheap test before the patterns. */
-const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开/;
+const NAMING_WORD = /收到|受理|接到|接收|新收|收悉|办结|答复|完毕|完成|复议|诉讼|规范性文件|公开|无法提供|处理|结转/;
 
 /**
  * The first characters of NAMING_WORD's words: the words before a count are read only when one of
@@ -474,7 +247,8 @@ function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, dis
   if (key.startsWith('其中')) [key, offsets] = [key.slice(2), offsets.slice(2)];
   // "无一件", "不足10件", "第3件": not a count of the cell.
   if (/(无|未|没有|不足|不到|不超过|第|每)$/.test(key)) return null;
-  if (COMPARISON.test(key) || pastYear(key, report.year.value)) return null;
+  // "上年结转" names this year's 表三 row, not a comparison with last year.
+  if (COMPARISON.test(key.replace(CARRIED_OVER, '')) || pastYear(key, report.year.value)) return null;
 
   const make = (target: string, value: number, phraseStart: number, phraseEnd = count.end): Figure => {
     const phraseSpan = { start: phraseStart, end: phraseEnd };
@@ -486,6 +260,8 @@ function figureAt(report: Report, s: Sentence, count: Count, prefix: Prefix, dis
     const m = p.re.exec(key);
     if (!m) continue;
     if (p.block !== null && p.block.test(key)) return null;
+    if (p.reasons !== null && p.reasons.test(key) && !key.includes('等')) return null;
+    if (p.afterReview && !s.text.slice(0, count.start - s.start).includes('行政复议')) return null;
     if (p.total && inBreakdown) return null;
     if (p.disclosure && !disclosure) return null;
     if (p.requests && (!REQUEST_CONTEXT.test(s.text) || NOT_REQUEST_CONTEXT.test(s.text))) return null;

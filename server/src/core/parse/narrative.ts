@@ -2,7 +2,7 @@
 // section they are in. Shared by the rules that read prose (years, figures, breakdowns, percentages).
 import type { Report, SectionKey } from '../model';
 import type { Span } from '../types';
-import type { Count } from './figures';
+import type { Count } from './counts';
 import { isSpace } from '../text/chars';
 import { Attached } from '../attached';
 import { nextOf } from '../text/next';
@@ -34,7 +34,7 @@ const STRIDE = 4;
  * sentences they read (a slice that dies young) or `at(i)` for one they keep.
  */
 export class Sentences {
-  /** Counts of each sentence once read (figures.ts countsOfSentence: read once, shared by every reader). */
+  /** Counts of each sentence once read (statements.ts countsOfSentence: read once, shared by every reader). */
   readonly counts: (Count[] | undefined)[];
 
   constructor(

@@ -1,12 +1,15 @@
 // R5: a figure stated in the narrative equals the table cell it names (report.figures, read by
 // parse/figures.ts). Compared only when the cell is known: the table is there, the row was placed
 // in column order and the cell holds a number. Approximate figures ("余", "近", "约") are skipped.
-// Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结.
+// A 表三 category ("无法提供265件") is the sum of its rows; a row whose 总计 is blank counts its cells.
+// Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结; and the same yearly figure
+// stated twice with two values (parse/restated.ts).
 import type { Figure, Report, Table } from '../model';
 import type { Locale, Span } from '../types';
-import { T2_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
+import { T2_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
 import { shortRowLabel } from '../parse/labels';
 import { sentencesOf } from '../parse/narrative';
+import { restatementsOf } from '../parse/restated';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
@@ -14,9 +17,17 @@ const messages = {
     'zh-cn': '正文称“{phrase}”，而{where}为 {value}',
     en: 'The text says "{phrase}", but {where} is {value}',
   },
+  mismatchGroup: {
+    'zh-cn': '正文称“{phrase}”，而{where}为 {value}（{parts}）',
+    en: 'The text says "{phrase}", but {where} is {value} ({parts})',
+  },
   mismatchReceived: {
     'zh-cn': '正文称“{phrase}”，而{where}为 {value}（加上年结转为 {withCarry}）',
     en: 'The text says "{phrase}", but {where} is {value} ({withCarry} with 上年结转)',
+  },
+  restated: {
+    'zh-cn': '正文称“{phrase}”，而前文称“{firstPhrase}”：同一数字前后不一致',
+    en: 'The text says "{phrase}", but earlier "{firstPhrase}": the same figure with two values',
   },
   allUpheld: {
     'zh-cn': '正文称“{phrase}”，但表四中{where}为 {value}',
@@ -40,6 +51,8 @@ interface Expected {
   cells: CellRef[];
   /** 收到 N件 may count 新收 + 上年结转. */
   withCarry?: number;
+  /** A sum over several rows: "272 + 3" (a row whose 总计 is blank counts the sum of its cells). */
+  parts?: string;
 }
 
 function t3Cell(table: Table | null, key: string): CellRef | null {
@@ -49,6 +62,65 @@ function t3Cell(table: Table | null, key: string): CellRef | null {
   // "（七）总计" needs no column name after it.
   const name = shortRowLabel(row);
   return { span: cell.span, value: cell.value, label: /(总计|合计)$/.test(name) ? name : `${name} · 总计` };
+}
+
+/** The 总计 of a 表三 row; where that cell is blank, the sum of the row's filled cells. */
+function t3RowTotal(table: Table, key: string): { value: number; computed: boolean; span: Span } | null {
+  const row = table.rows.get(key);
+  if (!row || !row.positioned) return null;
+  const total = row.cells[T3_TOTAL_COLUMN];
+  if (total && total.value !== null) return { value: total.value, computed: false, span: total.span };
+  let sum = 0;
+  let filled = 0;
+  for (let i = 0; i < T3_TOTAL_COLUMN; i++) {
+    const v = row.cells[i]?.value;
+    if (v !== null && v !== undefined) (sum += v), filled++;
+  }
+  return filled > 0 ? { value: sum, computed: true, span: row.labelSpan } : null;
+}
+
+/** The rows of a 表三 category in the table's edition (（三） is its eight reasons), or null when one is absent. */
+function categoryRows(table: Table, category: string): string[] | null {
+  const keys = T3_ROWS.filter(
+    (r) => !r.header && (r.key === category || r.key.startsWith(category + '_')) && (!r.editions || table.edition === 'unknown' || r.editions.includes(table.edition)),
+  ).map((r) => r.key);
+  // An edition the table does not say: the rows it has (（六） is one row in 2019, three in 2021).
+  const present = keys.filter((k) => table.rows.has(k));
+  if (table.edition === 'unknown') return present.length > 0 ? present : null;
+  return present.length === keys.length && keys.length > 0 ? keys : null;
+}
+
+/** The category's name as the report writes it ("（四）无法提供"). */
+function categoryName(table: Table, category: string): string {
+  const row = table.rows.get(category) ?? table.rows.get('h' + category.slice(1));
+  const spec = T3_ROWS.find((r) => r.key === category || r.key === 'h' + category.slice(1));
+  const name = row ? shortRowLabel(row) : (spec?.label ?? category);
+  return name.replace(/[（(](?![一二三四五六七八九十]{1,2}[）)]).*$/, '');
+}
+
+/** 表三 categories added up ("（一）予以公开" + "（二）部分公开"), every row known, or null. */
+function t3Group(table: Table | null, categories: string[], locale: Locale): Expected | null {
+  if (!table) return null;
+  const cells: CellRef[] = [];
+  const values: number[] = [];
+  let computed = false;
+  for (const category of categories) {
+    const keys = categoryRows(table, category);
+    if (!keys) return null;
+    for (const key of keys) {
+      const total = t3RowTotal(table, key);
+      if (!total) return null;
+      const row = table.rows.get(key)!;
+      computed ||= total.computed;
+      values.push(total.value);
+      cells.push({ span: total.span, value: total.value, label: shortRowLabel(row) });
+    }
+  }
+  const names = categories.map((c) => categoryName(table, c));
+  const zh = locale !== 'en';
+  const blankNote = computed ? (zh ? '，总计栏空白的行按各列之和计' : '; a row whose 总计 is blank counts the sum of its cells') : '';
+  const where = zh ? `表三${names.map((n) => `“${n}”`).join('与')}${categories.length > 1 ? '之和' : '合计'}` : `表三 ${names.map((n) => `"${n}"`).join(' + ')}`;
+  return { value: values.reduce((a, b) => a + b, 0), cells, where, parts: values.join(' + ') + blankNote };
 }
 
 function t4Cell(table: Table | null, index: number): CellRef | null {
@@ -101,10 +173,24 @@ function expected(report: Report, target: string, locale: Locale): Expected | nu
     }
     case 't3.total.total':
       return one('表三', t3Cell(t3, 'total'));
+    case 't3.carry.total':
+      return one('表三', t3Cell(t3, 'carry'));
+    case 't3.next.total':
+      return one('表三', t3Cell(t3, 'next'));
     case 't3.r1.total':
       return one('表三', t3Cell(t3, 'r1'));
     case 't3.r2.total':
       return one('表三', t3Cell(t3, 'r2'));
+    case 't3.r1r2.total':
+      return t3Group(t3, ['r1', 'r2'], locale);
+    case 't3.r3.total':
+      return t3Group(t3, ['r3'], locale);
+    case 't3.r4.total':
+      return t3Group(t3, ['r4'], locale);
+    case 't3.r5.total':
+      return t3Group(t3, ['r5'], locale);
+    case 't3.r6.total':
+      return t3Group(t3, ['r6'], locale);
     case 't4.review.total':
       return one('表四', t4Cell(t4, 4));
     case 't4.lawsuit.total':
@@ -128,8 +214,8 @@ function checkFigure(ctx: RuleContext, figure: Figure): void {
   if (!e || e.value === figure.value || e.withCarry === figure.value) return;
   ctx.add({
     ...figure.span,
-    messageId: e.withCarry !== undefined ? 'mismatchReceived' : 'mismatch',
-    args: { phrase: figure.phrase, where: e.where, value: e.value, withCarry: e.withCarry ?? '' },
+    messageId: e.withCarry !== undefined ? 'mismatchReceived' : e.parts !== undefined ? 'mismatchGroup' : 'mismatch',
+    args: { phrase: figure.phrase, where: e.where, value: e.value, withCarry: e.withCarry ?? '', parts: e.parts ?? '' },
     related: e.cells.map((c) => ({ start: c.span.start, end: c.span.end, message: `${c.label}：${c.value}` })),
   });
 }
@@ -180,11 +266,25 @@ function checkAllUpheld(ctx: RuleContext): void {
   }
 }
 
+/** The same yearly figure stated twice with two values ("共主动公开…141条" … "主动公开…17条"). */
+function checkRestated(ctx: RuleContext): void {
+  const { text } = ctx.report;
+  const phrase = (span: Span) => text.slice(span.start, span.end).replace(/\*\*/g, '').replace(/\s+/g, '');
+  for (const r of restatementsOf(ctx.report)) {
+    ctx.add({
+      ...r.span,
+      messageId: 'restated',
+      args: { phrase: phrase(r.phraseSpan), firstPhrase: phrase(r.first.phraseSpan) },
+      related: [{ ...r.first.span, message: phrase(r.first.phraseSpan) }],
+    });
+  }
+}
+
 const rule: Rule = {
   id: 'text-vs-table',
   description: {
-    'zh-cn': '正文中的数字与表格中对应的数字一致',
-    en: 'A figure stated in the text equals the table cell it names',
+    'zh-cn': '正文中的数字与表格中对应的数字一致，同一数字前后一致',
+    en: 'A figure stated in the text equals the table cell it names, and the same figure is stated alike',
   },
   defaultSeverity: 'warning',
   fixable: false,
@@ -192,6 +292,7 @@ const rule: Rule = {
   check(ctx) {
     for (const figure of ctx.report.figures) checkFigure(ctx, figure);
     checkAllUpheld(ctx);
+    checkRestated(ctx);
   },
 };
 
