@@ -6,7 +6,7 @@ import type { Cell, Table, TableRow } from '../model';
 import type { EditionId, Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { compact } from '../text/normalize';
-import { type RowSpec, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
+import { type RowSpec, T2_COLUMNS, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
 import { type Token, segment, token, tokenizeLines } from './cells';
 import { StringMemo } from '../text/memo';
 import { nextOf } from '../text/next';
@@ -37,17 +37,37 @@ function regionEnd(ctx: TableScanContext, from: number, maxLines: number): numbe
 }
 
 function blankCell(t: Token): Cell {
-  return { span: { start: t.start, end: t.start }, raw: '', value: null, status: 'missing' };
+  return { span: { start: t.start, end: t.end }, raw: '', value: null, status: 'missing' };
 }
 
-/** Turns the value slots of a segment into cells; positioned only when the count is exactly right. */
-function placeCells(values: Token[], expected: number): { cells: Cell[]; positioned: boolean } {
-  if (values.length === expected) {
-    return { cells: mapList(values, (t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
+/**
+ * Turns the slots of a segment into cells; positioned only when the count is exactly right. Blanks
+ * that may be layout (after the last value, outside a line's filled cells, before the first value)
+ * are dropped, in that order, while the row has more slots than cells; numbers on `cutLine` (the last
+ * line of a text that ends inside the table, a label cut to its numbering: "2" of "2.其他法律…") are
+ * dropped while they overflow the row.
+ */
+function placeCells(slots: Token[], expected: number, cutLine = -1): { cells: Cell[]; positioned: boolean } {
+  let s = slots;
+  if (s.length > expected) s = trimLayout(s, expected, cutLine);
+  if (s.length === expected && s.some((t) => t.kind === 'value')) {
+    return { cells: mapList(s, (t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
   }
   const cells = newList<Cell>();
-  for (const t of values) if (t.kind === 'value') cells.push(t.cell!);
+  for (const t of s) if (t.kind === 'value') cells.push(t.cell!);
   return { cells, positioned: false };
+}
+
+function trimLayout(slots: Token[], expected: number, cutLine: number): Token[] {
+  const s = copyList(slots);
+  while (s.length > expected && s[s.length - 1].kind === 'blank') s.pop();
+  while (s.length > expected && s[s.length - 1].line === cutLine) {
+    s.pop();
+    while (s.length > expected && s[s.length - 1].kind === 'blank') s.pop();
+  }
+  for (let i = s.length - 1; i >= 0 && s.length > expected; i--) if (s[i].kind === 'blank' && s[i].edge) s.splice(i, 1);
+  while (s.length > expected && s[0].kind === 'blank') s.shift();
+  return s;
 }
 
 interface MatchedLabel {
@@ -103,17 +123,32 @@ function rowLabelTokens(all: Token[], index: number, spec: RowSpec): Token[] {
   return out;
 }
 
-function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Token[], expected: number): TableRow {
-  const { cells, positioned } = placeCells(values, expected);
+function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Token[], expected: number, cutLine = -1): TableRow {
+  const { cells, positioned } = placeCells(values, expected, cutLine);
   const labelSpan = spanOfTokens(labelTokens);
-  const end = values.length ? values[values.length - 1].end : labelSpan.end;
+  let end = labelSpan.end;
+  for (const c of cells) if (c.span.end > end) end = c.span.end;
   const labelParts = mapList(labelTokens, (t) => ({ start: t.start, end: t.end }));
-  return tableRow(spec.key, joinedText(labelTokens, text), labelSpan, labelParts, cells, positioned, { start: labelSpan.start, end: Math.max(end, labelSpan.end) });
+  const lastLine = values.length ? values[values.length - 1].line : labelTokens[labelTokens.length - 1].line;
+  const cut = cutLine >= 0 && lastLine === cutLine;
+  return tableRow(spec.key, joinedText(labelTokens, text), labelSpan, labelParts, cells, positioned, expected, cut, { start: labelSpan.start, end });
 }
 
 /** Every row is made here, so that rows have one hidden class (see lists.ts for why that matters). */
-function tableRow(key: string, label: string, labelSpan: Span, labelParts: Span[], cells: Cell[], positioned: boolean, span: Span): TableRow {
-  return { key, label, labelSpan, labelParts, cells, positioned, span };
+function tableRow(key: string, label: string, labelSpan: Span, labelParts: Span[], cells: Cell[], positioned: boolean, expected: number, cut: boolean, span: Span): TableRow {
+  return { key, label, labelSpan, labelParts, cells, positioned, expected, cut, span };
+}
+
+/**
+ * The last filled line of a text that ends inside a table region ending at `end` (no heading or
+ * paragraph after it: an excerpt cut short), or -1.
+ */
+function cutLineOf(ctx: TableScanContext, end: number): number {
+  if (end < ctx.lines.lineCount) return -1;
+  for (let l = ctx.lines.lineCount - 1; l >= 0; l--) {
+    if (ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l)).trim() !== '') return l;
+  }
+  return -1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,6 +188,7 @@ const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业�
 
 export function readT3(ctx: TableScanContext, startLine: number, reportEdition: EditionId): Table {
   const end = regionEnd(ctx, startLine, 800);
+  const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
   const rows = new Map<string, TableRow>();
@@ -206,11 +242,11 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       if (!seg.values.length || rows.size === 0) continue;
       if (last && !last.spec.header && last.row.cells.length === 0) {
         // The values of a label that wrapped before them.
-        const row = makeRow(last.spec, tokensOfRow(last.row, label), ctx.text, seg.values, T3_COLUMN_COUNT);
+        const row = makeRow(last.spec, tokensOfRow(last.row, label), ctx.text, seg.values, T3_COLUMN_COUNT, cutLine);
         rows.set(last.spec.key, row);
         last = { spec: last.spec, row };
       } else {
-        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, label.length ? label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT));
+        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, label.length ? label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT, cutLine));
       }
       lastEnd = seg.values[seg.values.length - 1].end;
       continue;
@@ -222,7 +258,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       // （六）其他处理 with numbers of its own is the 2019 edition's single row.
       if (spec.key === 'h6' && values.length) spec = T3_ROWS.find((r) => r.key === 'r6')!;
       const labelTokens = isLast && wrappedTokens ? wrappedTokens : rowLabelTokens(label, m.tokenIndex, spec);
-      const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT);
+      const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT, cutLine);
       if (!rows.has(spec.key)) rows.set(spec.key, row);
       last = { spec, row };
       pos = T3_SCHEMA.indexOf(m.spec) + 1;
@@ -231,11 +267,8 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     if (rows.has('next') && rows.get('next')!.cells.length) done = true;
   }
 
-  const edition: EditionId = rows.has('r6_1') || rows.has('r6_2') || rows.has('r6_3') || rows.has('h6')
-    ? '2021'
-    : rows.has('r6')
-      ? '2019'
-      : 'unknown';
+  singleOtherRow(rows);
+  const edition = t3Edition(rows);
   const expectedEdition = edition !== 'unknown' ? edition : reportEdition === '2019' ? '2019' : '2021';
   const missingRows = filterList(t3ValueRows(expectedEdition), (key) => !rows.has(key));
   const first = headerStart(ctx, startLine, T3_HEADER_WORDS);
@@ -248,6 +281,28 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     headerLabels: newList(),
     strayRows: stray,
   };
+}
+
+/**
+ * （六）其他处理 followed by （七）总计 or 四 with no sub-row between is the 2019 edition's single row,
+ * with no number in it; in the 2021 edition the sub-rows 1.–3. follow it.
+ */
+function singleOtherRow(rows: Map<string, TableRow>) {
+  const h6 = rows.get('h6');
+  if (!h6 || rows.has('r6') || rows.has('r6_1') || rows.has('r6_2') || rows.has('r6_3')) return;
+  if (!rows.has('total') && !rows.has('next')) return; // cut before what follows it: cannot tell
+  const r6 = tableRow('r6', h6.label, h6.labelSpan, h6.labelParts, h6.cells, h6.positioned, h6.expected, h6.cut, h6.span);
+  // In its place, so that the rows stay in the table's order.
+  const entries = [...rows];
+  rows.clear();
+  for (const [key, row] of entries) rows.set(key === 'h6' ? 'r6' : key, key === 'h6' ? r6 : row);
+}
+
+/** The edition 表三's own rows point at: the （六） sub-rows (2021) or the single （六） row (2019). */
+function t3Edition(rows: Map<string, TableRow>): EditionId {
+  if (rows.has('r6_1') || rows.has('r6_2') || rows.has('r6_3')) return '2021';
+  if (rows.has('r6')) return '2019';
+  return 'unknown';
 }
 
 /** The row with its label extended by `more` text tokens, when they continue the standard label. */
@@ -263,7 +318,7 @@ function continueLabel(row: TableRow, spec: RowSpec, more: Token[], text: string
     parts.push({ start: t.start, end: t.end });
   }
   if (parts.length === row.labelParts.length) return null;
-  return tableRow(row.key, label, { start: parts[0].start, end: parts[parts.length - 1].end }, parts, row.cells, row.positioned, row.span);
+  return tableRow(row.key, label, { start: parts[0].start, end: parts[parts.length - 1].end }, parts, row.cells, row.positioned, row.expected, row.cut, row.span);
 }
 
 function tokensOfRow(row: TableRow, more: Token[]): Token[] {
@@ -326,16 +381,28 @@ export function findT4Start(ctx: TableScanContext, from = 0): number | null {
   for (const [l, s] of linesHolding(ctx, ['行政复议'], from)) {
     const headerCell = s.split(/\t|\|/).some((c) => /^行政复议(情况)?$/.test(compact(c))) || /^行政复议(\s|$)/.test(s.trim());
     if (!headerCell) continue;
-    // Confirm by the column labels nearby.
-    for (let m = l; m < Math.min(ctx.lines.lineCount, l + 30); m++) {
-      if (/维持|纠正|尚未审结/.test(ctx.norm.slice(ctx.lines.starts[m], ctx.lines.lineEnd(m)))) return l;
-    }
+    if (columnLabelsFollow(ctx, l)) return l;
   }
   return null;
 }
 
+/**
+ * Whether 表四's column labels (结果维持, 结果纠正, 尚未审结) follow within 30 lines: written across, or
+ * written down one character a line or a row, as PDF flip-books print narrow columns ("维 纠 结 审").
+ */
+function columnLabelsFollow(ctx: TableScanContext, line: number): boolean {
+  let vertical = '';
+  for (let m = line; m < Math.min(ctx.lines.lineCount, line + 30); m++) {
+    const s = ctx.norm.slice(ctx.lines.starts[m], ctx.lines.lineEnd(m));
+    if (/维持|纠正|尚未审结/.test(s)) return true;
+    if (s.length <= 60) vertical += s;
+  }
+  return vertical.includes('维') && vertical.includes('纠') && vertical.includes('审');
+}
+
 export function readT4(ctx: TableScanContext, startLine: number): Table {
   const end = regionEnd(ctx, startLine, 200);
+  const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
   const slots = newList<Token>();
@@ -349,10 +416,10 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
   }
   const rows = new Map<string, TableRow>();
   if (slots.length) {
-    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT);
+    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT, cutLine);
     const first = headerTokens[0] ?? slots[0];
     const labelParts = copyList([{ start: first.start, end: first.end }]);
-    rows.set('values', tableRow('values', '表四', { start: first.start, end: first.end }, labelParts, cells, positioned, { start: slots[0].start, end: slots[slots.length - 1].end }));
+    rows.set('values', tableRow('values', '表四', { start: first.start, end: first.end }, labelParts, cells, positioned, T4_VALUE_COUNT, cutLine >= 0 && slots[slots.length - 1].line === cutLine, { start: slots[0].start, end: slots[slots.length - 1].end }));
   }
   return {
     id: 't4',
@@ -398,34 +465,53 @@ function* linesHolding(ctx: TableScanContext, words: string[], from: number, to 
   }
 }
 
+/** A block of 表二 (第二十条第（x）项): the column labels after 信息内容 and the first row under them. */
+interface T2Block {
+  headers: Token[];
+  firstRow: RowSpec | null;
+}
+
 export function readT2(ctx: TableScanContext, startLine: number, stopLine: number, reportEdition: EditionId): Table {
   let end = regionEnd(ctx, startLine, 200);
   if (end > stopLine) end = stopLine;
+  const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
-  const headerLabels: Table['headerLabels'] = newList();
   const found = newList<{ spec: RowSpec; labelTokens: Token[]; values: Token[] }>();
   const stray = newList<TableRow>();
+  const blocks = newList<T2Block>();
+  let block: T2Block | null = null;
   let tableEnd = tokens.length ? tokens[0].end : ctx.lines.starts[startLine];
   for (const seg of segments) {
-    let rowToken: { spec: RowSpec; index: number } | null = null;
-    seg.label.forEach((t, i) => {
+    let rowsInSegment = 0;
+    for (let i = 0; i < seg.label.length; i++) {
+      const t = seg.label[i];
       const read = readT2Label(compact(t.text));
-      if (read.spec) rowToken = { spec: read.spec, index: i };
-      else if (read.header) headerLabels.push({ text: ctx.text.slice(t.start, t.end), span: { start: t.start, end: t.end }, key: read.header });
-    });
-    const r = rowToken as { spec: RowSpec; index: number } | null;
-    if (r) {
-      found.push({ spec: r.spec, labelTokens: [seg.label[r.index]], values: seg.values });
-      tableEnd = seg.values.length ? seg.values[seg.values.length - 1].end : seg.label[r.index].end;
+      if (read.spec) {
+        // Every row label is a row; only the last one of the segment has the values after it.
+        found.push({ spec: read.spec, labelTokens: [t], values: newList() });
+        if (block && !block.firstRow) block.firstRow = read.spec;
+        rowsInSegment++;
+        tableEnd = t.end;
+      } else if (read.opensBlock) {
+        blocks.push((block = { headers: newList(), firstRow: null }));
+      } else if (block && !block.firstRow) {
+        block.headers.push(t);
+      }
+    }
+    if (rowsInSegment) {
+      found[found.length - 1].values = seg.values;
+      if (seg.values.length) tableEnd = seg.values[seg.values.length - 1].end;
     } else if (seg.values.length && found.length) {
       stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, seg.label.length ? seg.label : seg.values.slice(0, 1), ctx.text, seg.values, seg.values.length));
     }
   }
-  const votes = { '2021': 0, '2019': 0 } as Record<string, number>;
-  for (const h of headerLabels) {
-    const e = T2_HEADER_LABELS.find((x) => x.label === h.key)!.edition;
-    votes[e] = (votes[e] ?? 0) + 1;
+  const votes = { '2021': 0, '2019': 0 };
+  for (const b of blocks) {
+    for (const h of b.headers) {
+      const e = T2_HEADER_LABELS.find((x) => x.label === readT2Label(compact(h.text)).header)?.edition;
+      if (e === '2021' || e === '2019') votes[e]++;
+    }
   }
   if (found.some((f) => f.spec.key === 'otherService' || f.spec.key === 'procurement')) votes['2019'] += 2;
   const edition: EditionId = votes['2021'] > votes['2019'] ? '2021' : votes['2019'] > votes['2021'] ? '2019' : 'unknown';
@@ -434,12 +520,10 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   for (const f of found) {
     if (rows.has(f.spec.key)) continue;
     const expected = f.spec.cells?.[cellEdition] ?? f.values.length;
-    // 表二 rows often end with empty separator cells; trailing slots beyond the expected count that
-    // are blanks are layout.
-    let values = f.values;
-    while (values.length > expected && values[values.length - 1].kind === 'blank') values = values.slice(0, -1);
-    rows.set(f.spec.key, makeRow(f.spec, f.labelTokens, ctx.text, values, expected));
+    rows.set(f.spec.key, makeRow(f.spec, f.labelTokens, ctx.text, f.values, expected, cutLine));
   }
+  const headerLabels: Table['headerLabels'] = newList();
+  for (const b of blocks) for (const h of blockHeaders(b, cellEdition)) headerLabels.push({ text: ctx.text.slice(h.token.start, h.token.end), span: { start: h.token.start, end: h.token.end }, key: h.key });
   const required = T2_REQUIRED[cellEdition];
   return {
     id: 't2',
@@ -452,23 +536,52 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   };
 }
 
+/**
+ * The column labels of a block and the standard label each stands for. When the block has as many
+ * labels as its rows have columns, and each looks like a column label (a known spelling, or one cut
+ * short), the n-th label stands for the n-th column: so a label cut short ("本年新") or written twice
+ * (本年新制作数量 where 本年新公开数量 belongs) is told by its place. Otherwise each known spelling
+ * stands for itself.
+ */
+function blockHeaders(b: T2Block, edition: '2021' | '2019'): { token: Token; key: string }[] {
+  const out = newList<{ token: Token; key: string }>();
+  const columns = b.firstRow ? T2_COLUMNS[edition][b.firstRow.key] : undefined;
+  if (columns && columns.length === b.headers.length && b.headers.every((h) => looksLikeHeader(compact(h.text)))) {
+    b.headers.forEach((token, i) => out.push({ token, key: columns[i] }));
+    return out;
+  }
+  for (const token of b.headers) {
+    const key = readT2Label(compact(token.text)).header;
+    if (key) out.push({ token, key });
+  }
+  return out;
+}
+
+/** A known spelling of a 表二 column label, or the start of one (at least three characters). */
+function looksLikeHeader(label: string): boolean {
+  if (readT2Label(label).header) return true;
+  const k = canonicalHeader(canonicalLabel(label));
+  return k.length >= 3 && T2_HEADER_PREFIXES.some((p) => p.startsWith(k));
+}
+
 /** The rows 表二 must have, by the edition its cells follow. */
 const t2Required = (edition: '2021' | '2019') => T2_ROWS.filter((r) => !r.editions || r.editions.includes(edition)).map((r) => r.key);
 const T2_REQUIRED = { '2021': t2Required('2021'), '2019': t2Required('2019') };
 
-const T2_LABELS = new StringMemo<{ spec?: RowSpec; header?: string }>();
+const T2_LABELS = new StringMemo<{ spec?: RowSpec; header?: string; opensBlock?: boolean }>();
 
-/** What a 表二 label cell is: a row, a column header, or neither (remembered: every report repeats them). */
-function readT2Label(key: string): { spec?: RowSpec; header?: string } {
+/** What a 表二 label cell is: a row, a column header, a block's opening, or neither (remembered: every report repeats them). */
+function readT2Label(key: string): { spec?: RowSpec; header?: string; opensBlock?: boolean } {
   return T2_LABELS.get(key, (label) => {
     const spec = T2_ROWS.find((r) => r.anchor.test(label.replace(/^\d+[.、]/, '')));
     if (spec) return { spec };
-    if (/^第二十条|^信息内容$/.test(label)) return {};
+    if (/^第二十条|^信息内容$/.test(label)) return { opensBlock: true };
     return { header: T2_HEADER_LABELS.find((h) => h.fuzzy.test(canonicalHeader(label)))?.label };
   });
 }
 
 function canonicalHeader(key: string): string {
-  return key.replace(/[（(]单位[:：]?万元[)）]/, '').replace(/[（）()]/g, '');
+  return key.replace(/[（(]单位[:：]?万元[)）]/, '').replace(/[（）()/]/g, '');
 }
 
+const T2_HEADER_PREFIXES = T2_HEADER_LABELS.map((h) => canonicalHeader(canonicalLabel(h.label)));

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { T2_ROWS, T3_COLUMNS } from '../format/editions';
+import type { Cell } from '../model';
 import { TABLE_NAMES, cellName, skipTables } from './tables-common';
 
 // Cells that should hold a number but are blank or a placeholder, and rows whose count of numbers
@@ -34,25 +34,24 @@ const rule: Rule = {
       if (!table) continue;
       const name = TABLE_NAMES[table.id][ctx.locale];
       for (const [key, row] of table.rows) {
-        const spec = table.id === 't2' ? T2_ROWS.find((r) => r.key === key) : null;
-        const expected = table.id === 't3' ? T3_COLUMNS.length : table.id === 't4' ? 15 : (spec?.cells?.[table.edition === '2019' ? '2019' : '2021'] ?? row.cells.length);
         const header = key === 'results' || /^h\d$/.test(key);
         if (header) continue;
         const label = row.label.replace(/[\s*|]+/g, '');
-        if (row.cells.length === 0) {
-          ctx.add({ ...row.labelSpan, messageId: 'empty', args: { table: name, row: label } });
+        // "——" is an accepted placeholder in 表二 (FORMAT.md §3); a blank is not.
+        const isMissing = (cell: Cell) => cell.status === 'missing' && !(table.id === 't2' && cell.raw !== '');
+        const noNumber = row.cells.every((c) => c.value === null);
+        if (row.cells.length === 0 || (row.positioned && noNumber && row.cells.every(isMissing))) {
+          // A text cut off by its end inside this row says nothing about the cells beyond it.
+          if (!row.cut) ctx.add({ ...row.labelSpan, messageId: 'empty', args: { table: name, row: label } });
           continue;
         }
         if (!row.positioned) {
-          ctx.add({ ...row.span, messageId: 'count', args: { table: name, row: label, found: row.cells.length, expected } });
+          if (!row.cut) ctx.add({ ...row.span, messageId: 'count', args: { table: name, row: label, found: row.cells.length, expected: row.expected } });
           continue;
         }
         row.cells.forEach((cell, i) => {
-          if (cell.status !== 'missing') return;
-          // "——" is an accepted placeholder in 表二 (FORMAT.md §3); a blank is not.
-          if (table.id === 't2' && cell.raw !== '') return;
-          const at = cell.span.end > cell.span.start ? cell.span : row.labelSpan;
-          ctx.add({ ...at, messageId: 'blank', args: { table: name, cell: cellName(table, key, i), raw: cell.raw } });
+          if (!isMissing(cell)) return;
+          ctx.add({ ...cell.span, messageId: 'blank', args: { table: name, cell: cellName(table, key, i), raw: cell.raw } });
         });
       }
     }
