@@ -314,15 +314,16 @@ export function segment(tokens: Token[]): Segment[] {
   let current: Segment = { label: newList(), values: newList() };
   let pendingBlanks = newList<Token>();
   let hasValue = false;
-  const flush = () => {
-    // Trailing empty cells (not empty lines: those are the space between rows).
-    for (const b of pendingBlanks) if (!b.emptyLine) current.values.push(b);
+  const flush = (next: Token | null) => {
+    // Trailing empty cells; not empty lines (the space between rows), nor the empty cells before
+    // the next label on its line (a merged label column).
+    for (const b of pendingBlanks) if (!b.emptyLine && (!next || b.line !== next.line)) current.values.push(b);
     out.push(current);
   };
   for (const t of tokens) {
     if (t.kind === 'text') {
       if (hasValue) {
-        flush();
+        flush(t);
         current = { label: newList(), values: newList() };
         hasValue = false;
       }
@@ -331,10 +332,11 @@ export function segment(tokens: Token[]): Segment[] {
     } else if (t.kind === 'value') {
       const last = hasValue ? current.values[current.values.length - 1] : null;
       for (const b of pendingBlanks) {
-        // An empty line counts as a missing cell only between one-per-line values; before the
-        // first value, the empty cells outside a line's filled ones are merged label columns or the
-        // header line's trailing separators.
-        if (last ? !b.emptyLine || (last.alone && t.alone) : !b.emptyLine && !b.edge) current.values.push(b);
+        // Empty cells outside a line's filled ones (merged label columns, a header line's trailing
+        // separator, the tab before a one-per-line value) are never between values; an empty line
+        // counts as a missing cell only between one-per-line values.
+        if (b.edge) continue;
+        if (!b.emptyLine || (last && last.alone && t.alone)) current.values.push(b);
       }
       pendingBlanks = newList();
       current.values.push(t);
@@ -343,7 +345,7 @@ export function segment(tokens: Token[]): Segment[] {
       pendingBlanks.push(t);
     }
   }
-  if (hasValue) flush();
+  if (hasValue) flush(null);
   else if (current.label.length) out.push(current);
   return out;
 }
