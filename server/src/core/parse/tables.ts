@@ -24,6 +24,13 @@ export interface TableScanContext {
 const T3_COLUMN_COUNT = 7;
 const T4_VALUE_COUNT = 15;
 const LOOKAHEAD = 10;
+/**
+ * How far a table may run without a heading or paragraph ending it, in lines: 表三 written one cell
+ * per line with a separator line after each cell and an empty line after each line takes some 1,400.
+ */
+const T3_MAX_LINES = 2000;
+const T2_MAX_LINES = 600;
+const T4_MAX_LINES = 400;
 
 function spanOfTokens(tokens: Token[]): Span {
   return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
@@ -187,7 +194,7 @@ const T3_SCHEMA = T3_ROWS.filter((r) => r.key !== 'r6');
 const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|勾稽|本列数据|本项数据|^\(?本/;
 
 export function readT3(ctx: TableScanContext, startLine: number, reportEdition: EditionId): Table {
-  const end = regionEnd(ctx, startLine, 800);
+  const end = regionEnd(ctx, startLine, T3_MAX_LINES);
   const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
@@ -401,7 +408,7 @@ function columnLabelsFollow(ctx: TableScanContext, line: number): boolean {
 }
 
 export function readT4(ctx: TableScanContext, startLine: number): Table {
-  const end = regionEnd(ctx, startLine, 200);
+  const end = regionEnd(ctx, startLine, T4_MAX_LINES);
   const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
@@ -472,7 +479,7 @@ interface T2Block {
 }
 
 export function readT2(ctx: TableScanContext, startLine: number, stopLine: number, reportEdition: EditionId): Table {
-  let end = regionEnd(ctx, startLine, 200);
+  let end = regionEnd(ctx, startLine, T2_MAX_LINES);
   if (end > stopLine) end = stopLine;
   const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);

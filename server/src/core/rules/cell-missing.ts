@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import type { Cell } from '../model';
-import { TABLE_NAMES, cellName, skipTables } from './tables-common';
+import { TABLE_NAMES, cellName, columnName, skipTables } from './tables-common';
 
 // Cells that should hold a number but are blank or a placeholder, and rows whose count of numbers
 // is wrong (a cell lost at a PDF page break). Such rows are not placed in columns and no sum uses
@@ -17,6 +17,14 @@ const rule: Rule = {
     blank: {
       'zh-cn': '{table}“{cell}”没有填写数字（“{raw}”），应填 0 或实际数字',
       en: '{table} “{cell}” holds no number (“{raw}”); write 0 or the actual figure',
+    },
+    blanks: {
+      'zh-cn': '{table}“{row}”有 {count} 格没有填写数字：{columns}；应填 0 或实际数字',
+      en: '{table} row “{row}” has {count} empty cells: {columns}; write 0 or the actual figures',
+    },
+    blanksT4: {
+      'zh-cn': '{table}有 {count} 格没有填写数字：{columns}；应填 0 或实际数字',
+      en: '{table} has {count} empty cells: {columns}; write 0 or the actual figures',
     },
     count: {
       'zh-cn': '{table}“{row}”有 {found} 个数字，应有 {expected} 个：无法确定缺少的是哪一列，这一行不参与合计检查',
@@ -49,10 +57,27 @@ const rule: Rule = {
           if (!row.cut) ctx.add({ ...row.span, messageId: 'count', args: { table: name, row: label, found: row.cells.length, expected: row.expected } });
           continue;
         }
+        const blanks: number[] = [];
         row.cells.forEach((cell, i) => {
-          if (!isMissing(cell)) return;
-          ctx.add({ ...cell.span, messageId: 'blank', args: { table: name, cell: cellName(table, key, i), raw: cell.raw } });
+          if (isMissing(cell)) blanks.push(i);
         });
+        if (blanks.length === 1) {
+          const cell = row.cells[blanks[0]];
+          ctx.add({ ...cell.span, messageId: 'blank', args: { table: name, cell: cellName(table, key, blanks[0]), raw: cell.raw } });
+        } else if (blanks.length > 1) {
+          // One finding per row (the habit of leaving cells empty is one cause), naming the columns
+          // and pointing at each empty cell.
+          const first = row.cells[blanks[0]].span;
+          const last = row.cells[blanks[blanks.length - 1]].span;
+          const columns = blanks.map((i) => columnName(table, key, i)).join(ctx.locale === 'en' ? ', ' : '、');
+          ctx.add({
+            start: first.start,
+            end: Math.max(first.end, last.end),
+            messageId: table.id === 't4' ? 'blanksT4' : 'blanks',
+            args: { table: name, row: label, count: blanks.length, columns },
+            related: blanks.map((i) => ({ ...row.cells[i].span, message: { 'zh-cn': `“${cellName(table, key, i)}”没有填写数字`, en: `“${cellName(table, key, i)}” is empty` } })),
+          });
+        }
       }
     }
   },
