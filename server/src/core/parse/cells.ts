@@ -331,12 +331,15 @@ export function segment(tokens: Token[]): Segment[] {
       current.label.push(t);
     } else if (t.kind === 'value') {
       const last = hasValue ? current.values[current.values.length - 1] : null;
+      // Where separators show the empty cells, empty lines are only the space around them.
+      let bySeparator = false;
+      for (const b of pendingBlanks) if (!b.emptyLine && !b.edge) bySeparator = true;
       for (const b of pendingBlanks) {
         // Empty cells outside a line's filled ones (merged label columns, a header line's trailing
         // separator, the tab before a one-per-line value) are never between values; an empty line
         // counts as a missing cell only between one-per-line values.
         if (b.edge) continue;
-        if (!b.emptyLine || (last && last.alone && t.alone)) current.values.push(b);
+        if (!b.emptyLine || (!bySeparator && last && last.alone && t.alone)) current.values.push(b);
       }
       pendingBlanks = newList();
       current.values.push(t);

@@ -66,6 +66,10 @@ function placeCells(slots: Token[], expected: number, cutLine = -1): { cells: Ce
 }
 
 function trimLayout(slots: Token[], expected: number, cutLine: number): Token[] {
+  // More numbers than cells (those on the cut line aside): no blank to drop can make the row fit.
+  let numbers = 0;
+  for (const t of slots) if (t.kind === 'value' && t.line !== cutLine) numbers++;
+  if (numbers > expected) return slots;
   const s = copyList(slots);
   while (s.length > expected && s[s.length - 1].kind === 'blank') s.pop();
   while (s.length > expected && s[s.length - 1].line === cutLine) {
