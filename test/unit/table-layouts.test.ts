@@ -88,7 +88,7 @@ test('an amount written with its unit (元, 万元) is read as a number, with no
   const r = check(text);
   const row = r.report.tables.t2?.rows.get('procurement');
   assert.ok(row?.positioned);
-  assert.equal(row.cells[1].value % 1, 0.5);
+  assert.equal((row.cells[1].value ?? 0) % 1, 0.5);
   assert.deepEqual(r.diagnostics.filter((d) => d.rule === 'cell-missing' || d.rule === 'cell-malformed'), []);
   // The 2021 收费金额 column is in 万元: "0.5万元" is 0.5.
   const fee = check(base.text.replace(/(行政事业性收费\t)0/, '$10.5万元'));
