@@ -131,3 +131,26 @@ test('a fragment of the next label at the end of a cut text does not overflow th
     assert.equal(ofRule(r, 'cell-missing').length, 0, describe(r));
   }
 });
+
+test('where every row ends with a separator, a row one number short is not filled up from it (never shifted)', () => {
+  // Each 表三 row ends with a tab; （一）予以公开 lost its 商业企业 number.
+  const lines = base.text.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+  const to = lines.findIndex((l) => l.startsWith('四、政府信息公开'));
+  const withTabs = lines.map((l, i) => (i > from && i < to && /\d$/.test(l) ? l + '\t' : l)).join('\n');
+  const short = `（一）予以公开\t${r1[0]}\t${r1.slice(2).join('\t')}\t`;
+  const text = withTabs.replace(`${r1Line}\t`, short);
+  assert.notEqual(text, withTabs);
+  const r = check(text);
+  const row = r.report.tables.t3?.rows.get('r1');
+  assert.equal(row?.positioned, false, 'a 6-number row stays unplaced');
+  const missing = ofRule(r, 'cell-missing');
+  assert.equal(missing.length, 1, describe(r));
+  assert.match(missing[0].message, /有 6 个数字，应有 7 个/);
+  // Without the trailing tabs elsewhere, a trailing tab is an empty cell (the report left 总计 blank).
+  const blankTotal = check(base.text.replace(r1Line, `（一）予以公开\t${r1.slice(0, 6).join('\t')}\t`));
+  const placed = blankTotal.report.tables.t3?.rows.get('r1');
+  assert.ok(placed?.positioned);
+  assert.equal(placed.cells[6].value, null);
+  assert.match(ofRule(blankTotal, 'cell-missing')[0]?.message ?? '', /（一）予以公开 · 总计/);
+});

@@ -47,16 +47,41 @@ function blankCell(t: Token): Cell {
   return { span: { start: t.start, end: t.end }, raw: '', value: null, status: 'missing' };
 }
 
+/** What a whole table tells about the slots of each of its rows. */
+interface TableLayout {
+  /** The last filled line of a text that ends inside the table (an excerpt cut short), or -1. */
+  cutLine: number;
+  /**
+   * Rows that have all their cells still end with empty separators ("| 0 | ||", a tab after the last
+   * number): the empty cells after a row's last number are layout, never a cell of its own.
+   */
+  trailingSeparators: boolean;
+}
+
+const NO_LAYOUT: TableLayout = { cutLine: -1, trailingSeparators: false };
+
+/** Slots up to and including the last number. */
+function coreLength(slots: Token[]): number {
+  for (let i = slots.length - 1; i >= 0; i--) if (slots[i].kind === 'value') return i + 1;
+  return 0;
+}
+
+/** Whether a row with at least `expected` slots up to its last number has empty cells after it. */
+function endsWithSeparators(slots: Token[], expected: number): boolean {
+  const core = coreLength(slots);
+  return core >= expected && slots.length > core;
+}
+
 /**
  * Turns the slots of a segment into cells; positioned only when the count is exactly right. Blanks
  * that may be layout (after the last value, outside a line's filled cells, before the first value)
- * are dropped, in that order, while the row has more slots than cells; numbers on `cutLine` (the last
- * line of a text that ends inside the table, a label cut to its numbering: "2" of "2.其他法律…") are
- * dropped while they overflow the row.
+ * are dropped, in that order, while the row has more slots than cells; numbers on the cut line (a
+ * label cut to its numbering: "2" of "2.其他法律…") are dropped while they overflow the row.
  */
-function placeCells(slots: Token[], expected: number, cutLine = -1): { cells: Cell[]; positioned: boolean } {
+function placeCells(slots: Token[], expected: number, layout: TableLayout): { cells: Cell[]; positioned: boolean } {
   let s = slots;
-  if (s.length > expected) s = trimLayout(s, expected, cutLine);
+  if (layout.trailingSeparators && s.length > coreLength(s)) s = s.slice(0, coreLength(s));
+  if (s.length > expected) s = trimLayout(s, expected, layout.cutLine);
   if (s.length === expected && s.some((t) => t.kind === 'value')) {
     return { cells: mapList(s, (t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
   }
@@ -134,8 +159,9 @@ function rowLabelTokens(all: Token[], index: number, spec: RowSpec): Token[] {
   return out;
 }
 
-function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Token[], expected: number, cutLine = -1): TableRow {
-  const { cells, positioned } = placeCells(values, expected, cutLine);
+function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Token[], expected: number, layout: TableLayout = NO_LAYOUT): TableRow {
+  const { cells, positioned } = placeCells(values, expected, layout);
+  const cutLine = layout.cutLine;
   const labelSpan = spanOfTokens(labelTokens);
   let end = labelSpan.end;
   for (const c of cells) if (c.span.end > end) end = c.span.end;
@@ -199,9 +225,9 @@ const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业�
 
 export function readT3(ctx: TableScanContext, startLine: number, reportEdition: EditionId): Table {
   const end = regionEnd(ctx, startLine, T3_MAX_LINES);
-  const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
+  const layout: TableLayout = { cutLine: cutLineOf(ctx, end), trailingSeparators: segments.some((seg) => endsWithSeparators(seg.values, T3_COLUMN_COUNT)) };
   const rows = new Map<string, TableRow>();
   const stray = newList<TableRow>();
   let pos = 0;
@@ -253,11 +279,11 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       if (!seg.values.length || rows.size === 0) continue;
       if (last && !last.spec.header && last.row.cells.length === 0) {
         // The values of a label that wrapped before them.
-        const row = makeRow(last.spec, tokensOfRow(last.row, label), ctx.text, seg.values, T3_COLUMN_COUNT, cutLine);
+        const row = makeRow(last.spec, tokensOfRow(last.row, label), ctx.text, seg.values, T3_COLUMN_COUNT, layout);
         rows.set(last.spec.key, row);
         last = { spec: last.spec, row };
       } else {
-        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, label.length ? label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT, cutLine));
+        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, label.length ? label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT, layout));
       }
       lastEnd = seg.values[seg.values.length - 1].end;
       continue;
@@ -269,7 +295,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       // （六）其他处理 with numbers of its own is the 2019 edition's single row.
       if (spec.key === 'h6' && values.length) spec = T3_ROWS.find((r) => r.key === 'r6')!;
       const labelTokens = isLast && wrappedTokens ? wrappedTokens : rowLabelTokens(label, m.tokenIndex, spec);
-      const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT, cutLine);
+      const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT, layout);
       if (!rows.has(spec.key)) rows.set(spec.key, row);
       last = { spec, row };
       pos = T3_SCHEMA.indexOf(m.spec) + 1;
@@ -427,7 +453,7 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
   }
   const rows = new Map<string, TableRow>();
   if (slots.length) {
-    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT, cutLine);
+    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT, { cutLine, trailingSeparators: false });
     const first = headerTokens[0] ?? slots[0];
     const labelParts = copyList([{ start: first.start, end: first.end }]);
     rows.set('values', tableRow('values', '表四', { start: first.start, end: first.end }, labelParts, cells, positioned, T4_VALUE_COUNT, cutLine >= 0 && slots[slots.length - 1].line === cutLine, { start: slots[0].start, end: slots[slots.length - 1].end }));
@@ -527,11 +553,12 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   if (found.some((f) => f.spec.key === 'otherService' || f.spec.key === 'procurement')) votes['2019'] += 2;
   const edition: EditionId = votes['2021'] > votes['2019'] ? '2021' : votes['2019'] > votes['2021'] ? '2019' : 'unknown';
   const cellEdition: '2021' | '2019' = edition === '2019' || (edition === 'unknown' && reportEdition === '2019') ? '2019' : '2021';
+  const expectedOf = (spec: RowSpec, values: Token[]) => spec.cells?.[cellEdition] ?? values.length;
+  const layout: TableLayout = { cutLine, trailingSeparators: found.some((f) => endsWithSeparators(f.values, expectedOf(f.spec, f.values))) };
   const rows = new Map<string, TableRow>();
   for (const f of found) {
     if (rows.has(f.spec.key)) continue;
-    const expected = f.spec.cells?.[cellEdition] ?? f.values.length;
-    rows.set(f.spec.key, makeRow(f.spec, f.labelTokens, ctx.text, f.values, expected, cutLine));
+    rows.set(f.spec.key, makeRow(f.spec, f.labelTokens, ctx.text, f.values, expectedOf(f.spec, f.values), layout));
   }
   const headerLabels: Table['headerLabels'] = newList();
   for (const b of blocks) for (const h of blockHeaders(b, cellEdition)) headerLabels.push({ text: ctx.text.slice(h.token.start, h.token.end), span: { start: h.token.start, end: h.token.end }, key: h.key });
