@@ -521,8 +521,7 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   let tableEnd = tokens.length ? tokens[0].end : ctx.lines.starts[startLine];
   for (const seg of segments) {
     let rowsInSegment = 0;
-    for (let i = 0; i < seg.label.length; i++) {
-      const t = seg.label[i];
+    for (const t of t2LabelPieces(seg.label)) {
       const read = readT2Label(compact(t.text));
       if (read.spec) {
         // Every row label is a row; only the last one of the segment has the values after it.
@@ -572,6 +571,25 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
     headerLabels,
     strayRows: stray,
   };
+}
+
+/**
+ * The label tokens of a 表二 segment, with a text that is no label as a whole split at its spaces:
+ * a PDF copy writes the header row as one line of words ("信息内容 本年处理决定数量").
+ */
+function t2LabelPieces(label: Token[]): Token[] {
+  const out = newList<Token>();
+  for (const t of label) {
+    const read = readT2Label(compact(t.text));
+    if (read.spec || read.header || read.opensBlock || !/\s/.test(t.text)) {
+      out.push(t);
+      continue;
+    }
+    const re = /\S+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t.text))) out.push(token('text', t.start + m.index, t.start + m.index + m[0].length, t.line, m[0]));
+  }
+  return out;
 }
 
 /**
