@@ -340,3 +340,11 @@ test('row-missing: 表二 rows written without numbers are present (cell-missing
   assert.equal(ofRule(r, 'row-missing').length, 0, describe(r));
   assert.equal(ofRule(r, 'cell-missing').length, 6, describe(r));
 });
+
+test('edition: （六） followed by numbers under labels that cannot be read is not the 2019 single row', () => {
+  const text = T.replace(/1\.申请人无正当理由逾期不补正[^\t]*/, '1.（略）').replace(/2\.申请人逾期未按收费通知[^\t]*/, '2.（略）').replace(/(\t)3\.其他(\t)/, '$1（略）$2');
+  assert.notEqual(text, T);
+  const r = check(text);
+  assert.notEqual(r.report.tables.t3?.edition, '2019');
+  assert.equal(ofRule(r, 'edition-mismatch').length, 0, describe(r));
+});

@@ -291,10 +291,20 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     matches.forEach((m, i) => {
       const isLast = i === matches.length - 1;
       let spec = m.spec;
-      const values = isLast ? seg.values : newList<Token>();
-      // （六）其他处理 with numbers of its own is the 2019 edition's single row.
-      if (spec.key === 'h6' && values.length) spec = T3_ROWS.find((r) => r.key === 'r6')!;
-      const labelTokens = isLast && wrappedTokens ? wrappedTokens : rowLabelTokens(label, m.tokenIndex, spec);
+      let values = isLast ? seg.values : newList<Token>();
+      let labelTokens = isLast && wrappedTokens ? wrappedTokens : rowLabelTokens(label, m.tokenIndex, spec);
+      if (spec.key === 'h6' && values.length) {
+        const rest = label.slice(label.indexOf(labelTokens[labelTokens.length - 1]) + 1);
+        if (rest.some((t) => t.kind === 'text')) {
+          // The numbers follow a label of their own that cannot be read (a 2021 sub-row): not （六）'s.
+          stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, rest, ctx.text, values, T3_COLUMN_COUNT, layout));
+          values = newList<Token>();
+        } else {
+          // （六）其他处理 with numbers of its own is the 2019 edition's single row.
+          spec = T3_ROWS.find((r) => r.key === 'r6')!;
+          labelTokens = rowLabelTokens(label, m.tokenIndex, spec);
+        }
+      }
       const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT, layout);
       if (!rows.has(spec.key)) rows.set(spec.key, row);
       last = { spec, row };
@@ -304,7 +314,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     if (rows.has('next') && rows.get('next')!.cells.length) done = true;
   }
 
-  singleOtherRow(rows);
+  singleOtherRow(rows, stray);
   const edition = t3Edition(rows);
   const expectedEdition = edition !== 'unknown' ? edition : reportEdition === '2019' ? '2019' : '2021';
   const missingRows = filterList(t3ValueRows(expectedEdition), (key) => !rows.has(key));
@@ -321,13 +331,16 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
 }
 
 /**
- * （六）其他处理 followed by （七）总计 or 四 with no sub-row between is the 2019 edition's single row,
- * with no number in it; in the 2021 edition the sub-rows 1.–3. follow it.
+ * （六）其他处理 followed by （七）总计 or 四 with nothing between is the 2019 edition's single row,
+ * with no number in it; in the 2021 edition the sub-rows 1.–3. follow it (numbers between that
+ * match no label are sub-rows whose labels could not be read).
  */
-function singleOtherRow(rows: Map<string, TableRow>) {
+function singleOtherRow(rows: Map<string, TableRow>, stray: TableRow[]) {
   const h6 = rows.get('h6');
   if (!h6 || rows.has('r6') || rows.has('r6_1') || rows.has('r6_2') || rows.has('r6_3')) return;
-  if (!rows.has('total') && !rows.has('next')) return; // cut before what follows it: cannot tell
+  const after = rows.get('total') ?? rows.get('next');
+  if (!after) return; // cut before what follows it: cannot tell
+  if (stray.some((r) => r.span.start > h6.span.start && r.span.start < after.span.start)) return;
   const r6 = tableRow('r6', h6.label, h6.labelSpan, h6.labelParts, h6.cells, h6.positioned, h6.expected, h6.cut, h6.span);
   // In its place, so that the rows stay in the table's order.
   const entries = [...rows];
