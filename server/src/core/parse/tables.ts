@@ -43,8 +43,9 @@ function regionEnd(ctx: TableScanContext, from: number, maxLines: number): numbe
   return l;
 }
 
+/** An empty cell: its span is where a number would be written (empty, so a fix inserts, never replaces). */
 function blankCell(t: Token): Cell {
-  return { span: { start: t.start, end: t.end }, raw: '', value: null, status: 'missing' };
+  return { span: { start: t.start, end: t.start }, raw: '', value: null, status: 'missing' };
 }
 
 /** What a whole table tells about the slots of each of its rows. */
