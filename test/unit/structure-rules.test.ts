@@ -247,3 +247,105 @@ test('row-label: standard labels and accepted variants are not flagged', () => {
   const text = replaceOnce(T, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开');
   assert.equal(ofRule(check(text), 'row-label').length, 0, describe(check(text)));
 });
+
+// ------------------------------------------------------------------------------------------------
+// The edition the tables' own labels tell (FORMAT.md §1, §3).
+
+const y2020 = generateReport({ year: 2020, body: '青山县青山镇人民政府', shape: 'tabs' });
+/** The 2020 report with its single 2019 （六）其他处理 row left without numbers (tabs kept). */
+const blankOther = (text: string) => text.replace(/（六）其他处理((?:\t\d+){7})/, (_, cells: string) => '（六）其他处理' + '\t'.repeat(cells.split('\t').length - 1));
+
+test('edition: a 2019 report whose （六）其他处理 has no numbers and no sub-rows uses the 2019 tables (r01, r10)', () => {
+  const text = blankOther(y2020.text);
+  assert.notEqual(text, y2020.text);
+  const r = check(text);
+  assert.equal(r.report.tableEdition, '2019');
+  assert.equal(r.report.tables.t3?.edition, '2019');
+  assert.ok(r.report.tables.t3?.rows.has('r6'), 'the （六） row is the 2019 single row');
+  assert.deepEqual(r.report.tables.t3?.missingRows, []);
+  assert.equal(ofRule(r, 'edition-mismatch').length, 0, describe(r));
+  assert.equal(ofRule(r, 'row-missing').length, 0, describe(r));
+  // The row is there without numbers: cell-missing on it, nothing else.
+  assert.deepEqual(serious(r).map((d) => `${d.rule}@${lineAt(r, d.start)}`), [`cell-missing@${lineOf(text, '（六）其他处理')}`], describe(r));
+});
+
+test('edition: the same tables in a 2022 report are an edition-mismatch', () => {
+  const text = blankOther(relabel2020(2022));
+  const r = check(text);
+  assert.equal(r.report.year.value, 2022);
+  assert.equal(r.report.tableEdition, '2019');
+  assert.equal(r.report.edition, '2019', 'the tables are read by their own edition');
+  const found = ofRule(r, 'edition-mismatch');
+  assert.equal(found.length, 1, describe(r));
+  assert.equal(found[0].severity, 'error');
+});
+
+test('edition: a 2021 table cut right after （六）其他处理 does not say which edition it is', () => {
+  const text = T.slice(0, T.indexOf('\n', T.indexOf('（六）其他处理')) + 1);
+  const r = check(text);
+  assert.equal(r.report.tables.t3?.edition, 'unknown');
+  assert.equal(r.report.edition, '2021', 'from the year');
+  assert.equal(ofRule(r, 'edition-mismatch').length, 0, describe(r));
+});
+
+test('edition: 表二 without column labels is read by 表三\'s edition, not the year\'s', () => {
+  // 2019 tables in a 2022 report whose 表二 lost its column labels and its 2019-only rows: 表三's
+  // single （六） row tells the edition, and 行政许可 keeps its three columns.
+  const text = relabel2020(2022).replace(/\n\t?(信息内容|其他对外管理服务事项|政府集中采购)\t[^\n]*/g, '');
+  const r = check(text);
+  assert.equal(r.report.tables.t2?.edition, 'unknown', '表二 says nothing');
+  assert.equal(r.report.tables.t3?.edition, '2019');
+  const license = r.report.tables.t2?.rows.get('license');
+  assert.ok(license?.positioned);
+  assert.equal(license.cells.length, 3);
+  assert.equal(ofRule(r, 'cell-missing').length, 0, describe(r));
+});
+
+// ------------------------------------------------------------------------------------------------
+// 表二's column labels, told by their place.
+
+test('row-label: a 表二 column label cut short (本年新) or written twice is a hint on it; the rows are read', () => {
+  const header = '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量';
+  assert.ok(y2020.text.includes(header));
+  for (const [written, line, standard] of [
+    ['信息内容\t本年新\t本年新\t对外公开总数量', 0, '本年新制作数量'],
+    ['信息内容\t本年新制作数量\t本年新制作数量\t对外公开总数量', 0, '本年新公开数量'],
+  ] as const) {
+    const text = replaceOnce(y2020.text, header, written);
+    const r = check(text);
+    const found = ofRule(r, 'row-label');
+    assert.ok(found.length >= 1, describe(r));
+    assert.ok(found.every((d) => d.severity === 'hint'));
+    assert.ok(found.some((d) => d.message.includes(`“${standard}”`)), describe(r, found));
+    assert.ok(found.every((d) => lineAt(r, d.start) === lineOf(text, written) + line));
+    assert.ok(r.report.tables.t2?.rows.get('rules')?.positioned);
+    assertNoSerious(r, written);
+  }
+});
+
+test('row-label: 现行有效件 (a 2021 column label cut short) is a hint; the standard labels are not', () => {
+  const text = replaceOnce(T, '本年废止件数\t现行有效件数', '本年废止件数\t现行有效件');
+  const r = check(text);
+  const found = ofRule(r, 'row-label');
+  assert.equal(found.length, 1, describe(r));
+  assert.match(found[0].message, /现行有效件数/);
+  assert.equal(found[0].fix?.edits[0].newText, '现行有效件数');
+  assert.equal(ofRule(check(y2020.text), 'row-label').length, 0, describe(check(y2020.text)));
+});
+
+test('row-missing: 表二 rows written without numbers are present (cell-missing), not missing (r03)', () => {
+  const text = T.replace(/^(\t?)(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)\t[^\n]*/gm, '$1$2');
+  assert.notEqual(text, T);
+  const r = check(text);
+  assert.deepEqual(r.report.tables.t2?.missingRows, []);
+  assert.equal(ofRule(r, 'row-missing').length, 0, describe(r));
+  assert.equal(ofRule(r, 'cell-missing').length, 6, describe(r));
+});
+
+test('edition: （六） followed by numbers under labels that cannot be read is not the 2019 single row', () => {
+  const text = T.replace(/1\.申请人无正当理由逾期不补正[^\t]*/, '1.（略）').replace(/2\.申请人逾期未按收费通知[^\t]*/, '2.（略）').replace(/(\t)3\.其他(\t)/, '$1（略）$2');
+  assert.notEqual(text, T);
+  const r = check(text);
+  assert.notEqual(r.report.tables.t3?.edition, '2019');
+  assert.equal(ofRule(r, 'edition-mismatch').length, 0, describe(r));
+});

@@ -67,6 +67,10 @@ export interface TableRow {
    */
   cells: Cell[];
   positioned: boolean;
+  /** How many cells the row should have (by the table's edition): what `positioned` was judged against. */
+  expected: number;
+  /** The text ends inside this row (a cut excerpt): cells it lacks may lie beyond the end of the text. */
+  cut: boolean;
   /** Span of the whole row: label and cells. */
   span: Span;
 }
@@ -79,7 +83,10 @@ export interface Table {
   /** Edition the table's own labels point at, when they do. */
   edition: EditionId;
   rows: Map<string, TableRow>;
-  /** Expected row keys (for the detected edition) that were not found. */
+  /**
+   * Expected row keys (for the detected edition) whose label is not in the text. A row whose label is
+   * there but whose cells are empty is in `rows` (with blank cells, or none), never here.
+   */
   missingRows: string[];
   /** Header labels found in the table with their spans (for label checks and edition signals). */
   headerLabels: { text: string; span: Span; key: string }[];

@@ -4,7 +4,7 @@
 import type { Cell } from '../model';
 import type { LineIndex } from '../text/lines';
 import { isDigit, isSpace } from '../text/chars';
-import { filterList, newList } from '../lists';
+import { newList } from '../lists';
 
 export type TokenKind = 'text' | 'value' | 'blank';
 
@@ -20,6 +20,11 @@ export interface Token {
   emptyLine?: boolean;
   /** The only non-blank token of its line (one-cell-per-line layouts). */
   alone?: boolean;
+  /**
+   * A blank outside the filled cells of its separated line (a trailing tab or pipe, a merged label
+   * column): a cell only when the row needs it to reach its count.
+   */
+  edge: boolean;
 }
 
 const PLACEHOLDER = /^(?:[-—–―─－~/\\／_]+|无|空|N\/A)$/i;
@@ -29,6 +34,8 @@ const SPACED = /^\d+(?:\s+\d+)+$/;
 const DECIMAL = /^\d+\.\d+$/;
 const NEGATIVE = /^-\s*\d+(?:\.\d+)?$/;
 const WITH_UNIT = /^(\d+)\s*(?:件|条|个|次|项|宗|起|人)$/;
+/** A sum of money with its unit, as 表二 writes 采购总金额 and 收费金额 ("73802895.90元", "0.5万元"). */
+const AMOUNT = /^(\d+(?:\.\d+)?)\s*万?元$/;
 
 function makeCell(raw: string, start: number, value: number | null, status: Cell['status'], oddity?: string, canonical?: string): Cell {
   const cell: Cell = { span: { start, end: start + raw.length }, raw, value, status };
@@ -71,6 +78,9 @@ export function classifyCell(raw: string, norm: string, start: number, joinSpace
   if (NEGATIVE.test(n)) return makeCell(raw, start, Number(n.replace(/\s+/g, '')), 'malformed', 'negative');
   const unit = WITH_UNIT.exec(n);
   if (unit) return makeCell(raw, start, Number(unit[1]), 'malformed', 'unit', String(Number(unit[1])));
+  // An amount keeps the number as written: its unit is the column's business, not the cell's.
+  const amount = AMOUNT.exec(n);
+  if (amount) return makeCell(raw, start, Number(amount[1]), 'ok');
   return null;
 }
 
@@ -88,21 +98,41 @@ function isBlank(norm: string, start: number, end: number): boolean {
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /**
- * Tokens of one line. Tab- or pipe-separated lines are split on the separators (an empty cell
- * between two separators is a blank); other lines are split on whitespace, where consecutive text
- * pieces join into one text token (a PDF label with stray spaces) and numbers stand alone.
+ * What the lines before tell a line of pipes: whether a cell has been written since the last pipe.
+ * Web tables copied as text put each cell on its own line and end it with a pipe ("0 |") or put a
+ * line holding only "|" between cells; a pipe that ends no cell there is an empty cell.
  */
-export function tokenizeLine(text: string, norm: string, lineStart: number, lineEnd: number, line: number): Token[] {
+export interface PipeState {
+  open: boolean;
+}
+
+/**
+ * Tokens of one line. Tab- or pipe-separated lines are split on the separators (an empty cell
+ * between two separators is a blank; empty cells outside the line's filled ones are `edge` blanks);
+ * other lines are split on whitespace, where consecutive text pieces join into one text token (a PDF
+ * label with stray spaces) and numbers stand alone.
+ */
+export function tokenizeLine(text: string, norm: string, lineStart: number, lineEnd: number, line: number, pipes: PipeState = { open: true }): Token[] {
   if (isBlank(norm, lineStart, lineEnd)) {
     return [token('blank', lineStart, lineEnd, line, '', undefined, true)];
   }
   if (occursIn(norm, '---', lineStart, lineEnd) && MARKDOWN_RULE.test(norm.slice(lineStart, lineEnd))) return [];
   const tokens = newList<Token>();
   const hasTab = occursIn(norm, '\t', lineStart, lineEnd);
-  const pipe = !hasTab && firstNonSpace(norm, lineStart, lineEnd) === 0x7c && occursIn(norm, '|', firstIndexOf(norm, 0x7c, lineStart, lineEnd) + 1, lineEnd);
-  if (hasTab || pipe) {
+  const hasPipe = !hasTab && occursIn(norm, '|', lineStart, lineEnd);
+  if (hasPipe && onlyPipes(norm, lineStart, lineEnd)) {
+    // A line of pipes only: each pipe ends a cell, and one that ends none is an empty cell.
+    for (let i = lineStart; i < lineEnd; i++) {
+      if (norm.charCodeAt(i) !== 0x7c) continue;
+      if (!pipes.open) tokens.push(token('blank', i, i + 1, line, ''));
+      pipes.open = false;
+    }
+    return tokens;
+  }
+  if (hasTab || hasPipe) {
     const sep = hasTab ? 0x09 : 0x7c;
     let cellStart = lineStart;
+    let lastPieceOpen = false;
     for (let i = lineStart; i <= lineEnd; i++) {
       if (i < lineEnd && norm.charCodeAt(i) !== sep) continue;
       const s0 = cellStart;
@@ -111,24 +141,27 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
       let e = i;
       while (s < e && isTrimmed(norm.charCodeAt(s))) s++;
       while (e > s && isTrimmed(norm.charCodeAt(e - 1))) e--;
+      lastPieceOpen = i === lineEnd && s < e;
       if (s === e) {
-        // Border pipes of a Markdown row produce an empty first and last piece: not cells.
-        if (pipe && (s0 === lineStart || i === lineEnd) && isBlank(norm, s0, i)) continue;
+        // Before the first pipe and after the last one: the table's border, not a cell.
+        if (hasPipe && (s0 === lineStart || i === lineEnd) && isBlank(norm, s0, i)) continue;
         tokens.push(token('blank', s0, i, line, ''));
         continue;
       }
       pushPiece(tokens, text, norm, s, e, line, true);
     }
+    if (hasPipe) pipes.open = lastPieceOpen;
+    else pipes.open = true;
     // Empty cells before the first and after the last filled cell of a line are layout (merged
-    // label columns, trailing separators), not missing values.
+    // label columns, trailing separators) unless a row needs them to reach its count.
     let first = 0;
     let last = tokens.length;
-    while (first < last && tokens[first].kind === 'blank') first++;
-    while (last > first && tokens[last - 1].kind === 'blank') last--;
-    const kept = first === 0 && last === tokens.length ? tokens : tokens.slice(first, last);
-    markAlone(kept);
-    return kept;
+    while (first < last && tokens[first].kind === 'blank') tokens[first++].edge = true;
+    while (last > first && tokens[last - 1].kind === 'blank') tokens[--last].edge = true;
+    markAlone(tokens);
+    return tokens;
   }
+  pipes.open = true;
   // Whitespace-separated: split, then merge adjacent text pieces.
   for (let i = lineStart; i < lineEnd; ) {
     while (i < lineEnd && isSpace(norm.charCodeAt(i))) i++;
@@ -154,6 +187,15 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
   return tokens;
 }
 
+/** Whether norm[start, end) holds only pipes and whitespace. */
+function onlyPipes(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (c !== 0x7c && !isSpace(c)) return false;
+  }
+  return true;
+}
+
 /** Whether `what` occurs within text[start, end). Bounded: indexOf would search past the line. */
 function occursIn(text: string, what: string, start: number, end: number): boolean {
   const first = what.charCodeAt(0);
@@ -163,33 +205,25 @@ function occursIn(text: string, what: string, start: number, end: number): boole
   return false;
 }
 
-/** Offset of the first `c` in text[start, end), or -1. */
-function firstIndexOf(text: string, c: number, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === c) return i;
-  return -1;
-}
-
-/** The first character of text[start, end) that is not whitespace, or -1. */
-function firstNonSpace(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!isSpace(c)) return c;
-  }
-  return -1;
-}
-
 /**
  * Every token is made here with every field, so that all tokens have one shape: the table readers
  * then read their fields at one known place each (with a field added to some tokens only, or later,
  * as `alone` is, tokens came in five shapes, and each reader compiled for the first shapes it met was
  * thrown away and compiled again when another came).
  */
-export function token(kind: TokenKind, start: number, end: number, line: number, text: string, cell?: Cell, emptyLine = false): Token {
-  return { kind, start, end, line, text, cell, emptyLine, alone: false };
+export function token(kind: TokenKind, start: number, end: number, line: number, text: string, cell?: Cell, emptyLine = false, edge = false): Token {
+  return { kind, start, end, line, text, cell, emptyLine, alone: false, edge };
 }
 
+/** Marks the only filled token of a line (its empty cells aside). */
 function markAlone(tokens: Token[]) {
-  if (tokens.length === 1) tokens[0].alone = true;
+  let filled: Token | null = null;
+  for (const t of tokens) {
+    if (t.kind === 'blank') continue;
+    if (filled) return;
+    filled = t;
+  }
+  if (filled) filled.alone = true;
 }
 
 /**
@@ -224,66 +258,97 @@ function pushPiece(tokens: Token[], text: string, norm: string, s: number, e: nu
   tokens.push(token('text', s, e, line, n));
 }
 
-/** Tokens of the lines [fromLine, toLine). */
+/**
+ * Tokens of the lines [fromLine, toLine). In a double-spaced paste (an empty line after nearly every
+ * line) the single empty lines are layout; a longer run stands for the empty cells it holds.
+ */
 export function tokenizeLines(text: string, norm: string, lines: LineIndex, fromLine: number, toLine: number): Token[] {
   const out = newList<Token>();
-  for (let l = fromLine; l < toLine && l < lines.lineCount; l++) {
-    for (const t of tokenizeLine(text, norm, lines.starts[l], lines.lineEnd(l), l)) out.push(t);
+  const to = Math.min(toLine, lines.lineCount);
+  const empty = (l: number) => isBlank(norm, lines.starts[l], lines.lineEnd(l));
+  const doubleSpaced = isDoubleSpaced(fromLine, to, empty);
+  const pipes: PipeState = { open: true };
+  for (let l = fromLine; l < to; l++) {
+    if (doubleSpaced && empty(l)) {
+      // A cell's own empty line and the empty line after it: (run − 1) / 2 empty cells.
+      let run = l;
+      while (run < to && empty(run)) run++;
+      for (let k = 0; k < Math.floor((run - l - 1) / 2); k++) out.push(token('blank', lines.starts[l + 1 + 2 * k], lines.starts[l + 1 + 2 * k], l + 1 + 2 * k, '', undefined, true));
+      l = run - 1;
+      continue;
+    }
+    for (const t of tokenizeLine(text, norm, lines.starts[l], lines.lineEnd(l), l, pipes)) out.push(t);
   }
   return out;
+}
+
+/** Whether at least four in five of the filled lines of [from, to) are followed by an empty line. */
+function isDoubleSpaced(from: number, to: number, empty: (line: number) => boolean): boolean {
+  let filled = 0;
+  let followed = 0;
+  for (let l = from; l < to; l++) {
+    if (empty(l)) continue;
+    filled++;
+    if (l + 1 < to && empty(l + 1)) followed++;
+  }
+  return filled >= 4 && followed * 5 >= (filled - 1) * 4;
 }
 
 export interface Segment {
   /** Text tokens before the values (a label, possibly wrapped over several cells or lines). */
   label: Token[];
-  /** Value tokens and blanks between them (a blank between two values is a missing cell). */
+  /**
+   * The row's cell slots in order: values, and the blanks around and between them (empty cells
+   * between separators, empty lines between one-per-line values). Blanks before the first value and
+   * after the last one may be layout: the table reader keeps them only when the row needs them.
+   */
   values: Token[];
 }
 
 /**
- * Groups tokens into label → values segments. Blanks before the first value (merged label
- * columns) and after the last one are dropped; blanks between values are kept as missing cells.
+ * Groups tokens into label → values segments. Blanks before the label belong to no row; empty lines
+ * count as cells only between one-per-line values.
  */
 export function segment(tokens: Token[]): Segment[] {
   const out = newList<Segment>();
   let current: Segment = { label: newList(), values: newList() };
   let pendingBlanks = newList<Token>();
+  let hasValue = false;
+  const flush = (next: Token | null) => {
+    // Trailing empty cells; not empty lines (the space between rows), nor the empty cells before
+    // the next label on its line (a merged label column).
+    for (const b of pendingBlanks) if (!b.emptyLine && (!next || b.line !== next.line)) current.values.push(b);
+    out.push(current);
+  };
   for (const t of tokens) {
     if (t.kind === 'text') {
-      if (current.values.length) {
-        out.push(dropDoubleSpacing(current));
+      if (hasValue) {
+        flush(t);
         current = { label: newList(), values: newList() };
+        hasValue = false;
       }
       pendingBlanks = newList();
       current.label.push(t);
     } else if (t.kind === 'value') {
-      if (current.values.length) {
-        // An empty line counts as a missing cell only between one-per-line values.
-        const last = current.values[current.values.length - 1];
-        for (const b of pendingBlanks) if (!b.emptyLine || (last.alone && t.alone)) current.values.push(b);
+      const last = hasValue ? current.values[current.values.length - 1] : null;
+      // Where separators show the empty cells, empty lines are only the space around them.
+      let bySeparator = false;
+      for (const b of pendingBlanks) if (!b.emptyLine && !b.edge) bySeparator = true;
+      for (const b of pendingBlanks) {
+        // Empty cells outside a line's filled ones (merged label columns, a header line's trailing
+        // separator, the tab before a one-per-line value) are never between values; an empty line
+        // counts as a missing cell only between one-per-line values.
+        if (b.edge) continue;
+        if (!b.emptyLine || (!bySeparator && last && last.alone && t.alone)) current.values.push(b);
       }
       pendingBlanks = newList();
       current.values.push(t);
-    } else if (current.values.length) {
-      // An empty line inside a run of one-per-line values, or an empty cell between separators.
+      hasValue = true;
+    } else if (current.label.length || hasValue) {
       pendingBlanks.push(t);
     }
   }
-  if (current.label.length || current.values.length) out.push(dropDoubleSpacing(current));
+  if (hasValue) flush(null);
+  else if (current.label.length) out.push(current);
   return out;
-}
-
-/** One-per-line values separated by an empty line each (double-spaced paste): the empty lines are layout. */
-function dropDoubleSpacing(seg: Segment): Segment {
-  const v = seg.values;
-  let gaps = 0;
-  let emptyGaps = 0;
-  for (let i = 1; i < v.length; i++) {
-    if (v[i].kind === 'value') {
-      gaps++;
-      if (v[i - 1].kind === 'blank' && v[i - 1].emptyLine) emptyGaps++;
-    }
-  }
-  if (gaps >= 2 && emptyGaps === gaps) seg.values = filterList(v, (t) => !(t.kind === 'blank' && t.emptyLine));
-  return seg;
 }

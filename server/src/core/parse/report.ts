@@ -54,7 +54,9 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
   const t4Start = findT4Start(ctx, t3Start ?? 0);
   const t4 = t4Start !== null ? readT4(ctx, t4Start) : null;
   const t2Start = findT2Start(ctx, 0, t3Start ?? t4Start ?? lines.lineCount);
-  const t2 = t2Start !== null ? readT2(ctx, t2Start, t3Start ?? t4Start ?? lines.lineCount, provisionalEdition) : null;
+  // 表二 without labels of either edition is read by 表三's edition, when 表三 tells it.
+  const t2Edition = t3 && t3.edition !== 'unknown' ? t3.edition : provisionalEdition;
+  const t2 = t2Start !== null ? readT2(ctx, t2Start, t3Start ?? t4Start ?? lines.lineCount, t2Edition) : null;
 
   const tableSpans = newList<Span>();
   for (const t of [t2, t3, t4]) if (t) tableSpans.push(t.span);
@@ -65,16 +67,23 @@ export function parseReport(text: string, options: ParseOptions = {}, lines = ne
   const textYear = firstYearInText(norm, sections.find((s) => s.key === 's1'));
   const year = resolveYear(header, period, textYear, options.reportYear);
 
+  // The edition comes from the tables' own labels (表三's （六） rows, 表二's rows and column labels);
+  // from the year only where they say nothing. Tables of two editions name the one the year does
+  // not call for, so that edition-mismatch reports it.
+  const yearEdition = year.value !== null ? editionForYear(year.value) : 'unknown';
   let tableEdition: EditionId = 'unknown';
-  for (const t of [t3, t2]) if (t && t.edition !== 'unknown' && tableEdition === 'unknown') tableEdition = t.edition;
+  for (const t of [t3, t2]) {
+    if (!t || t.edition === 'unknown') continue;
+    if (tableEdition === 'unknown' || (tableEdition === yearEdition && t.edition !== yearEdition)) tableEdition = t.edition;
+  }
   if (preLayout && !t3) tableEdition = 'pre-2019';
 
   let edition: EditionId;
   let editionSource: Report['editionSource'];
   if (options.edition && options.edition !== 'unknown') [edition, editionSource] = [options.edition, 'option'];
   else if (preLayout && !t3) [edition, editionSource] = ['pre-2019', 'layout'];
-  else if (year.value !== null) [edition, editionSource] = [editionForYear(year.value), 'year'];
   else if (tableEdition !== 'unknown') [edition, editionSource] = [tableEdition, 'tables'];
+  else if (year.value !== null) [edition, editionSource] = [yearEdition, 'year'];
   else [edition, editionSource] = ['unknown', 'none'];
 
   const tableProblems = newList<TableProblem>();

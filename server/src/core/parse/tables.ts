@@ -6,7 +6,7 @@ import type { Cell, Table, TableRow } from '../model';
 import type { EditionId, Span } from '../types';
 import type { LineIndex } from '../text/lines';
 import { compact } from '../text/normalize';
-import { type RowSpec, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
+import { type RowSpec, T2_COLUMNS, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRows } from '../format/editions';
 import { type Token, segment, token, tokenizeLines } from './cells';
 import { StringMemo } from '../text/memo';
 import { nextOf } from '../text/next';
@@ -24,6 +24,13 @@ export interface TableScanContext {
 const T3_COLUMN_COUNT = 7;
 const T4_VALUE_COUNT = 15;
 const LOOKAHEAD = 10;
+/**
+ * How far a table may run without a heading or paragraph ending it, in lines: 表三 written one cell
+ * per line with a separator line after each cell and an empty line after each line takes some 1,400.
+ */
+const T3_MAX_LINES = 2000;
+const T2_MAX_LINES = 600;
+const T4_MAX_LINES = 400;
 
 function spanOfTokens(tokens: Token[]): Span {
   return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
@@ -36,18 +43,68 @@ function regionEnd(ctx: TableScanContext, from: number, maxLines: number): numbe
   return l;
 }
 
+/** An empty cell: its span is where a number would be written (empty, so a fix inserts, never replaces). */
 function blankCell(t: Token): Cell {
   return { span: { start: t.start, end: t.start }, raw: '', value: null, status: 'missing' };
 }
 
-/** Turns the value slots of a segment into cells; positioned only when the count is exactly right. */
-function placeCells(values: Token[], expected: number): { cells: Cell[]; positioned: boolean } {
-  if (values.length === expected) {
-    return { cells: mapList(values, (t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
+/** What a whole table tells about the slots of each of its rows. */
+interface TableLayout {
+  /** The last filled line of a text that ends inside the table (an excerpt cut short), or -1. */
+  cutLine: number;
+  /**
+   * Rows that have all their cells still end with empty separators ("| 0 | ||", a tab after the last
+   * number): the empty cells after a row's last number are layout, never a cell of its own.
+   */
+  trailingSeparators: boolean;
+}
+
+const NO_LAYOUT: TableLayout = { cutLine: -1, trailingSeparators: false };
+
+/** Slots up to and including the last number. */
+function coreLength(slots: Token[]): number {
+  for (let i = slots.length - 1; i >= 0; i--) if (slots[i].kind === 'value') return i + 1;
+  return 0;
+}
+
+/** Whether a row with at least `expected` slots up to its last number has empty cells after it. */
+function endsWithSeparators(slots: Token[], expected: number): boolean {
+  const core = coreLength(slots);
+  return core >= expected && slots.length > core;
+}
+
+/**
+ * Turns the slots of a segment into cells; positioned only when the count is exactly right. Blanks
+ * that may be layout (after the last value, outside a line's filled cells, before the first value)
+ * are dropped, in that order, while the row has more slots than cells; numbers on the cut line (a
+ * label cut to its numbering: "2" of "2.其他法律…") are dropped while they overflow the row.
+ */
+function placeCells(slots: Token[], expected: number, layout: TableLayout): { cells: Cell[]; positioned: boolean } {
+  let s = slots;
+  if (layout.trailingSeparators && s.length > coreLength(s)) s = s.slice(0, coreLength(s));
+  if (s.length > expected) s = trimLayout(s, expected, layout.cutLine);
+  if (s.length === expected && s.some((t) => t.kind === 'value')) {
+    return { cells: mapList(s, (t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
   }
   const cells = newList<Cell>();
-  for (const t of values) if (t.kind === 'value') cells.push(t.cell!);
+  for (const t of s) if (t.kind === 'value') cells.push(t.cell!);
   return { cells, positioned: false };
+}
+
+function trimLayout(slots: Token[], expected: number, cutLine: number): Token[] {
+  // More numbers than cells (those on the cut line aside): no blank to drop can make the row fit.
+  let numbers = 0;
+  for (const t of slots) if (t.kind === 'value' && t.line !== cutLine) numbers++;
+  if (numbers > expected) return slots;
+  const s = copyList(slots);
+  while (s.length > expected && s[s.length - 1].kind === 'blank') s.pop();
+  while (s.length > expected && s[s.length - 1].line === cutLine) {
+    s.pop();
+    while (s.length > expected && s[s.length - 1].kind === 'blank') s.pop();
+  }
+  for (let i = s.length - 1; i >= 0 && s.length > expected; i--) if (s[i].kind === 'blank' && s[i].edge) s.splice(i, 1);
+  while (s.length > expected && s[0].kind === 'blank') s.shift();
+  return s;
 }
 
 interface MatchedLabel {
@@ -103,17 +160,33 @@ function rowLabelTokens(all: Token[], index: number, spec: RowSpec): Token[] {
   return out;
 }
 
-function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Token[], expected: number): TableRow {
-  const { cells, positioned } = placeCells(values, expected);
+function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Token[], expected: number, layout: TableLayout = NO_LAYOUT): TableRow {
+  const { cells, positioned } = placeCells(values, expected, layout);
+  const cutLine = layout.cutLine;
   const labelSpan = spanOfTokens(labelTokens);
-  const end = values.length ? values[values.length - 1].end : labelSpan.end;
+  let end = labelSpan.end;
+  for (const c of cells) if (c.span.end > end) end = c.span.end;
   const labelParts = mapList(labelTokens, (t) => ({ start: t.start, end: t.end }));
-  return tableRow(spec.key, joinedText(labelTokens, text), labelSpan, labelParts, cells, positioned, { start: labelSpan.start, end: Math.max(end, labelSpan.end) });
+  const lastLine = values.length ? values[values.length - 1].line : labelTokens[labelTokens.length - 1].line;
+  const cut = cutLine >= 0 && lastLine === cutLine;
+  return tableRow(spec.key, joinedText(labelTokens, text), labelSpan, labelParts, cells, positioned, expected, cut, { start: labelSpan.start, end });
 }
 
 /** Every row is made here, so that rows have one hidden class (see lists.ts for why that matters). */
-function tableRow(key: string, label: string, labelSpan: Span, labelParts: Span[], cells: Cell[], positioned: boolean, span: Span): TableRow {
-  return { key, label, labelSpan, labelParts, cells, positioned, span };
+function tableRow(key: string, label: string, labelSpan: Span, labelParts: Span[], cells: Cell[], positioned: boolean, expected: number, cut: boolean, span: Span): TableRow {
+  return { key, label, labelSpan, labelParts, cells, positioned, expected, cut, span };
+}
+
+/**
+ * The last filled line of a text that ends inside a table region ending at `end` (no heading or
+ * paragraph after it: an excerpt cut short), or -1.
+ */
+function cutLineOf(ctx: TableScanContext, end: number): number {
+  if (end < ctx.lines.lineCount) return -1;
+  for (let l = ctx.lines.lineCount - 1; l >= 0; l--) {
+    if (ctx.norm.slice(ctx.lines.starts[l], ctx.lines.lineEnd(l)).trim() !== '') return l;
+  }
+  return -1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,9 +225,10 @@ const T3_SCHEMA = T3_ROWS.filter((r) => r.key !== 'r6');
 const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|勾稽|本列数据|本项数据|^\(?本/;
 
 export function readT3(ctx: TableScanContext, startLine: number, reportEdition: EditionId): Table {
-  const end = regionEnd(ctx, startLine, 800);
+  const end = regionEnd(ctx, startLine, T3_MAX_LINES);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
+  const layout: TableLayout = { cutLine: cutLineOf(ctx, end), trailingSeparators: segments.some((seg) => endsWithSeparators(seg.values, T3_COLUMN_COUNT)) };
   const rows = new Map<string, TableRow>();
   const stray = newList<TableRow>();
   let pos = 0;
@@ -206,11 +280,11 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
       if (!seg.values.length || rows.size === 0) continue;
       if (last && !last.spec.header && last.row.cells.length === 0) {
         // The values of a label that wrapped before them.
-        const row = makeRow(last.spec, tokensOfRow(last.row, label), ctx.text, seg.values, T3_COLUMN_COUNT);
+        const row = makeRow(last.spec, tokensOfRow(last.row, label), ctx.text, seg.values, T3_COLUMN_COUNT, layout);
         rows.set(last.spec.key, row);
         last = { spec: last.spec, row };
       } else {
-        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, label.length ? label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT));
+        stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, label.length ? label : seg.values.slice(0, 1), ctx.text, seg.values, T3_COLUMN_COUNT, layout));
       }
       lastEnd = seg.values[seg.values.length - 1].end;
       continue;
@@ -218,11 +292,21 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     matches.forEach((m, i) => {
       const isLast = i === matches.length - 1;
       let spec = m.spec;
-      const values = isLast ? seg.values : newList<Token>();
-      // （六）其他处理 with numbers of its own is the 2019 edition's single row.
-      if (spec.key === 'h6' && values.length) spec = T3_ROWS.find((r) => r.key === 'r6')!;
-      const labelTokens = isLast && wrappedTokens ? wrappedTokens : rowLabelTokens(label, m.tokenIndex, spec);
-      const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT);
+      let values = isLast ? seg.values : newList<Token>();
+      let labelTokens = isLast && wrappedTokens ? wrappedTokens : rowLabelTokens(label, m.tokenIndex, spec);
+      if (spec.key === 'h6' && values.length) {
+        const rest = label.slice(label.indexOf(labelTokens[labelTokens.length - 1]) + 1);
+        if (rest.some((t) => t.kind === 'text')) {
+          // The numbers follow a label of their own that cannot be read (a 2021 sub-row): not （六）'s.
+          stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, rest, ctx.text, values, T3_COLUMN_COUNT, layout));
+          values = newList<Token>();
+        } else {
+          // （六）其他处理 with numbers of its own is the 2019 edition's single row.
+          spec = T3_ROWS.find((r) => r.key === 'r6')!;
+          labelTokens = rowLabelTokens(label, m.tokenIndex, spec);
+        }
+      }
+      const row = makeRow(spec, labelTokens, ctx.text, values, T3_COLUMN_COUNT, layout);
       if (!rows.has(spec.key)) rows.set(spec.key, row);
       last = { spec, row };
       pos = T3_SCHEMA.indexOf(m.spec) + 1;
@@ -231,11 +315,8 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     if (rows.has('next') && rows.get('next')!.cells.length) done = true;
   }
 
-  const edition: EditionId = rows.has('r6_1') || rows.has('r6_2') || rows.has('r6_3') || rows.has('h6')
-    ? '2021'
-    : rows.has('r6')
-      ? '2019'
-      : 'unknown';
+  singleOtherRow(rows, stray);
+  const edition = t3Edition(rows);
   const expectedEdition = edition !== 'unknown' ? edition : reportEdition === '2019' ? '2019' : '2021';
   const missingRows = filterList(t3ValueRows(expectedEdition), (key) => !rows.has(key));
   const first = headerStart(ctx, startLine, T3_HEADER_WORDS);
@@ -248,6 +329,31 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     headerLabels: newList(),
     strayRows: stray,
   };
+}
+
+/**
+ * （六）其他处理 followed by （七）总计 or 四 with nothing between is the 2019 edition's single row,
+ * with no number in it; in the 2021 edition the sub-rows 1.–3. follow it (numbers between that
+ * match no label are sub-rows whose labels could not be read).
+ */
+function singleOtherRow(rows: Map<string, TableRow>, stray: TableRow[]) {
+  const h6 = rows.get('h6');
+  if (!h6 || rows.has('r6') || rows.has('r6_1') || rows.has('r6_2') || rows.has('r6_3')) return;
+  const after = rows.get('total') ?? rows.get('next');
+  if (!after) return; // cut before what follows it: cannot tell
+  if (stray.some((r) => r.span.start > h6.span.start && r.span.start < after.span.start)) return;
+  const r6 = tableRow('r6', h6.label, h6.labelSpan, h6.labelParts, h6.cells, h6.positioned, h6.expected, h6.cut, h6.span);
+  // In its place, so that the rows stay in the table's order.
+  const entries = [...rows];
+  rows.clear();
+  for (const [key, row] of entries) rows.set(key === 'h6' ? 'r6' : key, key === 'h6' ? r6 : row);
+}
+
+/** The edition 表三's own rows point at: the （六） sub-rows (2021) or the single （六） row (2019). */
+function t3Edition(rows: Map<string, TableRow>): EditionId {
+  if (rows.has('r6_1') || rows.has('r6_2') || rows.has('r6_3')) return '2021';
+  if (rows.has('r6')) return '2019';
+  return 'unknown';
 }
 
 /** The row with its label extended by `more` text tokens, when they continue the standard label. */
@@ -263,7 +369,7 @@ function continueLabel(row: TableRow, spec: RowSpec, more: Token[], text: string
     parts.push({ start: t.start, end: t.end });
   }
   if (parts.length === row.labelParts.length) return null;
-  return tableRow(row.key, label, { start: parts[0].start, end: parts[parts.length - 1].end }, parts, row.cells, row.positioned, row.span);
+  return tableRow(row.key, label, { start: parts[0].start, end: parts[parts.length - 1].end }, parts, row.cells, row.positioned, row.expected, row.cut, row.span);
 }
 
 function tokensOfRow(row: TableRow, more: Token[]): Token[] {
@@ -326,16 +432,28 @@ export function findT4Start(ctx: TableScanContext, from = 0): number | null {
   for (const [l, s] of linesHolding(ctx, ['行政复议'], from)) {
     const headerCell = s.split(/\t|\|/).some((c) => /^行政复议(情况)?$/.test(compact(c))) || /^行政复议(\s|$)/.test(s.trim());
     if (!headerCell) continue;
-    // Confirm by the column labels nearby.
-    for (let m = l; m < Math.min(ctx.lines.lineCount, l + 30); m++) {
-      if (/维持|纠正|尚未审结/.test(ctx.norm.slice(ctx.lines.starts[m], ctx.lines.lineEnd(m)))) return l;
-    }
+    if (columnLabelsFollow(ctx, l)) return l;
   }
   return null;
 }
 
+/**
+ * Whether 表四's column labels (结果维持, 结果纠正, 尚未审结) follow within 30 lines: written across, or
+ * written down one character a line or a row, as PDF flip-books print narrow columns ("维 纠 结 审").
+ */
+function columnLabelsFollow(ctx: TableScanContext, line: number): boolean {
+  let vertical = '';
+  for (let m = line; m < Math.min(ctx.lines.lineCount, line + 30); m++) {
+    const s = ctx.norm.slice(ctx.lines.starts[m], ctx.lines.lineEnd(m));
+    if (/维持|纠正|尚未审结/.test(s)) return true;
+    if (s.length <= 60) vertical += s;
+  }
+  return vertical.includes('维') && vertical.includes('纠') && vertical.includes('审');
+}
+
 export function readT4(ctx: TableScanContext, startLine: number): Table {
-  const end = regionEnd(ctx, startLine, 200);
+  const end = regionEnd(ctx, startLine, T4_MAX_LINES);
+  const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
   const slots = newList<Token>();
@@ -349,10 +467,10 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
   }
   const rows = new Map<string, TableRow>();
   if (slots.length) {
-    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT);
+    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT, { cutLine, trailingSeparators: false });
     const first = headerTokens[0] ?? slots[0];
     const labelParts = copyList([{ start: first.start, end: first.end }]);
-    rows.set('values', tableRow('values', '表四', { start: first.start, end: first.end }, labelParts, cells, positioned, { start: slots[0].start, end: slots[slots.length - 1].end }));
+    rows.set('values', tableRow('values', '表四', { start: first.start, end: first.end }, labelParts, cells, positioned, T4_VALUE_COUNT, cutLine >= 0 && slots[slots.length - 1].line === cutLine, { start: slots[0].start, end: slots[slots.length - 1].end }));
   }
   return {
     id: 't4',
@@ -398,48 +516,65 @@ function* linesHolding(ctx: TableScanContext, words: string[], from: number, to 
   }
 }
 
+/** A block of 表二 (第二十条第（x）项): the column labels after 信息内容 and the first row under them. */
+interface T2Block {
+  headers: Token[];
+  firstRow: RowSpec | null;
+}
+
 export function readT2(ctx: TableScanContext, startLine: number, stopLine: number, reportEdition: EditionId): Table {
-  let end = regionEnd(ctx, startLine, 200);
+  let end = regionEnd(ctx, startLine, T2_MAX_LINES);
   if (end > stopLine) end = stopLine;
+  const cutLine = cutLineOf(ctx, end);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
-  const headerLabels: Table['headerLabels'] = newList();
   const found = newList<{ spec: RowSpec; labelTokens: Token[]; values: Token[] }>();
   const stray = newList<TableRow>();
+  const blocks = newList<T2Block>();
+  let block: T2Block | null = null;
   let tableEnd = tokens.length ? tokens[0].end : ctx.lines.starts[startLine];
   for (const seg of segments) {
-    let rowToken: { spec: RowSpec; index: number } | null = null;
-    seg.label.forEach((t, i) => {
+    let rowsInSegment = 0;
+    for (const t of t2LabelPieces(seg.label)) {
       const read = readT2Label(compact(t.text));
-      if (read.spec) rowToken = { spec: read.spec, index: i };
-      else if (read.header) headerLabels.push({ text: ctx.text.slice(t.start, t.end), span: { start: t.start, end: t.end }, key: read.header });
-    });
-    const r = rowToken as { spec: RowSpec; index: number } | null;
-    if (r) {
-      found.push({ spec: r.spec, labelTokens: [seg.label[r.index]], values: seg.values });
-      tableEnd = seg.values.length ? seg.values[seg.values.length - 1].end : seg.label[r.index].end;
+      if (read.spec) {
+        // Every row label is a row; only the last one of the segment has the values after it.
+        found.push({ spec: read.spec, labelTokens: [t], values: newList() });
+        if (block && !block.firstRow) block.firstRow = read.spec;
+        rowsInSegment++;
+        tableEnd = t.end;
+      } else if (read.opensBlock) {
+        blocks.push((block = { headers: newList(), firstRow: null }));
+      } else if (block && !block.firstRow) {
+        block.headers.push(t);
+      }
+    }
+    if (rowsInSegment) {
+      found[found.length - 1].values = seg.values;
+      if (seg.values.length) tableEnd = seg.values[seg.values.length - 1].end;
     } else if (seg.values.length && found.length) {
       stray.push(makeRow({ key: 'stray', label: '', anchor: /$^/ }, seg.label.length ? seg.label : seg.values.slice(0, 1), ctx.text, seg.values, seg.values.length));
     }
   }
-  const votes = { '2021': 0, '2019': 0 } as Record<string, number>;
-  for (const h of headerLabels) {
-    const e = T2_HEADER_LABELS.find((x) => x.label === h.key)!.edition;
-    votes[e] = (votes[e] ?? 0) + 1;
+  const votes = { '2021': 0, '2019': 0 };
+  for (const b of blocks) {
+    for (const h of b.headers) {
+      const e = T2_HEADER_LABELS.find((x) => x.label === readT2Label(compact(h.text)).header)?.edition;
+      if (e === '2021' || e === '2019') votes[e]++;
+    }
   }
   if (found.some((f) => f.spec.key === 'otherService' || f.spec.key === 'procurement')) votes['2019'] += 2;
   const edition: EditionId = votes['2021'] > votes['2019'] ? '2021' : votes['2019'] > votes['2021'] ? '2019' : 'unknown';
   const cellEdition: '2021' | '2019' = edition === '2019' || (edition === 'unknown' && reportEdition === '2019') ? '2019' : '2021';
+  const expectedOf = (spec: RowSpec, values: Token[]) => spec.cells?.[cellEdition] ?? values.length;
+  const layout: TableLayout = { cutLine, trailingSeparators: found.some((f) => endsWithSeparators(f.values, expectedOf(f.spec, f.values))) };
   const rows = new Map<string, TableRow>();
   for (const f of found) {
     if (rows.has(f.spec.key)) continue;
-    const expected = f.spec.cells?.[cellEdition] ?? f.values.length;
-    // 表二 rows often end with empty separator cells; trailing slots beyond the expected count that
-    // are blanks are layout.
-    let values = f.values;
-    while (values.length > expected && values[values.length - 1].kind === 'blank') values = values.slice(0, -1);
-    rows.set(f.spec.key, makeRow(f.spec, f.labelTokens, ctx.text, values, expected));
+    rows.set(f.spec.key, makeRow(f.spec, f.labelTokens, ctx.text, f.values, expectedOf(f.spec, f.values), layout));
   }
+  const headerLabels: Table['headerLabels'] = newList();
+  for (const b of blocks) for (const h of blockHeaders(b, cellEdition)) headerLabels.push({ text: ctx.text.slice(h.token.start, h.token.end), span: { start: h.token.start, end: h.token.end }, key: h.key });
   const required = T2_REQUIRED[cellEdition];
   return {
     id: 't2',
@@ -452,23 +587,71 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   };
 }
 
+/**
+ * The label tokens of a 表二 segment, with a text that is no label as a whole split at its spaces:
+ * a PDF copy writes the header row as one line of words ("信息内容 本年处理决定数量").
+ */
+function t2LabelPieces(label: Token[]): Token[] {
+  const out = newList<Token>();
+  for (const t of label) {
+    const read = readT2Label(compact(t.text));
+    if (read.spec || read.header || read.opensBlock || !/\s/.test(t.text)) {
+      out.push(t);
+      continue;
+    }
+    const re = /\S+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t.text))) out.push(token('text', t.start + m.index, t.start + m.index + m[0].length, t.line, m[0]));
+  }
+  return out;
+}
+
+/**
+ * The column labels of a block and the standard label each stands for. When the block has as many
+ * labels as its rows have columns, and each looks like a column label (a known spelling, or one cut
+ * short), the n-th label stands for the n-th column: so a label cut short ("本年新") or written twice
+ * (本年新制作数量 where 本年新公开数量 belongs) is told by its place. Otherwise each known spelling
+ * stands for itself.
+ */
+function blockHeaders(b: T2Block, edition: '2021' | '2019'): { token: Token; key: string }[] {
+  const out = newList<{ token: Token; key: string }>();
+  const columns = b.firstRow ? T2_COLUMNS[edition][b.firstRow.key] : undefined;
+  if (columns && columns.length === b.headers.length && b.headers.every((h) => looksLikeHeader(compact(h.text)))) {
+    b.headers.forEach((token, i) => out.push({ token, key: columns[i] }));
+    return out;
+  }
+  for (const token of b.headers) {
+    const key = readT2Label(compact(token.text)).header;
+    if (key) out.push({ token, key });
+  }
+  return out;
+}
+
+/** A known spelling of a 表二 column label, or the start of one (at least three characters). */
+function looksLikeHeader(label: string): boolean {
+  if (readT2Label(label).header) return true;
+  const k = canonicalHeader(canonicalLabel(label));
+  return k.length >= 3 && T2_HEADER_PREFIXES.some((p) => p.startsWith(k));
+}
+
 /** The rows 表二 must have, by the edition its cells follow. */
 const t2Required = (edition: '2021' | '2019') => T2_ROWS.filter((r) => !r.editions || r.editions.includes(edition)).map((r) => r.key);
 const T2_REQUIRED = { '2021': t2Required('2021'), '2019': t2Required('2019') };
 
-const T2_LABELS = new StringMemo<{ spec?: RowSpec; header?: string }>();
+const T2_LABELS = new StringMemo<{ spec?: RowSpec; header?: string; opensBlock?: boolean }>();
 
-/** What a 表二 label cell is: a row, a column header, or neither (remembered: every report repeats them). */
-function readT2Label(key: string): { spec?: RowSpec; header?: string } {
+/** What a 表二 label cell is: a row, a column header, a block's opening, or neither (remembered: every report repeats them). */
+function readT2Label(key: string): { spec?: RowSpec; header?: string; opensBlock?: boolean } {
   return T2_LABELS.get(key, (label) => {
     const spec = T2_ROWS.find((r) => r.anchor.test(label.replace(/^\d+[.、]/, '')));
     if (spec) return { spec };
-    if (/^第二十条|^信息内容$/.test(label)) return {};
+    if (/^第二十条|^信息内容$/.test(label)) return { opensBlock: true };
     return { header: T2_HEADER_LABELS.find((h) => h.fuzzy.test(canonicalHeader(label)))?.label };
   });
 }
 
 function canonicalHeader(key: string): string {
-  return key.replace(/[（(]单位[:：]?万元[)）]/, '').replace(/[（）()]/g, '');
+  return key.replace(/[（(]单位[:：]?万元[)）]/, '').replace(/[（）()/]/g, '');
 }
 
+const T2_HEADER_PREFIXES = T2_HEADER_LABELS.map((h) => canonicalHeader(canonicalLabel(h.label)));

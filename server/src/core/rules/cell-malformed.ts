@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { cellName, skipTables } from './tables-common';
+import { cellName, columnName, skipTables } from './tables-common';
 
 // Numbers that are read correctly but spelt oddly: "00", "0 0", full-width "０", "1,234", "3件".
 // Negative numbers and decimals in count tables cannot be counts at all.
@@ -37,6 +37,8 @@ const rule: Rule = {
           const name = row.positioned ? cellName(table, key, i) : row.label.replace(/[\s*|]+/g, '');
           const args = { cell: name, raw: cell.raw, canonical: cell.canonical ?? '' };
           if (cell.oddity === 'negative') {
+            // 表二's 本年增/减 (2019 edition) is a change: it may well be negative.
+            if (table.id === 't2' && row.positioned && columnName(table, key, i) === '本年增/减') return;
             ctx.add({ ...cell.span, messageId: 'negative', args });
           } else if (cell.status === 'malformed' && cell.canonical !== undefined) {
             ctx.add({

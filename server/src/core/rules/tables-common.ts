@@ -14,14 +14,30 @@ export function standardRowLabel(table: TableId, key: string): string {
   return spec?.label ?? key;
 }
 
+/** The name of a column of a row, without the row: "商业企业", "本年废止件数", "行政复议 · 结果纠正". */
+export function columnName(table: Table, rowKey: string, column: number): string {
+  if (table.id === 't4') return `${T4_GROUPS[Math.floor(column / 5)].label} · ${T4_COLUMNS[column % 5]}`;
+  if (table.id === 't3') return T3_COLUMNS[column]?.label ?? String(column + 1);
+  return t2Columns(table, rowKey)?.[column] ?? String(column + 1);
+}
+
+/**
+ * 表二's column labels of a row: those of the table's edition, or, when its labels do not tell it,
+ * of the edition whose columns the row was read by (行政许可 has 3 in 2019, 1 in 2021).
+ */
+function t2Columns(table: Table, rowKey: string): string[] | undefined {
+  if (table.edition === '2019' || table.edition === '2021') return T2_COLUMNS[table.edition][rowKey];
+  const expected = table.rows.get(rowKey)?.expected;
+  return T2_COLUMNS['2019'][rowKey]?.length === expected && T2_COLUMNS['2021'][rowKey]?.length !== expected ? T2_COLUMNS['2019'][rowKey] : T2_COLUMNS['2021'][rowKey];
+}
+
 export function cellName(table: Table, rowKey: string, column: number): string {
   if (table.id === 't4') return `${T4_GROUPS[Math.floor(column / 5)].label} · ${T4_COLUMNS[column % 5]}`;
   const row = table.rows.get(rowKey);
   const label = row ? row.label.replace(/[\s*|]+/g, '') : standardRowLabel(table.id, rowKey);
   if (table.id === 't3') return `${label} · ${T3_COLUMNS[column]?.label ?? column + 1}`;
   // 表二 columns differ by edition (本年制发件数 / 本年新制作数量 …).
-  const columns = T2_COLUMNS[table.edition === '2019' ? '2019' : '2021'][rowKey];
-  return `${label} · ${columns?.[column] ?? column + 1}`;
+  return `${label} · ${t2Columns(table, rowKey)?.[column] ?? column + 1}`;
 }
 
 /** Structural table checks make no sense on a text that is not a report, or on a pre-2019 layout. */
