@@ -236,6 +236,7 @@ export const T2_HEADER_LABELS: { label: string; edition: EditionId; fuzzy: RegEx
   { label: '对外公开总数量', edition: '2019', fuzzy: /^对外公开总(数量)?$/ },
   { label: '上一年项目数量', edition: '2019', fuzzy: /^上一年(项目)?数量$/ },
   { label: '本年增/减', edition: '2019', fuzzy: /^本年增[/减]/ },
+  { label: '处理决定数量', edition: '2019', fuzzy: /^处理决定(数量|数)$/ },
   { label: '采购项目数量', edition: '2019', fuzzy: /^采购项目数量$/ },
   { label: '采购总金额', edition: '2019', fuzzy: /^采购总金额/ },
 ];

@@ -643,7 +643,10 @@ const T2_LABELS = new StringMemo<{ spec?: RowSpec; header?: string; opensBlock?:
 /** What a 表二 label cell is: a row, a column header, a block's opening, or neither (remembered: every report repeats them). */
 function readT2Label(key: string): { spec?: RowSpec; header?: string; opensBlock?: boolean } {
   return T2_LABELS.get(key, (label) => {
-    const spec = T2_ROWS.find((r) => r.anchor.test(label.replace(/^\d+[.、]/, '')));
+    // Provincial variants annotate a row label ("规章(设区的市、自治州人民政府应提供相关数据)"): the
+    // label without its bracketed annotation names the row.
+    const bare = label.replace(/^\d+[.、]/, '');
+    const spec = T2_ROWS.find((r) => r.anchor.test(bare)) ?? T2_ROWS.find((r) => r.anchor.test(canonicalLabel(bare)));
     if (spec) return { spec };
     if (/^第二十条|^信息内容$/.test(label)) return { opensBlock: true };
     return { header: T2_HEADER_LABELS.find((h) => h.fuzzy.test(canonicalHeader(label)))?.label };
