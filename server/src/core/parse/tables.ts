@@ -599,7 +599,8 @@ function t2LabelPieces(label: Token[]): Token[] {
       out.push(t);
       continue;
     }
-    const re = /\S+/g;
+    // What normalize blanked (pinyin after a character, spam: text/pollution.ts) is not a space between words.
+    const re = /(?:[^\s]|[\u00a0\u3000])+/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t.text))) out.push(token('text', t.start + m.index, t.start + m.index + m[0].length, t.line, m[0]));
   }
