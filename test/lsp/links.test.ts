@@ -2,7 +2,7 @@
 // client that serves the pages (VS Code: nianbao-rules:/, shown in the Markdown preview) gets links
 // there; any other client the page's file shipped beside the server; an organisation's own site only
 // when nianbao.rulesUrl names it.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';

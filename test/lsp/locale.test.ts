@@ -39,7 +39,7 @@ describe('locale', () => {
   it('the default is Chinese, whatever the editor speaks', async () => {
     const finding = numbering((await s.diagnosticsFor(uri, 1)).diagnostics);
     assert.ok(finding);
-    assert.match(finding.message, /^部分标题“1、 总体情况”/);
+    assert.match(String(finding.message), /^部分标题“1、 总体情况”/);
     assert.match(await hoverText(), /本年新收/);
     assert.match(await hoverText(), /应为 103/);
     const titles = await actionTitles(finding);
@@ -56,7 +56,7 @@ describe('locale', () => {
     assert.equal(republished.version, 1, 'the same version: the setting alone changed the wording');
     const finding = numbering(republished.diagnostics)!;
     // The report's own words stay quoted as written.
-    assert.match(finding.message, /“1、 总体情况”/);
+    assert.match(String(finding.message), /“1、 总体情况”/);
     assert.match(await hoverText(), /should be 103/);
     const titles = await actionTitles(finding);
     assert.equal(titles[0], 'Change to “一、”');
