@@ -167,9 +167,15 @@ describe('Nianbao in a real VS Code', () => {
     assert.deepEqual([...result.fixed].sort(byName), [...perRule].map(([rule, count]) => ({ rule, count })).sort(byName));
     assert.ok(perRule.get('year-mismatch')! >= 4, 'the four wrong years of sushui');
     if (canReadPage()) {
+      // The smoke-test driver keeps notifications out of toasts: they are read in the notification list.
       const said = `年报：已修复 ${fixable.size} 处（`;
-      await pageWhen<string>({ op: 'text', selector: '.notifications-toasts' }, (t) => t.includes(said), `the notification "${said}"`);
-      await screenshot('fix-all');
+      await vscode.commands.executeCommand('notifications.showList');
+      try {
+        await pageWhen<string>({ op: 'text', selector: '.notifications-center' }, (t) => t.includes(said), `the notification "${said}…"`);
+        await screenshot('fix-all');
+      } finally {
+        await vscode.commands.executeCommand('notifications.hideList');
+      }
     }
     const after = await diagnosticsWhen(uri, (d) => !d.some((x) => fixable.has(key(x))), `the fixable findings (${[...fixable].join(', ')}) to go`);
     assert.notEqual(document.getText(), textBefore, 'fix-all changed nothing');
