@@ -8,7 +8,7 @@
 //   node test/vscode/run-code-server.mjs --package             the same with a .vsix packaged now from the working
 //                                                              tree (vsce package --no-dependencies; build first)
 // Options: --grep <pattern>  --timeout <seconds, 180>  --keep (the temp dir, for a look afterwards)
-//          --screenshots <dir> (test-results/vscode/screenshots; `npm run screenshots` passes docs/screenshots)
+//          --screenshots <dir> (test-results/vscode/screenshots; `npm run screenshots` copies the README's from there)
 //          --extension <dir> --tests <index.js> (another extension and suite; used to check this harness)
 // The last line printed is `N passed, N failed`; the exit code is non-zero on any failure or timeout.
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ const { values: options } = parseArgs({
     tests: { type: 'string' },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '180' },
-    // A test run never rewrites the committed docs/screenshots/: `npm run screenshots` asks for that.
+    // A test run never rewrites the committed docs/screenshots/: `npm run screenshots` does (refresh-screenshots.mjs).
     screenshots: { type: 'string' },
     fixtures: { type: 'string', default: paths.fixtures },
     keep: { type: 'boolean', default: false },
