@@ -6,6 +6,7 @@
 // whatever the source language is, and VS Code loads no bundle at all for English).
 // No vscode import: the caller passes vscode.env.language.
 import type { Locale } from '../../server/src/core/types';
+import type { FixAllResult } from '../../server/src/shared/protocol';
 
 export type { Locale };
 
@@ -177,10 +178,17 @@ export function messages(locale: Locale): Messages {
   return TABLES[locale] ?? zh;
 }
 
-/** "已修复 5 处（year-mismatch 3 处，section-numbering 2 处）": what 修复全部 changed, per rule. */
-export function fixAllMessage(m: Messages, fixed: readonly { rule: string; count: number }[]): string {
+/**
+ * What 修复全部 changed, per rule: "已修复 5 处（year-mismatch 3 处，section-numbering 2 处）"; or that there
+ * was nothing to fix; or that the edit was not applied (`null`: the document changed while the request
+ * travelled, or the server could not check it).
+ */
+export function fixAllMessage(m: Messages, result: FixAllResult | null): string {
+  if (!result) return m.fixAllNotApplied;
+  const { fixed } = result;
   const count = fixed.reduce((sum, f) => sum + f.count, 0);
   if (count === 0) return m.fixAllNothing;
+  if (!result.applied) return m.fixAllNotApplied;
   const rules = fixed.map((f) => format(m.fixAllRule, { rule: f.rule, count: f.count })).join(m.fixAllSeparator);
   return format(m.fixAllDone, { count, rules });
 }

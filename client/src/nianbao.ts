@@ -209,9 +209,7 @@ export class Nianbao implements vscode.Disposable {
     const { ExecuteCommandRequest } = await import('./languageClient.js');
     const params: FixAllParams = { uri, version: document.version };
     const result: FixAllResult | null = await client.sendRequest(ExecuteCommandRequest.type, { command: FixAllCommand, arguments: [params] });
-    const m = this.m;
-    // null: the document changed while the request travelled, or the server could not check it.
-    const message = result === null || (result.fixed.length > 0 && !result.applied) ? m.fixAllNotApplied : fixAllMessage(m, result.fixed);
+    const message = fixAllMessage(this.m, result);
     this.log.info(message);
     void vscode.window.showInformationMessage(message);
     return result;
@@ -221,8 +219,6 @@ export class Nianbao implements vscode.Disposable {
     const { openExample } = await import('./commands/openExample.js');
     await openExample(this.context.extensionUri);
   }
-
-
 
   private fail(error: unknown): void {
     this.log.error(errorText(error));

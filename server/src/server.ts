@@ -251,7 +251,7 @@ connection.onExecuteCommand((params) =>
     const answer = await connection.workspace.applyEdit({ label: t(analysis.locale, 'fixAllLabel'), edit: documentEdit(analysis, edits, editSupport) });
     const summary = fixed.map((f) => `${f.rule} ${f.count}`).join(', ');
     connection.console.info(`fix all ${answer.applied ? 'applied' : 'not applied'} to ${fileLabel(target.uri)}: ${summary}`);
-    return { applied: answer.applied, fixed: answer.applied ? fixed : [] };
+    return { applied: answer.applied, fixed };
   }),
 );
 

@@ -22,11 +22,15 @@ test('修复全部 says how many findings of each rule it fixed', () => {
     { rule: 'year-mismatch', count: 3 },
     { rule: 'section-numbering', count: 2 },
   ];
-  assert.equal(fixAllMessage(messages('zh-cn'), fixed), '年报：已修复 5 处（year-mismatch 3 处，section-numbering 2 处）。');
-  assert.equal(fixAllMessage(messages('en'), fixed), 'Nianbao: 5 fixed (year-mismatch 3, section-numbering 2).');
-  assert.equal(fixAllMessage(messages('zh-cn'), [{ rule: 'row-label', count: 1 }]), '年报：已修复 1 处（row-label 1 处）。');
-  assert.equal(fixAllMessage(messages('zh-cn'), []), '年报：没有可自动修复的问题。');
-  assert.equal(fixAllMessage(messages('en'), []), 'Nianbao: nothing can be fixed automatically.');
+  const zh = messages('zh-cn');
+  assert.equal(fixAllMessage(zh, { applied: true, fixed }), '年报：已修复 5 处（year-mismatch 3 处，section-numbering 2 处）。');
+  assert.equal(fixAllMessage(messages('en'), { applied: true, fixed }), 'Nianbao: 5 fixed (year-mismatch 3, section-numbering 2).');
+  assert.equal(fixAllMessage(zh, { applied: true, fixed: [{ rule: 'row-label', count: 1 }] }), '年报：已修复 1 处（row-label 1 处）。');
+  assert.equal(fixAllMessage(zh, { applied: false, fixed: [] }), '年报：没有可自动修复的问题。');
+  assert.equal(fixAllMessage(messages('en'), { applied: false, fixed: [] }), 'Nianbao: nothing can be fixed automatically.');
+  // The editor refused the edit, or the document changed under the request: it says so, not "fixed".
+  assert.equal(fixAllMessage(zh, { applied: false, fixed }), zh.fixAllNotApplied);
+  assert.equal(fixAllMessage(zh, null), zh.fixAllNotApplied);
 });
 
 test('every client string exists in both languages, and the Chinese ones are Chinese', () => {

@@ -63,7 +63,10 @@ export interface FixAllParams {
   uri: string;
   version: number;
 }
-/** What FixAllCommand answers: whether the edit was applied, and how many findings of each rule it fixed. */
+/**
+ * What FixAllCommand answers: how many findings of each rule its edit fixes (none: nothing to fix), and
+ * whether the client applied it. `null` when the version asked for is not the open one.
+ */
 export interface FixAllResult {
   applied: boolean;
   fixed: { rule: string; count: number }[];
