@@ -149,7 +149,7 @@ connection.onInitialize((params): InitializeResult => {
       diagnosticProvider: pull ? { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: workspaceFoldersSupport ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
     },
-    serverInfo: { name: 'nianbao' },
+    serverInfo: { name: 'nianbao', version: ownVersion() },
   };
 });
 
