@@ -6,13 +6,18 @@
 // whatever the source language is, and VS Code loads no bundle at all for English).
 // No vscode import: the caller passes vscode.env.language.
 import type { Locale } from '../../server/src/core/types';
+import type { FixAllResult } from '../../server/src/shared/protocol';
 
 export type { Locale };
 
-/** nianbao.locale wins; `auto` follows VS Code's display language: English if it starts with "en". */
+/**
+ * nianbao.locale: Chinese unless it says otherwise (`en`), whatever VS Code's display language, since
+ * the reports and their authors are Chinese; `auto` follows VS Code: English if it starts with "en".
+ */
 export function resolveLocale(setting: unknown, displayLanguage: string): Locale {
-  if (setting === 'zh-cn' || setting === 'en') return setting;
-  return /^en\b/i.test(displayLanguage) ? 'en' : 'zh-cn';
+  if (setting === 'en') return 'en';
+  if (setting === 'auto') return /^en\b/i.test(displayLanguage) ? 'en' : 'zh-cn';
+  return 'zh-cn';
 }
 
 const zh = {
@@ -42,6 +47,12 @@ const zh = {
   kindDepartmentExample: '某某市市场监督管理局',
   kindGovernmentDetail: '人民政府（含其办公室）',
   kindDepartmentDetail: '政府工作部门、直属机构等，1 月 31 日前发布',
+
+  fixAllDone: '年报：已修复 {count} 处（{rules}）。',
+  fixAllRule: '{rule} {count} 处',
+  fixAllSeparator: '，',
+  fixAllNothing: '年报：没有可自动修复的问题。',
+  fixAllNotApplied: '年报：修复未能应用（文档已改动或被拒绝），请再试一次。',
 
   exportTitle: '导出年报摘要',
   exportDone: '摘要已导出到 {file}。',
@@ -114,6 +125,12 @@ const en: Messages = {
   kindGovernmentDetail: 'people’s government (and its general office)',
   kindDepartmentDetail: 'departments and agencies; they publish by 31 January',
 
+  fixAllDone: 'Nianbao: {count} fixed ({rules}).',
+  fixAllRule: '{rule} {count}',
+  fixAllSeparator: ', ',
+  fixAllNothing: 'Nianbao: nothing can be fixed automatically.',
+  fixAllNotApplied: 'Nianbao: the fixes were not applied (the document changed, or the edit was refused); try again.',
+
   exportTitle: 'Export report summary',
   exportDone: 'Summary exported to {file}.',
   exportFailed: 'Export failed: {error}',
@@ -159,6 +176,21 @@ const TABLES: Record<Locale, Messages> = { 'zh-cn': zh, en };
 
 export function messages(locale: Locale): Messages {
   return TABLES[locale] ?? zh;
+}
+
+/**
+ * What 修复全部 changed, per rule: "已修复 5 处（year-mismatch 3 处，section-numbering 2 处）"; or that there
+ * was nothing to fix; or that the edit was not applied (`null`: the document changed while the request
+ * travelled, or the server could not check it).
+ */
+export function fixAllMessage(m: Messages, result: FixAllResult | null): string {
+  if (!result) return m.fixAllNotApplied;
+  const { fixed } = result;
+  const count = fixed.reduce((sum, f) => sum + f.count, 0);
+  if (count === 0) return m.fixAllNothing;
+  if (!result.applied) return m.fixAllNotApplied;
+  const rules = fixed.map((f) => format(m.fixAllRule, { rule: f.rule, count: f.count })).join(m.fixAllSeparator);
+  return format(m.fixAllDone, { count, rules });
 }
 
 /** Fills `{name}` placeholders; unknown names stay as written. */

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV, type NianbaoInitializationOptions } from '../../server/src/shared/protocol';
+import { RULE_PAGES_BASE } from './rulePages';
 import { DOCUMENT_SELECTOR } from './selector';
 
 export { ExecuteCommandRequest } from 'vscode-languageclient/node';
@@ -15,7 +16,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: NianbaoInitializationOptions = { displayLanguage: vscode.env.language };
+  const initializationOptions: NianbaoInitializationOptions = {
+    displayLanguage: vscode.env.language,
+    // Findings link to their rule's page, shipped with the extension (rulePages.ts).
+    rulePages: RULE_PAGES_BASE,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     initializationOptions,

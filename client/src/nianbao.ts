@@ -11,10 +11,12 @@ import {
   SummaryRequestMethod,
   type DidCheckParams,
   type FixAllParams,
+  type FixAllResult,
   type SummaryParams,
   type SummaryResult,
 } from '../../server/src/shared/protocol';
-import { format, messages, resolveLocale, type Locale, type Messages } from './i18n';
+import { fixAllMessage, format, messages, resolveLocale, type Locale, type Messages } from './i18n';
+import { RulePages, showRuleList } from './rulePages';
 import { isCandidate, wantsServer } from './selector';
 import { StatusItem } from './status';
 import type { SummaryPanel } from './panel/panel';
@@ -38,6 +40,14 @@ export class Nianbao implements vscode.Disposable {
       command('nianbao.newReport', (options) => this.newReport(options)),
       command('nianbao.exportSummary', () => this.exportSummary()),
       command('nianbao.fixAll', () => this.fixAll()),
+      command('nianbao.openExample', () => this.openExample()),
+      command('nianbao.showRules', () => showRuleList()),
+      RulePages.register(context.extensionUri),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('nianbao.locale') && this.localeChanged()),
+    );
+    this.log.info(
+      `Nianbao ${context.extension.packageJSON.version} activated in ${vscode.env.appName} ${vscode.version} ` +
+        `(display language ${vscode.env.language}; nianbao.locale ${this.localeSetting()} → ${this.locale()})`,
     );
   }
 
@@ -72,7 +82,21 @@ export class Nianbao implements vscode.Disposable {
   }
 
   locale(): Locale {
-    return resolveLocale(vscode.workspace.getConfiguration('nianbao').get('locale'), vscode.env.language);
+    return resolveLocale(this.localeSetting(), vscode.env.language);
+  }
+
+  private localeSetting(): unknown {
+    return vscode.workspace.getConfiguration('nianbao').get('locale');
+  }
+
+  /**
+   * nianbao.locale changed: the status item and the panel are worded again now; the server checks
+   * the open reports again on its own (it watches the nianbao settings), so findings follow.
+   */
+  private localeChanged(): void {
+    this.log.info(`nianbao.locale ${this.localeSetting()} → ${this.locale()}`);
+    this.status.refresh();
+    this.panel?.localeChanged();
   }
 
   private get m(): Messages {
@@ -89,6 +113,7 @@ export class Nianbao implements vscode.Disposable {
   }
 
   private async startClient(): Promise<LanguageClient> {
+    this.log.info('starting the language server');
     const { createLanguageClient } = await import('./languageClient.js');
     const client = createLanguageClient(this.context, this.log);
     client.onNotification(DidCheckNotificationMethod, (params: DidCheckParams) => {
@@ -133,7 +158,7 @@ export class Nianbao implements vscode.Disposable {
         extensionUri: this.context.extensionUri,
         locale: () => this.locale(),
         summary: (uri) => this.summary(uri),
-        fixAll: (uri) => this.fixAllOf(uri),
+        fixAll: async (uri) => void (await this.fixAllOf(uri)),
         exportSummary: (uri) => this.exportSummaryOf(uri),
         log: (message) => this.log.info(message),
       });
@@ -166,22 +191,33 @@ export class Nianbao implements vscode.Disposable {
     await exportSummary(vscode.Uri.parse(uri, true), result, this.m);
   }
 
-  private async fixAll(): Promise<void> {
+  /** Answers with what was fixed (a test hook, as showSummary answers with what the panel shows). */
+  private async fixAll(): Promise<FixAllResult | null> {
     const document = this.activeDocument();
     if (!document) {
       void vscode.window.showInformationMessage(this.m.noReportEditor);
-      return;
+      return null;
     }
-    await this.fixAllOf(document.uri.toString());
+    return this.fixAllOf(document.uri.toString());
   }
 
-  private async fixAllOf(uri: string): Promise<void> {
+  /** Applies every fix of the report and says what changed, per rule; answers with the server's account. */
+  private async fixAllOf(uri: string): Promise<FixAllResult | null> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    if (!document) return;
+    if (!document) return null;
     const client = await this.languageClient();
     const { ExecuteCommandRequest } = await import('./languageClient.js');
     const params: FixAllParams = { uri, version: document.version };
-    await client.sendRequest(ExecuteCommandRequest.type, { command: FixAllCommand, arguments: [params] });
+    const result: FixAllResult | null = await client.sendRequest(ExecuteCommandRequest.type, { command: FixAllCommand, arguments: [params] });
+    const message = fixAllMessage(this.m, result);
+    this.log.info(message);
+    void vscode.window.showInformationMessage(message);
+    return result;
+  }
+
+  private async openExample(): Promise<void> {
+    const { openExample } = await import('./commands/openExample.js');
+    await openExample(this.context.extensionUri);
   }
 
   private fail(error: unknown): void {

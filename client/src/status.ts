@@ -38,7 +38,8 @@ export class StatusItem implements vscode.Disposable {
     this.refresh();
   }
 
-  private refresh(): void {
+  /** Shows the active document's last check, worded in the current locale. */
+  refresh(): void {
     const editor = vscode.window.activeTextEditor;
     // With no text editor active (a webview or an output panel has the focus) keep what is shown.
     if (editor) this.shownUri = editor.document.uri.toString();
@@ -49,6 +50,7 @@ export class StatusItem implements vscode.Disposable {
       return;
     }
     const m = messages(this.locale());
+    this.item.name = m.panelTitle;
     const problems = (check.errors | 0) + (check.warnings | 0);
     this.item.text = problems === 0 ? m.statusOk : format(m.statusProblems, { count: problems });
     this.item.tooltip = format(m.statusTooltip, {

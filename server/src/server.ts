@@ -14,11 +14,14 @@ import {
   type MessageReader,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   FixAllCommand,
   IGNORE_FILE_NAME,
   SummaryRequestMethod,
   type FixAllParams,
+  type FixAllResult,
   type NianbaoInitializationOptions,
   type SummaryParams,
   type SummaryResult,
@@ -26,13 +29,14 @@ import {
 import { Analyzer } from './lsp/analysis';
 import { FIX_ALL_KIND, codeActions, documentEdit } from './lsp/codeActions';
 import { DEFAULT_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
-import { fixAllEdits } from './lsp/fixes';
+import { fixAllEdits, fixedByRule } from './lsp/fixes';
 import { Guard } from './lsp/guard';
 import { hoverAt } from './lsp/hover';
 import { IgnoreStore, WorkspaceFolders, isIgnoreFileUri, type EditSupport } from './lsp/ignoreFile';
 import { inlayHints } from './lsp/inlayHints';
 import { t } from './lsp/messages';
-import { SettingsStore } from './lsp/settings';
+import { RuleLinks, clientPagesBase, shippedPagesFolder } from './lsp/ruleLinks';
+import { SettingsStore, fileLabel } from './lsp/settings';
 import { summaryOf } from './lsp/summary';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
 import { OneWriteMessageWriter, redirectConsole } from './lsp/stdioWriter';
@@ -66,6 +70,16 @@ let workspaceFoldersSupport = false;
 process.on('uncaughtException', (error) => guard.report('uncaught exception', error));
 process.on('unhandledRejection', (error) => guard.report('unhandled rejection', error));
 
+/** The version in the package.json beside dist/ (the extension's, or the npm package's). */
+function ownVersion(): string {
+  try {
+    const version = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 function debounceOf(options: unknown): number {
   const ms = (options as NianbaoInitializationOptions | null | undefined)?.debounceMs;
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 && ms <= 10_000 ? ms : DEFAULT_DEBOUNCE_MS;
@@ -73,6 +87,10 @@ function debounceOf(options: unknown): number {
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
+  const options = (params.initializationOptions ?? {}) as Partial<NianbaoInitializationOptions>;
+  // The client passes VS Code's display language; other clients have initialize's `locale`.
+  const displayLanguage = options.displayLanguage ?? params.locale;
+  const client = params.clientInfo ? `${params.clientInfo.name} ${params.clientInfo.version ?? ''}`.trim() : 'an unnamed client';
   const pull = !!caps.textDocument?.diagnostic;
   editSupport = {
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
@@ -84,20 +102,38 @@ connection.onInitialize((params): InitializeResult => {
   workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
   folders.set(params.workspaceFolders, params.rootUri);
 
-  settings = new SettingsStore(connection, !!caps.workspace?.configuration, (error) => guard.report('workspace/configuration', error));
+  settings = new SettingsStore(
+    connection,
+    !!caps.workspace?.configuration,
+    (error) => guard.report('workspace/configuration', error),
+    (line) => connection.console.info(line),
+  );
   analyzer = new Analyzer(
     settings,
     ignore,
-    // The client passes VS Code's display language; other clients have initialize's `locale`.
-    (params.initializationOptions as Partial<NianbaoInitializationOptions> | undefined)?.displayLanguage ?? params.locale,
+    displayLanguage,
     (rule, error) => guard.report(`rule ${rule}`, error),
     (name, error) => guard.report(name, error),
   );
-  scheduler = new DiagnosticsScheduler(connection, documents, analyzer, settings, guard, {
-    pull,
-    refreshSupport: !!caps.workspace?.diagnostics?.refreshSupport,
-    debounceMs: debounceOf(params.initializationOptions),
+  const links = new RuleLinks({
+    clientPages: clientPagesBase(options.rulePages),
+    pagesFolder: shippedPagesFolder(__dirname),
   });
+  scheduler = new DiagnosticsScheduler(
+    connection,
+    documents,
+    analyzer,
+    settings,
+    guard,
+    { pull, refreshSupport: !!caps.workspace?.diagnostics?.refreshSupport, debounceMs: debounceOf(params.initializationOptions) },
+    links,
+    { info: (line) => connection.console.info(line), debug: (line) => connection.console.debug(line) },
+  );
+  // What a support request needs first: which server, in which Node, for which client and language.
+  connection.console.info(
+    `Nianbao language server ${ownVersion()} started (Node ${process.version}, pid ${process.pid}) for ${client}; ` +
+      `display language ${displayLanguage ?? 'not given'}; diagnostics ${pull ? 'pulled' : 'pushed'}`,
+  );
 
   return {
     capabilities: {
@@ -113,7 +149,7 @@ connection.onInitialize((params): InitializeResult => {
       diagnosticProvider: pull ? { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: workspaceFoldersSupport ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
     },
-    serverInfo: { name: 'nianbao' },
+    serverInfo: { name: 'nianbao', version: ownVersion() },
   };
 });
 
@@ -198,7 +234,7 @@ connection.onCodeAction((params) =>
 );
 
 connection.onExecuteCommand((params) =>
-  guard.run('workspace/executeCommand', null, async () => {
+  guard.run<FixAllResult | null>('workspace/executeCommand', null, async () => {
     if (params.command !== FixAllCommand) return null;
     // FixAllParams; a bare uri (fix whatever version is open) is accepted too.
     const arg = params.arguments?.[0] as Partial<FixAllParams> | string | undefined;
@@ -208,10 +244,14 @@ connection.onExecuteCommand((params) =>
     if (!document || (target.version !== undefined && target.version !== document.version)) return null;
     const analysis = await analyzer.get(document);
     if (!analysis?.result || analysis.version !== document.version) return null;
-    const edits = fixAllEdits(analysis.result.report.text, analysis.result.diagnostics);
-    if (edits.length === 0) return null;
-    await connection.workspace.applyEdit({ label: t(analysis.locale, 'fixAllLabel'), edit: documentEdit(analysis, edits, editSupport) });
-    return null;
+    const { report, diagnostics } = analysis.result;
+    const edits = fixAllEdits(report.text, diagnostics);
+    if (edits.length === 0) return { applied: false, fixed: [] };
+    const fixed = fixedByRule(diagnostics);
+    const answer = await connection.workspace.applyEdit({ label: t(analysis.locale, 'fixAllLabel'), edit: documentEdit(analysis, edits, editSupport) });
+    const summary = fixed.map((f) => `${f.rule} ${f.count}`).join(', ');
+    connection.console.info(`fix all ${answer.applied ? 'applied' : 'not applied'} to ${fileLabel(target.uri)}: ${summary}`);
+    return { applied: answer.applied, fixed };
   }),
 );
 

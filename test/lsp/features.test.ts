@@ -155,20 +155,21 @@ describe('locale', () => {
     await ensureServerBuilt();
     const messages: Record<string, string> = {};
     for (const locale of ['en', 'zh-cn']) {
-      const s = await Session.start({ locale });
+      // nianbao.locale: auto follows the editor (the default, zh-cn, is tested in test/lsp/locale.test.ts).
+      const s = await Session.start({ locale, settings: { locale: 'auto' } });
       try {
         const uri = uriOf(`/reports/xiaocaoe-${locale}.txt`);
         await s.open(uri, 'plaintext', readFixture(FIXTURE.xiaocaoe));
         const { diagnostics } = await s.diagnosticsFor(uri, 1);
         messages[locale] = String(diagnostics.find((d) => d.code === 'section-missing')?.message);
         const huge = uriOf(`/reports/huge-${locale}.nianbao`);
-        s.settings = { maxFileSize: 10 };
+        s.settings = { maxFileSize: 10, locale: 'auto' };
         await s.open(huge, 'nianbao', '2023年政府信息公开工作年度报告\n');
         const [notice] = (await s.diagnosticsFor(huge, 1)).diagnostics;
         if (locale === 'en') assert.match(String(notice.message), /^File too large to check/);
         else assert.match(String(notice.message), /^文件过大/);
         const cixiUri = uriOf(`/reports/cixi-${locale}.txt`);
-        s.settings = {};
+        s.settings = { locale: 'auto' };
         await s.open(cixiUri, 'plaintext', cixi);
         await s.diagnosticsFor(cixiUri, 1);
         const hover = await s.request<Hover>('textDocument/hover', { textDocument: { uri: cixiUri }, position: cellPosition('（一）予以公开', '15') });
@@ -189,7 +190,7 @@ describe('locale', () => {
     const s = await Session.start({ locale: 'zh-cn', initializationOptions: { displayLanguage: 'en-US' } });
     try {
       const uri = uriOf('/reports/display-language.nianbao');
-      s.settings = { maxFileSize: 10 };
+      s.settings = { maxFileSize: 10, locale: 'auto' };
       await s.open(uri, 'nianbao', '2023年政府信息公开工作年度报告\n');
       assert.match(String((await s.diagnosticsFor(uri, 1)).diagnostics[0].message), /^File too large/);
       s.settings = { maxFileSize: 10, locale: 'zh-cn' };

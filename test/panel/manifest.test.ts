@@ -47,6 +47,7 @@ const TYPES: Record<keyof NianbaoSettings, string | string[]> = {
   inlayHints: 'string',
   maxFileSize: 'integer',
   locale: 'string',
+  rulesUrl: 'string',
 };
 void enumsAreExact;
 void othersAreExact;
@@ -87,22 +88,86 @@ test('every %key% of the manifest is translated in both nls files, and no key is
   }
   assert.deepEqual(Object.keys(nlsEn).sort(), [...used].sort());
   assert.deepEqual(Object.keys(nlsZh).sort(), [...used].sort());
-  assert.equal(nlsZh['command.category'], '年报');
   assert.equal(nlsZh['command.showSummary'], '显示摘要');
 });
 
-test('commands: category 年报, activation events, registered by the client', () => {
-  const ids = ['nianbao.showSummary', 'nianbao.newReport', 'nianbao.exportSummary', 'nianbao.fixAll'];
-  assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), ids);
+const COMMANDS = ['nianbao.showSummary', 'nianbao.newReport', 'nianbao.exportSummary', 'nianbao.fixAll', 'nianbao.openExample', 'nianbao.showRules'];
+const nls = (table: Record<string, string>, value: string) => value.replace(/^%(.+)%$/, (_, key: string) => table[key]);
+
+test('commands: activation events, registered by the client', () => {
+  assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), COMMANDS);
   for (const c of pkg.contributes.commands) assert.equal(c.category, '%command.category%');
   assert.deepEqual(pkg.activationEvents, [
     'onLanguage:nianbao',
     'onLanguage:plaintext',
     'onLanguage:markdown',
-    ...ids.map((id) => `onCommand:${id}`),
+    ...COMMANDS.map((id) => `onCommand:${id}`),
+    // A rule page left open when VS Code restarts is served by the extension (client/src/rulePages.ts).
+    'onFileSystem:nianbao-rules',
   ]);
   const source = readFileSync(join(root, 'client/src/nianbao.ts'), 'utf8');
-  for (const id of ids) assert.ok(source.includes(`command('${id}'`), `registered: ${id}`);
+  for (const id of COMMANDS) assert.ok(source.includes(`command('${id}'`), `registered: ${id}`);
+});
+
+test('every command is found by typing 年报 or Nianbao, whatever the display language', () => {
+  // The command palette matches "category: title": one of them carries both words in each language.
+  for (const [language, table] of [['en', nlsEn], ['zh-cn', nlsZh]] as const) {
+    for (const c of pkg.contributes.commands as { command: string; title: string; category: string }[]) {
+      const label = `${nls(table, c.category)}: ${nls(table, c.title)}`;
+      assert.match(label, /年报/, `${language} ${c.command}: ${label}`);
+      assert.match(label, /Nianbao/i, `${language} ${c.command}: ${label}`);
+    }
+  }
+});
+
+test('nianbao.locale is Chinese by default, whatever VS Code speaks', () => {
+  assert.equal(properties['nianbao.locale'].default, 'zh-cn');
+  assert.equal(DEFAULT_SETTINGS.locale, 'zh-cn');
+});
+
+test('editor defaults for reports: no unicode boxes on full-width punctuation, wrapped prose, no word completion', () => {
+  const defaults = pkg.contributes.configurationDefaults['[nianbao]'];
+  // VS Code ships the same two for [plaintext] and [markdown]; a report is Chinese prose too.
+  assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+  assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], false);
+  // Otherwise every Chinese character is boxed in an untrusted workspace.
+  assert.equal(defaults['editor.unicodeHighlight.nonBasicASCII'], false);
+  assert.equal(defaults['editor.wordWrap'], 'on');
+  assert.equal(defaults['editor.wordBasedSuggestions'], 'off');
+});
+
+test('rule pages: the nianbao-rules scheme opens in the Markdown preview, and the pages ship', () => {
+  assert.deepEqual(pkg.contributes.configurationDefaults['workbench.editorAssociations'], {
+    'nianbao-rules:/**': 'vscode.markdown.preview.editor',
+  });
+  const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+  for (const needed of ['!docs/rules/*.md', '!media/walkthrough/*.md', '!examples/2023-qingxi-town.txt']) {
+    assert.ok(ignore.includes(needed), `.vscodeignore lets in ${needed}`);
+  }
+  for (const id of RULE_IDS) assert.ok(existsSync(join(root, 'docs/rules', `${id}.md`)), `docs/rules/${id}.md`);
+});
+
+test('the walkthrough: six steps, each with its page and a way to mark it done; its commands exist', () => {
+  const [walkthrough] = pkg.contributes.walkthroughs;
+  assert.equal(walkthrough.id, 'nianbao.start');
+  assert.deepEqual(
+    walkthrough.steps.map((step: { id: string }) => step.id),
+    ['open', 'findings', 'fixOne', 'fixAll', 'summary', 'configure'],
+  );
+  const ours = new Set(COMMANDS);
+  for (const step of walkthrough.steps as { id: string; description: string; media: { markdown: string }; completionEvents: string[] }[]) {
+    assert.ok(existsSync(join(root, step.media.markdown)), step.media.markdown);
+    assert.ok(step.completionEvents.length > 0, `${step.id} can be completed`);
+    for (const table of [nlsEn, nlsZh]) {
+      const text = nls(table, step.description);
+      assert.match(text, /[\u4e00-\u9fff]/, `${step.id} is written in Chinese in every language`);
+      for (const [, command] of text.matchAll(/\]\(command:([\w.]+)/g)) {
+        if (command.startsWith('nianbao.')) assert.ok(ours.has(command), `${step.id} runs ${command}, which exists`);
+      }
+    }
+  }
+  // The rule list is one click away from the walkthrough.
+  assert.match(nlsZh['walkthrough.configure.description'], /command:nianbao\.showRules/);
 });
 
 test('language, grammar, icon and capabilities', () => {

@@ -28,5 +28,4 @@ export const paths = {
   codeServerEntry: path.join(codeServer, 'out', 'node', 'entry.js'),
   /** The mocha suite, bundled by build.mjs; loaded by VS Code's extension host. */
   suiteOut: path.join(repoRoot, 'out', 'vscode-test'),
-  screenshots: path.join(repoRoot, 'docs', 'screenshots'),
 };

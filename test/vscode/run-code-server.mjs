@@ -8,7 +8,7 @@
 //   node test/vscode/run-code-server.mjs --package             the same with a .vsix packaged now from the working
 //                                                              tree (vsce package --no-dependencies; build first)
 // Options: --grep <pattern>  --timeout <seconds, 180>  --keep (the temp dir, for a look afterwards)
-//          --screenshots <dir> (docs/screenshots; test-results/vscode/screenshots for a .vsix run)
+//          --screenshots <dir> (test-results/vscode/screenshots; `npm run screenshots` copies the README's from there)
 //          --extension <dir> --tests <index.js> (another extension and suite; used to check this harness)
 // The last line printed is `N passed, N failed`; the exit code is non-zero on any failure or timeout.
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ const { values: options } = parseArgs({
     tests: { type: 'string' },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '180' },
-    // docs/screenshots/ for the development run; the packaging run's go to test-results/.
+    // A test run never rewrites the committed docs/screenshots/: `npm run screenshots` does (refresh-screenshots.mjs).
     screenshots: { type: 'string' },
     fixtures: { type: 'string', default: paths.fixtures },
     keep: { type: 'boolean', default: false },
@@ -124,7 +124,7 @@ async function main() {
   const workbench = await openWorkbench({
     url: workbenchUrl(port, sandbox.workspace, { developmentPath, testsPath }),
     sandbox,
-    screenshots: path.resolve(options.screenshots ?? (vsix ? path.join(resultsDir, 'screenshots') : paths.screenshots)),
+    screenshots: path.resolve(options.screenshots ?? path.join(resultsDir, 'screenshots')),
     logFile,
     onLog: (line) => {
       // The runner's own lines (suite/runner.ts tags them); extension host chatter stays in the log file.

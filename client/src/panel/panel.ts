@@ -27,6 +27,8 @@ export class SummaryPanel implements vscode.Disposable {
   /** The document shown. */
   private uri: string | undefined;
   private data: PanelData;
+  /** The server's answer behind `data`, to word it again when the locale changes. */
+  private result: SummaryResult | null = null;
   /** Only the answer to the latest request is shown (requests may finish out of order). */
   private requestSeq = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -46,6 +48,16 @@ export class SummaryPanel implements vscode.Disposable {
     this.uri = uri;
     await this.load(uri, false);
     return this.data;
+  }
+
+  /** nianbao.locale changed: the panel's own words at once, then the summary (findings) in the new locale. */
+  localeChanged(): void {
+    if (!this.panel) return;
+    this.data = toPanelData(this.result, this.data.fileName, this.host.locale());
+    this.panel.title = this.panelTitle();
+    this.render();
+    // The server re-checks in the new locale; its didCheck brings the findings' new wording too.
+    if (this.uri) void this.load(this.uri, false);
   }
 
   onDidCheck(params: DidCheckParams): void {
@@ -71,6 +83,7 @@ export class SummaryPanel implements vscode.Disposable {
     if (seq !== this.requestSeq || !this.panel) return;
     if (onlyIfReport && !result?.isReport) return;
     this.uri = uri;
+    this.result = result;
     this.data = toPanelData(result, fileName(uri), this.host.locale());
     this.panel.title = this.panelTitle();
     void this.panel.webview.postMessage({ type: 'update', data: this.data });

@@ -1,6 +1,7 @@
-// Engine values (UTF-16 offsets, severities as words) → LSP values (line/character, enums).
+// Engine values (UTF-16 offsets, severities as words) → LSP values (line/character, enums). The rule
+// link (codeDescription) is added where diagnostics are sent (lsp/ruleLinks.ts): it depends on the client.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import { ruleDocsUrl, type Diagnostic, type LineIndex, type Severity, type Span, type TextEdit } from '../core/index';
+import { type Diagnostic, type LineIndex, type Severity, type Span, type TextEdit } from '../core/index';
 
 export const SOURCE = 'nianbao';
 
@@ -32,7 +33,6 @@ export function toLspDiagnostic(uri: string, version: number, lines: LineIndex, 
     range: toRange(lines, d),
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
     code: d.rule,
-    codeDescription: { href: ruleDocsUrl(d.rule) },
     source: SOURCE,
     message: d.message,
     data: { version, index } satisfies DiagnosticData,

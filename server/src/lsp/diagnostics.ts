@@ -1,7 +1,9 @@
 // When findings reach the client. Push (publishDiagnostics) by default: a debounced check per
 // document while typing (or on save), published only if the document is still at the version that
 // was checked. Pull (textDocument/diagnostic) when the client declares it: the client asks, the
-// server answers from the analysis cache. Either way a `nianbao/didCheck` follows each new check.
+// server answers from the analysis cache. Either way a `nianbao/didCheck` follows each new check, and
+// a line in the log says what was checked (the "Nianbao" output channel, for the user and for support).
+// Each finding links to its rule's page (ruleLinks.ts).
 import {
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
@@ -17,7 +19,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidCheckNotificationMethod, type DidCheckParams } from '../shared/protocol';
 import type { Analysis, Analyzer } from './analysis';
 import type { Guard } from './guard';
-import type { SettingsStore } from './settings';
+import type { RuleLinks } from './ruleLinks';
+import { fileLabel, type SettingsStore } from './settings';
 
 export const DEFAULT_DEBOUNCE_MS = 250;
 
@@ -26,6 +29,31 @@ export interface DiagnosticsMode {
   /** The client accepts workspace/diagnostic/refresh. */
   refreshSupport: boolean;
   debounceMs: number;
+}
+
+/** Where the scheduler writes: a line per report checked (info), per document left alone (debug). */
+export interface CheckLog {
+  info(line: string): void;
+  debug(line: string): void;
+}
+
+const EDITION_NAMES: Record<string, string> = { '2021': '2021 edition', '2019': '2019 edition', 'pre-2019': 'pre-2019 layout' };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * One line per check, in English like the rest of the log (it is read by whoever supports the user):
+ * "checked 2023-cixi.txt v1: 2021 edition, year 2023 (title), 0 errors, 2 warnings, 1 other, 0.4 ms".
+ */
+export function checkLine(analysis: Analysis): string {
+  const name = `${fileLabel(analysis.uri)} v${analysis.version}`;
+  const result = analysis.result;
+  if (!result) return `not checked ${name}: larger than nianbao.maxFileSize (${analysis.settings.maxFileSize} bytes)`;
+  const { errors, warnings, others } = didCheckParams(analysis);
+  const report = result.report;
+  const edition = EDITION_NAMES[report.edition] ?? 'edition unknown';
+  const year = report.year.value === null ? 'year unknown' : `year ${report.year.value} (${report.year.source})`;
+  const elapsed = Math.round(analysis.elapsed * 10) / 10;
+  return `checked ${name}: ${edition}, ${year}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(others, 'other')}, ${elapsed} ms`;
 }
 
 export function didCheckParams(analysis: Analysis): DidCheckParams {
@@ -67,6 +95,8 @@ export class DiagnosticsScheduler {
     private readonly settings: SettingsStore,
     private readonly guard: Guard,
     private readonly mode: DiagnosticsMode,
+    private readonly links: RuleLinks,
+    private readonly log: CheckLog,
   ) {}
 
   opened(document: TextDocument): void {
@@ -131,6 +161,7 @@ export class DiagnosticsScheduler {
     const analysis = await this.analyzer.get(document);
     // A newer version arrived while this one was checked: its own check will publish.
     if (this.documents.get(uri)?.version !== version) return;
+    this.logCheck(uri, version, analysis);
     if (!analysis) {
       if (this.nonEmpty.delete(uri)) await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
       await this.connection.sendNotification(DidCheckNotificationMethod, notCheckedParams(uri, version));
@@ -138,8 +169,13 @@ export class DiagnosticsScheduler {
     }
     if (analysis.diagnostics.length > 0) this.nonEmpty.add(uri);
     else this.nonEmpty.delete(uri);
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics });
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: this.links.of(analysis) });
     await this.connection.sendNotification(DidCheckNotificationMethod, didCheckParams(analysis));
+  }
+
+  private logCheck(uri: string, version: number, analysis: Analysis | null): void {
+    if (analysis) this.log.info(checkLine(analysis));
+    else this.log.debug(`not checked ${fileLabel(uri)} v${version}: not a report (nianbao.detect)`);
   }
 
   /** textDocument/diagnostic. */
@@ -165,10 +201,14 @@ export class DiagnosticsScheduler {
     }
     const resultId = String(++this.resultCounter);
     this.lastPull.set(uri, { resultId, analysis });
-    const checked = analysis ? didCheckParams(analysis) : notCheckedParams(uri, document.version);
-    // After the answer, not before it: the editor is waiting for the diagnostics, the status item
-    // and the panel are not.
-    setImmediate(() => void this.connection.sendNotification(DidCheckNotificationMethod, checked));
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: analysis?.diagnostics ?? [] };
+    const version = document.version;
+    const checked = analysis ? didCheckParams(analysis) : notCheckedParams(uri, version);
+    // After the answer, not before it: the editor is waiting for the diagnostics, the status item,
+    // the panel and the log are not.
+    setImmediate(() => {
+      this.logCheck(uri, version, analysis);
+      void this.connection.sendNotification(DidCheckNotificationMethod, checked);
+    });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: analysis ? this.links.of(analysis) : [] };
   }
 }

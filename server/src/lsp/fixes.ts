@@ -6,14 +6,30 @@ import { applyEdits, applyFixes, type Diagnostic, type TextEdit } from '../core/
 
 const sameEdit = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.newText === b.newText;
 
-/** The non-overlapping edits of all fixes, sorted, each once, chosen as core/fix.ts chooses them. */
-export function selectFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
+/** The findings whose fixes fix-all applies: each fix that overlaps none taken before it, as core/fix.ts chooses. */
+export function chosenFixes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const taken: TextEdit[] = [];
+  const chosen: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!d.fix || d.fix.edits.length === 0) continue;
     const fits = d.fix.edits.every((e) => taken.every((t) => sameEdit(t, e) || e.end <= t.start || e.start >= t.end));
-    if (fits) taken.push(...d.fix.edits);
+    if (!fits) continue;
+    taken.push(...d.fix.edits);
+    chosen.push(d);
   }
+  return chosen;
+}
+
+/** How many findings of each rule fix-all fixes, most first (what "修复全部" tells the user). */
+export function fixedByRule(diagnostics: readonly Diagnostic[]): { rule: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const d of chosenFixes(diagnostics)) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
+  return [...counts].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count);
+}
+
+/** The non-overlapping edits of all fixes, sorted, each once, chosen as core/fix.ts chooses them. */
+export function selectFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
+  const taken = chosenFixes(diagnostics).flatMap((d) => d.fix!.edits);
   const sorted = taken.sort((a, b) => a.start - b.start || a.end - b.end);
   const edits: TextEdit[] = [];
   let cursor = 0;

@@ -34,7 +34,34 @@ export function normalizeSettings(raw: unknown): NianbaoSettings {
         ? maxFileSize
         : DEFAULT_SETTINGS.maxFileSize,
     locale: oneOf(s.locale, ['auto', 'zh-cn', 'en'], DEFAULT_SETTINGS.locale),
+    rulesUrl: rulesUrlOf(s.rulesUrl),
   };
+}
+
+/**
+ * An organisation's rule pages: an http(s) address with `{rule}` in it, or '' (the shipped pages).
+ * Anything else is dropped rather than turned into a link that leads nowhere.
+ */
+function rulesUrlOf(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const url = value.trim();
+  if (url.length > 2000 || !/^https?:\/\/[^\s]+$/i.test(url) || !url.includes('{rule}')) return '';
+  try {
+    new URL(url.replace(/\{rule\}/g, 'rule'));
+    return url;
+  } catch {
+    return '';
+  }
+}
+
+/** The settings as one log line: what differs from the defaults, so the line stays short. */
+export function describeSettings(settings: NianbaoSettings): string {
+  const changed: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof NianbaoSettings)[]) {
+    const value = settings[key];
+    if (JSON.stringify(value) !== JSON.stringify(DEFAULT_SETTINGS[key])) changed[key] = value;
+  }
+  return Object.keys(changed).length === 0 ? 'defaults' : `defaults except ${JSON.stringify(changed)}`;
 }
 
 /** `auto` follows the editor's display language: English for en*, Chinese otherwise. */
@@ -57,11 +84,15 @@ export class SettingsStore {
   private readonly perResource = new Map<string, Promise<NianbaoSettings>>();
   /** From didChangeConfiguration, for clients that cannot answer workspace/configuration. */
   private global: NianbaoSettings = DEFAULT_SETTINGS;
+  /** The settings last logged: a line is written only when the settings in force change. */
+  private lastLogged: string | undefined;
 
+  /** `log` receives a line whenever a document is checked with settings other than the last ones logged. */
   constructor(
     private readonly connection: Connection,
     private readonly canPull: boolean,
     private readonly onError: (error: unknown) => void,
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   get(uri: string): Promise<NianbaoSettings> {
@@ -69,7 +100,7 @@ export class SettingsStore {
     let settings = this.perResource.get(uri);
     if (!settings) {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }).then(
-        (raw) => normalizeSettings(raw),
+        (raw) => this.logged(uri, normalizeSettings(raw)),
         (error) => {
           this.onError(error);
           this.perResource.delete(uri);
@@ -84,10 +115,29 @@ export class SettingsStore {
   /** didChangeConfiguration: forget everything; `pushed` is the payload's `nianbao` section, if any. */
   reset(pushed: unknown): void {
     this.perResource.clear();
-    if (pushed !== undefined && pushed !== null) this.global = normalizeSettings(pushed);
+    if (pushed !== undefined && pushed !== null) this.global = this.logged('', normalizeSettings(pushed));
+  }
+
+  private logged(uri: string, settings: NianbaoSettings): NianbaoSettings {
+    const line = describeSettings(settings);
+    if (line !== this.lastLogged) {
+      this.lastLogged = line;
+      this.log(`settings in force${uri ? ` for ${fileLabel(uri)}` : ''}: ${line}`);
+    }
+    return settings;
   }
 
   forget(uri: string): void {
     this.perResource.delete(uri);
+  }
+}
+
+/** The last part of a document's URI, decoded, for log lines ("2023-cixi-city-office.txt"). */
+export function fileLabel(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
   }
 }

@@ -49,6 +49,11 @@ export interface NianbaoInitializationOptions {
   displayLanguage: string;
   /** Milliseconds between the last keystroke and the check (default 250). */
   debounceMs?: number;
+  /**
+   * Where the client serves the rule pages: findings link to `<rulePages><rule>.md` (VS Code:
+   * `nianbao-rules:/`, shown in the Markdown preview). Without it, to the page's file beside the server.
+   */
+  rulePages?: string;
 }
 
 /** Server command behind "修复全部" (fix all): applies every fix of a document through workspace/applyEdit. */
@@ -57,6 +62,14 @@ export const FixAllCommand = 'nianbao.server.fixAll';
 export interface FixAllParams {
   uri: string;
   version: number;
+}
+/**
+ * What FixAllCommand answers: how many findings of each rule its edit fixes (none: nothing to fix), and
+ * whether the client applied it. `null` when the version asked for is not the open one.
+ */
+export interface FixAllResult {
+  applied: boolean;
+  fixed: { rule: string; count: number }[];
 }
 
 /** The settings the server reads (section `nianbao`), one source of truth for package.json. */
@@ -68,7 +81,13 @@ export interface NianbaoSettings {
   edition: 'auto' | '2019' | '2021';
   inlayHints: 'mismatch' | 'always' | 'off';
   maxFileSize: number;
+  /** `zh-cn` by default whatever the editor's language: the reports and their authors are Chinese. */
   locale: 'auto' | 'zh-cn' | 'en';
+  /**
+   * An organisation's own copy of the rule pages, `{rule}` standing for the rule id
+   * (https://docs.example.gov.cn/nianbao/{rule}.html). Empty: the pages shipped with the extension.
+   */
+  rulesUrl: string;
 }
 
 export const DEFAULT_SETTINGS: NianbaoSettings = {
@@ -79,7 +98,8 @@ export const DEFAULT_SETTINGS: NianbaoSettings = {
   edition: 'auto',
   inlayHints: 'mismatch',
   maxFileSize: 2_000_000,
-  locale: 'auto',
+  locale: 'zh-cn',
+  rulesUrl: '',
 };
 
 /**

@@ -25,13 +25,10 @@ const QUIET_SETTINGS = {
   'npm.fetchOnlinePackageInfo': false,
   'typescript.disableAutomaticTypeAcquisition': true,
   'files.autoSave': 'off',
-  // The Chinese reports contain full-width punctuation and ideographic spaces: no highlighting noise in shots.
-  'editor.unicodeHighlight.ambiguousCharacters': false,
-  'editor.unicodeHighlight.invisibleCharacters': false,
   'editor.minimap.enabled': false,
-  // code-server has no Chinese language pack offline (vscode.env.language stays "en", whatever --locale
-  // says): Nianbao's messages are shown in Chinese, the language it is written for, by its own setting.
-  'nianbao.locale': 'zh-cn',
+  // Nothing of Nianbao's own, nor the editor's unicode highlighting: the tests see the extension's
+  // defaults as a new user gets them. code-server has no Chinese language pack offline, so VS Code
+  // speaks English here (vscode.env.language "en"): an office PC's VS Code, as the tests want it.
 };
 
 /** An ordinary text file: Chinese, mentions a year, but is no report, so the extension must leave it alone. */

@@ -13,6 +13,8 @@ const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL('../../support/chromium-ar
 /** The suite logs these markers and waits for the answer file in the signals dir (see suite/helpers.ts). */
 const SCREENSHOT_REQUEST = /\[nianbao:screenshot\] ([\w.-]+)/;
 const WEBVIEW_TEXT_REQUEST = /\[nianbao:webview-text\] ([\w.-]+)/;
+/** `[nianbao:page] ID {"op": "text" | "count" | "click", "selector": "…", "text": "…"}`: see pageRequest. */
+const PAGE_REQUEST = /\[nianbao:page\] ([\w.-]+) (\{.*\})\s*$/;
 
 /** The visible text of every webview on screen (VS Code renders each in nested iframes). */
 async function webviewText(page) {
@@ -26,6 +28,35 @@ async function webviewText(page) {
     if (text.trim()) texts.push(text);
   }
   return texts.join('\n');
+}
+
+/**
+ * What the suite cannot see through VS Code's API, read from the workbench page itself (main frame):
+ * `text` — the visible text of the elements matching `selector` (the whole page by default);
+ * `count` — how many elements match `selector` (e.g. the editor's unicode-highlight boxes);
+ * `click` — a real click on the first element matching `selector` whose text contains `text`.
+ */
+async function pageRequest(page, request) {
+  const selector = typeof request.selector === 'string' ? request.selector : 'body';
+  switch (request.op) {
+    case 'text':
+      return (await page.locator(selector).allInnerTexts()).join('\n');
+    case 'count':
+      return page.locator(selector).count();
+    case 'click': {
+      const target = page.locator(selector, typeof request.text === 'string' ? { hasText: request.text } : {}).first();
+      await target.click({ timeout: 5_000 });
+      return true;
+    }
+    default:
+      throw new Error(`unknown page request ${JSON.stringify(request.op)}`);
+  }
+}
+
+/** Written aside and renamed, so the suite never reads half a file. */
+function answer(file, text) {
+  writeFileSync(`${file}.partial`, text);
+  renameSync(`${file}.partial`, file);
 }
 
 /** VS Code hands its own logs (extension host, renderer, server) to codeAutomationExit: keep them. */
@@ -95,12 +126,17 @@ export async function openWorkbench({ url, sandbox, screenshots, logFile, onLog,
     if (textRequest) {
       void webviewText(page)
         .catch(() => '')
-        .then((text) => {
-          // Written aside and renamed, so the suite never reads half a file.
-          const file = path.join(sandbox.signals, `${textRequest[1]}.txt`);
-          writeFileSync(`${file}.partial`, text);
-          renameSync(`${file}.partial`, file);
-        });
+        .then((text) => answer(path.join(sandbox.signals, `${textRequest[1]}.txt`), text));
+    }
+    const pageAsk = PAGE_REQUEST.exec(line);
+    if (pageAsk) {
+      void Promise.resolve()
+        .then(() => pageRequest(page, JSON.parse(pageAsk[2])))
+        .then(
+          (value) => ({ ok: true, value }),
+          (error) => ({ ok: false, error: String(error?.message ?? error) }),
+        )
+        .then((result) => answer(path.join(sandbox.signals, `${pageAsk[1]}.json`), JSON.stringify(result)));
     }
     onLog(line, type);
   });

@@ -7,10 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  canReadPage,
   canReadWebviews,
   codeOf,
   diagnosticsWhen,
   listDiagnostics,
+  pageWhen,
   screenshot,
   waitForEvent,
   webviewTextWhen,
@@ -156,7 +158,25 @@ describe('Nianbao in a real VS Code', () => {
     assert.ok(fixable.size > 0, 'nothing in sushui has a fix: this test would prove nothing');
 
     const textBefore = document.getText();
-    await vscode.commands.executeCommand('nianbao.fixAll');
+    // The command answers with what it fixed, per rule, and says so in a notification.
+    const result = await vscode.commands.executeCommand<{ applied: boolean; fixed: { rule: string; count: number }[] }>('nianbao.fixAll');
+    const perRule = new Map<string, number>();
+    for (const k of fixable) perRule.set(k.split('@')[0], (perRule.get(k.split('@')[0]) ?? 0) + 1);
+    const byName = (a: { rule: string }, b: { rule: string }) => a.rule.localeCompare(b.rule);
+    assert.equal(result?.applied, true);
+    assert.deepEqual([...result.fixed].sort(byName), [...perRule].map(([rule, count]) => ({ rule, count })).sort(byName));
+    assert.ok(perRule.get('year-mismatch')! >= 4, 'the four wrong years of sushui');
+    if (canReadPage()) {
+      // The smoke-test driver keeps notifications out of toasts: they are read in the notification list.
+      const said = `年报：已修复 ${fixable.size} 处（`;
+      await vscode.commands.executeCommand('notifications.showList');
+      try {
+        await pageWhen<string>({ op: 'text', selector: '.notifications-center' }, (t) => t.includes(said), `the notification "${said}…"`);
+        await screenshot('fix-all');
+      } finally {
+        await vscode.commands.executeCommand('notifications.hideList');
+      }
+    }
     const after = await diagnosticsWhen(uri, (d) => !d.some((x) => fixable.has(key(x))), `the fixable findings (${[...fixable].join(', ')}) to go`);
     assert.notEqual(document.getText(), textBefore, 'fix-all changed nothing');
     for (const d of after) {

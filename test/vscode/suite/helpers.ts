@@ -140,3 +140,42 @@ export async function webviewTextWhen(accept: (text: string) => boolean, what: s
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
+
+let pageRequests = 0;
+
+/** What the launcher can do with the workbench page (see pageRequest in lib/workbench.mjs). */
+export type PageRequest = { op: 'text'; selector?: string } | { op: 'count'; selector: string } | { op: 'click'; selector: string; text?: string };
+
+/** Whether a launcher reads and clicks the workbench page for the suite (code-server's does). */
+export function canReadPage(): boolean {
+  return !!process.env.NIANBAO_TEST_SIGNALS;
+}
+
+/** Asks the launcher to read (or click) the workbench page, and waits for its answer. */
+export async function askPage<T = unknown>(request: PageRequest): Promise<T> {
+  const signals = process.env.NIANBAO_TEST_SIGNALS;
+  if (!signals) throw new Error('no launcher to read the workbench page (NIANBAO_TEST_SIGNALS is not set)');
+  const id = `page-${++pageRequests}`;
+  const file = path.join(signals, `${id}.json`);
+  console.log(`[nianbao:page] ${id} ${JSON.stringify(request)}`);
+  await pollUntil(() => fs.existsSync(file), 20_000, `the launcher to answer ${JSON.stringify(request)}`);
+  const answer = JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; value?: T; error?: string };
+  if (!answer.ok) throw new Error(`the page request ${JSON.stringify(request)} failed: ${answer.error}`);
+  return answer.value as T;
+}
+
+/**
+ * The answer to a page request once it satisfies `accept` (the workbench renders after the command
+ * that changed it returned: a quick pick, a panel, a decoration), asked again until then.
+ */
+export async function pageWhen<T>(request: PageRequest, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await askPage<T>(request);
+    if (accept(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the page gave: ${JSON.stringify(value).slice(0, 600)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}

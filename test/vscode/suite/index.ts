@@ -2,4 +2,7 @@
 // its run() runs the one mocha suite, under either launcher (run-code-server.mjs, run-electron.mjs).
 import { createRunner } from './runner';
 
-export const run = createRunner(() => require('./extension.test'));
+export const run = createRunner(() => {
+  require('./extension.test');
+  require('./author.test');
+});
