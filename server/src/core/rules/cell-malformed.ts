@@ -9,7 +9,7 @@ const rule: Rule = {
     'zh-cn': '数字写法规范（如“00”应为“0”）',
     en: 'Numbers are written plainly (e.g. "0", not "00")',
   },
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   fixable: true,
   messages: {
     odd: {

@@ -13,7 +13,7 @@ const rule: Rule = {
     'zh-cn': '表格的行、列标签使用标准写法',
     en: 'Table row and column labels use the standard wording',
   },
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   fixable: true,
   messages: {
     row: {

@@ -9,7 +9,7 @@ const rule: Rule = {
     'zh-cn': '部分标题使用标准写法',
     en: 'Section headings use the standard wording',
   },
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   fixable: true,
   messages: {
     nonStandard: {
