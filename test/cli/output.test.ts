@@ -4,7 +4,9 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, ruleDocsUrl } from '../../server/src/core';
+import { RULES } from '../../server/src/core';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { cliPath, FIXTURE, FIXTURES, ensureBuilt, readFixture, runCli, runJson, splitLines, tempDir, textOf, type JsonFile } from './helpers';
 
 before(ensureBuilt);
@@ -169,6 +171,21 @@ describe('UTF-16 columns', () => {
 });
 
 describe('SARIF format', () => {
+  it('links each rule to its page where the pages ship beside the command line', () => {
+    // An installed copy: the bundle with docs/rules beside dist/.
+    const root = tempDir('nianbao-cli-with-pages-');
+    fs.mkdirSync(path.join(root, 'dist'));
+    fs.copyFileSync(path.join(path.dirname(cliPath()), '..', 'package.json'), path.join(root, 'package.json'));
+    for (const name of ['cli.js', 'cli-worker.js']) fs.copyFileSync(path.join(path.dirname(cliPath()), name), path.join(root, 'dist', name));
+    fs.cpSync(path.resolve(__dirname, '../../docs/rules'), path.join(root, 'docs', 'rules'), { recursive: true });
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', '--format', 'sarif', FIXTURE.cixi], { encoding: 'utf8' });
+    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as { id: string; helpUri: string }[];
+    for (const rule of rules) {
+      assert.ok(rule.helpUri.startsWith('file:') && rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`), rule.helpUri);
+      assert.ok(fs.existsSync(fileURLToPath(rule.helpUri)), rule.helpUri);
+    }
+  });
+
   it('is SARIF 2.1.0 with the rules, UTF-16 columns and one result per finding', () => {
     const inputs = [FIXTURE.cixi, FIXTURE.sushui, FIXTURE.xiaocaoe];
     const r = runCli(['check', '--format', 'sarif', ...inputs]);
@@ -187,7 +204,8 @@ describe('SARIF format', () => {
     );
     const level = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
     for (const rule of run.tool.driver.rules) {
-      assert.equal(rule.helpUri, ruleDocsUrl(rule.id));
+      // The rule's page where it ships beside the command line (this copy of the bundle has none): never a web address.
+      assert.equal(rule.helpUri, undefined);
       assert.ok(rule.shortDescription.text.length > 0);
       assert.equal(rule.defaultConfiguration.level, level[defaultSeverity(rule.id)]);
     }

@@ -83,10 +83,10 @@ for (const [name, expected] of Object.entries(EXPECTED) as [FixtureName, Expecta
     assert.deepEqual(findingSet(r), [...expected.serious].sort(), describe(r));
   });
 
-  test(`${name}: the items worth a hint are hints`, () => {
+  test(`${name}: the items worth a hint are notes (information)`, () => {
     const r = check(text);
-    const hints = findingSet(r, ['hint']);
-    for (const h of expected.hints) assert.ok(hints.includes(h), `${h} missing among hints\n${describe(r)}`);
+    const hints = findingSet(r, ['information']);
+    for (const h of expected.hints) assert.ok(hints.includes(h), `${h} missing among notes\n${describe(r)}`);
   });
 
   test(`${name}: messages name what is wrong`, () => {

@@ -21,7 +21,7 @@ function replaceOnce(text: string, from: string, to: string): string {
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
-const notHint = (text: string) => check(text).diagnostics.filter((d) => d.severity !== 'hint').map((d) => `${d.rule}: ${d.message}`);
+const notHint = (text: string) => check(text).diagnostics.filter((d) => d.severity !== 'information').map((d) => `${d.rule}: ${d.message}`);
 
 test('the three fixtures: nothing flagged', () => {
   for (const text of [CIXI, SUSHUI, XIAOCAOE]) assert.deepEqual(foreign(text), []);
@@ -51,7 +51,7 @@ test('a web copy: page chrome, HTML debris and spam are flagged as hints; 发布
       [415, '网上真人娱乐城 加微信：abc12345\nwww.spam-example.com'], // consecutive spam lines: one finding
     ],
   );
-  assert.ok(found.every((f) => f.severity === 'hint' && f.fix === null));
+  assert.ok(found.every((f) => f.severity === 'information' && f.fix === null));
   assert.match(found[0].message, /网页残留文字/);
   assert.match(found[2].message, /HTML 代码残留/);
   assert.match(found[5].message, /垃圾信息/);
@@ -98,7 +98,7 @@ test('gambling spam injected into a sentence, the title and a table label is fla
     found.map((f) => f.text).sort(),
     ['太阳城集团官网(www.tyc88.com)', '【皇冠体育官网】', '澳门新葡京娱乐场www.xpj8888.com'].sort(),
   );
-  assert.ok(found.every((f) => f.severity === 'hint' && /垃圾信息/.test(f.message)));
+  assert.ok(found.every((f) => f.severity === 'information' && /垃圾信息/.test(f.message)));
   assert.match(foreign(hacked, 'en')[0].message, /looks like spam/);
   // Nothing else changes: the title, the table row and the sentence read as in the clean report.
   assert.deepEqual(notHint(hacked), notHint(CIXI));
@@ -161,7 +161,7 @@ test('another town as the subject of the report\'s own work is flagged; own name
   const found = foreign(copied);
   assert.deepEqual(found.map((f) => [f.line, f.text]), [[9, '泗门镇']]);
   assert.match(found[0].message, /“泗门镇”不是本报告的单位（小曹娥镇人民政府）/);
-  assert.equal(found[0].severity, 'hint');
+  assert.equal(found[0].severity, 'information');
 
   // In 五, in traditional characters: the same.
   const plan = replaceOnce(XIAOCAOE, '2024年，小曹娥镇将继续', '2024年，泗门镇将继续');

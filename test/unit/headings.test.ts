@@ -23,7 +23,7 @@ test('similar titles are still their sections, with a section-heading hint and n
   assert.deepEqual(errorsAndWarnings(text), []);
   const hints = check(text).diagnostics.filter((d) => d.rule === 'section-heading');
   assert.equal(hints.length, 5);
-  assert.ok(hints.every((d) => d.severity === 'hint' && d.fix));
+  assert.ok(hints.every((d) => d.severity === 'information' && d.fix));
 });
 
 test('sub-parts of 总体情况 numbered 一、二、 are not taken for sections 二 and 三', () => {

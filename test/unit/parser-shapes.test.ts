@@ -165,7 +165,7 @@ for (const [spelling, canonical, value] of [
     assert.equal(cell?.value, value);
     const hints = ofRule(r, 'cell-malformed');
     assert.equal(hints.length, 1, describe(r));
-    assert.equal(hints[0].severity, 'hint');
+    assert.equal(hints[0].severity, 'information');
     assert.equal(lineAt(r, hints[0].start), lineOf(text, label));
     assert.equal(hints[0].fix?.edits.length, 1);
     assert.equal(hints[0].fix?.edits[0].newText, canonical);
@@ -181,7 +181,7 @@ test('表二 cell "1,234" reads as 1234 with a hint fixing it to "1234"', () => 
   assert.equal(r.report.tables.t2?.rows.get('license')?.cells[0].value, 1234);
   const hints = ofRule(r, 'cell-malformed');
   assert.equal(hints.length, 1, describe(r));
-  assert.equal(hints[0].severity, 'hint');
+  assert.equal(hints[0].severity, 'information');
   assert.equal(hints[0].fix?.edits[0].newText, '1234');
   assertNoSerious(r, '1,234');
 });

@@ -171,7 +171,7 @@ test('a report with spam in its title and sentences reads like the clean one', (
   // The only difference: foreign-text hints at the three pieces of spam.
   assert.deepEqual(
     dirtyReading.diagnostics.filter((d) => d.startsWith('foreign-text')),
-    ['foreign-text hint', 'foreign-text hint', 'foreign-text hint'],
+    ['foreign-text information', 'foreign-text information', 'foreign-text information'],
   );
   dirtyReading.diagnostics = dirtyReading.diagnostics.filter((d) => !d.startsWith('foreign-text'));
   assert.deepEqual(dirtyReading, cleanReading);

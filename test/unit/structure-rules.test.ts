@@ -220,24 +220,24 @@ test('regulation-scope: a 镇 report with 规章 0 is fine', () => {
   assert.equal(ofRule(check(T), 'regulation-scope').length, 0);
 });
 
-test('row-label: 上年转结 is a hint with the standard label as fix', () => {
+test('row-label: 上年转结 is a note (information) with the standard label as fix', () => {
   const text = replaceOnce(T, '二、上年结转政府信息公开申请数量', '二、上年转结政府信息公开申请数量');
   const r = check(text);
   const found = ofRule(r, 'row-label');
   assert.equal(found.length, 1, describe(r));
-  assert.equal(found[0].severity, 'hint');
+  assert.equal(found[0].severity, 'information');
   assert.equal(lineAt(r, found[0].start), lineOf(text, '上年转结'));
   assert.equal(found[0].fix?.edits[0].newText, '二、上年结转政府信息公开申请数量');
   assert.equal(applyFixes(text, found), T);
   assertNoSerious(r, '上年转结');
 });
 
-test('row-label: 本年新收到 is a hint', () => {
+test('row-label: 本年新收到 is a note (information)', () => {
   const text = replaceOnce(T, '一、本年新收政府信息公开申请数量', '一、本年新收到政府信息公开申请数量');
   const r = check(text);
   const found = ofRule(r, 'row-label');
   assert.equal(found.length, 1, describe(r));
-  assert.equal(found[0].severity, 'hint');
+  assert.equal(found[0].severity, 'information');
   assert.match(found[0].message, /本年新收到/);
   assertNoSerious(r, '本年新收到');
 });
@@ -315,7 +315,7 @@ test('row-label: a 表二 column label cut short (本年新) or written twice is
     const r = check(text);
     const found = ofRule(r, 'row-label');
     assert.ok(found.length >= 1, describe(r));
-    assert.ok(found.every((d) => d.severity === 'hint'));
+    assert.ok(found.every((d) => d.severity === 'information'));
     assert.ok(found.some((d) => d.message.includes(`“${standard}”`)), describe(r, found));
     assert.ok(found.every((d) => lineAt(r, d.start) === lineOf(text, written) + line));
     assert.ok(r.report.tables.t2?.rows.get('rules')?.positioned);

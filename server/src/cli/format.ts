@@ -6,7 +6,8 @@
 // CJK character counts 1 and an emoji 2); the end is exclusive (the column after the last character).
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, SEVERITY_OF_SETTING, ruleDocsUrl, type Diagnostic, type Locale, type RuleSetting, type Severity, LineIndex } from '../core';
+import { existsSync } from 'node:fs';
+import { RULES, SEVERITY_OF_SETTING, type Diagnostic, type Locale, type RuleSetting, type Severity, LineIndex } from '../core';
 import type { ReportSummary } from '../core';
 import type { OutputFormat } from './args';
 import type { FixChange } from './changes';
@@ -203,6 +204,14 @@ export function errorChunk(format: OutputFormat, file: string, error: string): s
   return format === 'json' ? JSON.stringify({ path: file, error }) : '';
 }
 
+/**
+ * A rule's page as shipped with the command line (docs/rules beside dist/), read offline; none when
+ * the pages are not there (a copy of the bundle alone). No web address is given that nobody serves.
+ */
+export function rulePageUri(id: string): string | undefined {
+  const page = path.join(__dirname, '..', 'docs', 'rules', `${id}.md`);
+  return existsSync(page) ? pathToFileURL(page).href : undefined;
+}
 
 export function streamHeader(
   format: OutputFormat,
@@ -213,7 +222,7 @@ export function streamHeader(
   const rules = RULES.map((rule) => ({
     id: rule.id,
     shortDescription: { text: rule.description[context.locale] },
-    helpUri: ruleDocsUrl(rule.id),
+    helpUri: rulePageUri(rule.id),
     defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
     properties: { fixable: rule.fixable },
   }));

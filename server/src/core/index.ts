@@ -3,7 +3,7 @@ export * from './types';
 export type * from './model';
 export { LineIndex, type Position } from './text/lines';
 export { check, formatMessage, localize, SEVERITY_OF_SETTING, type CheckResult } from './engine';
-export { RULES, ruleById, ruleDocsUrl, DOCS_BASE_URL } from './rules/registry';
+export { RULES, ruleById } from './rules/registry';
 export { applyEdits, applyFixes } from './fix';
 export { summarize, type ReportSummary } from './summary';
 export { looksLikeReport } from './parse/detect';

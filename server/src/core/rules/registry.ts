@@ -53,10 +53,3 @@ const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
 export function ruleById(id: string): Rule | undefined {
   return BY_ID.get(id);
 }
-
-/** Where the rule pages are published; diagnostics link to `${DOCS_BASE_URL}<id>.md`. */
-export const DOCS_BASE_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
-
-export function ruleDocsUrl(id: RuleId): string {
-  return `${DOCS_BASE_URL}${id}.md`;
-}
