@@ -53,3 +53,15 @@ test('header: the corpus reports whose body is printed below the title, after th
     assert.equal(check(readFileSync(path.join(dir, name), 'utf8')).report.body?.text, body, name);
   }
 });
+
+test('a title with spam injected before or after it is the title alone, its text the source over its span', () => {
+  const spam = '澳门葡京娱乐场www.pj8888.com';
+  const title = '青山镇人民政府2023年政府信息公开工作年度报告';
+  const rest = '\n一、总体情况\n2023年，我镇认真贯彻落实《条例》。\n';
+  for (const text of [`${spam}${title}${rest}`, `${title}${spam}${rest}`, `${title}${rest}`]) {
+    const { report } = check(text);
+    assert.equal(report.title?.text, title);
+    assert.equal(text.slice(report.title!.span.start, report.title!.span.end), title);
+    assert.equal(report.body?.text, '青山镇人民政府');
+  }
+});

@@ -49,9 +49,13 @@ export function readHeader(text: string, norm: string, lines: LineIndex, maxLine
     // A preamble sentence ("根据《条例》规定，现公布我乡2023年政府信息公开工作年度报告。") is not a title,
     // nor a breadcrumb ("首页 > 政务公开 > 年报 > 街道办事处政府信息公开工作年度报告").
     if (/[。,;]/.test(content) || BREADCRUMB.test(content)) continue;
+    // The title's extent is read on `norm`, where what is not the report (spam, pinyin) is blank, and
+    // its text is the source over that extent.
     const lead = content.length - content.replace(TITLE_LEAD, '').length;
-    const titleText = cleanLine(text.slice(start + lead, end));
-    const titleSpan = { start: start + lead, end: start + lead + titleText.length };
+    let last = content.length;
+    while (last > lead && /[\s*]/.test(content[last - 1])) last--;
+    const titleSpan = { start: start + lead, end: start + last };
+    const titleText = text.slice(titleSpan.start, titleSpan.end);
     const ym = YEAR_IN_TITLE.exec(content);
     const titleYear = ym && chineseYear(ym[1]) !== null
       ? { value: chineseYear(ym[1])!, span: { start: start + ym.index, end: start + ym.index + ym[1].length } }
