@@ -1,6 +1,5 @@
 // Every rule, in the order they run and are documented. The ids are the public interface:
 // configuration keys, disable comments, CLI output and the docs pages under docs/rules/.
-import type { RuleId } from '../types';
 import type { Rule } from './rule';
 import balance from './balance';
 import columnTotal from './column-total';
