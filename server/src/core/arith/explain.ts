@@ -3,8 +3,9 @@
 //
 // A cell *repairs* a failure when one change of its value makes every sum it is in hold: each of
 // them fails now, they all ask for the same change, and the new value is a count (whole, not
-// negative). A cell in a sum that holds, or in a sum not judged because of a blank cell, repairs
-// nothing: changing it would break that sum, or rest on a blank read as zero.
+// negative). A cell in a sum that holds repairs nothing (changing it would break that sum), nor does
+// a cell in a sum not judged because of a blank, or one that counts a missing row as 0: the change
+// would rest on a blank read as zero.
 //
 // A repairing cell in two or more failing sums, where no other repairing cell shares any of them,
 // is their *culprit*: one wrong number explains them all (a wrong leaf breaks its row and its
@@ -82,7 +83,7 @@ export function explain(relations: readonly Relation[]): void {
     let delta: Amount | null = null;
     for (const o of sums) {
       const residual = residuals.get(o);
-      if (residual === undefined) return; // in a sum that holds or is not judged
+      if (residual === undefined || o.assumed) return; // in a sum that holds, is not judged or assumes a row
       const d = deltaIn(o, span.start, residual);
       if (d === null || isZero(d) || (delta !== null && !sameAmount(d, delta))) return;
       delta = d;

@@ -2,8 +2,9 @@
 // shared by the four sum rules, the hover and the inlay hints.
 //
 // A blank cell is not a zero: a relation with a blank cell (or an unplaced row) is not judged, and
-// no fix is computed from it. A missing row counts as 0, except that a table cut off before its
-// 办理结果 rows has no balance and no column sums at all (they would be computed from absent rows).
+// no fix is computed from it. A missing row counts as 0, so that the finding shows what the sum
+// would be, but it is a row of blanks all the same: no fix is computed from a relation that
+// assumes one. A table cut off before its 办理结果 rows has no balance and no column sums at all.
 //
 // Where the failures come from (explain.ts): a cell whose one change repairs every sum it is in,
 // while it is in two or more failing sums and no other such cell shares them, is the culprit of
@@ -47,6 +48,8 @@ export interface Relation {
   expected: Amount;
   /** False when a cell is blank or a row unreadable: the relation is not judged. */
   complete: boolean;
+  /** A missing row is counted as 0 in it: judged, but no fix is computed from it. */
+  assumed: boolean;
   holds: boolean;
   /** Span covering the cells of the relation (for findings without a single culprit). */
   span: Span;
@@ -118,12 +121,12 @@ function addPart(parts: RelationPart[], row: TableRow | undefined, column: numbe
 const T3_COLUMN_NAMES = T3_COLUMNS.map((c) => c.label);
 
 /** A 表三 relation down `column`: the terms' cells in it against the total row's. */
-function down(rule: SumRule, label: string, totalRow: TableRow | undefined, column: number, terms: Term[], fallbackSpan: Span): Relation {
+function down(rule: SumRule, label: string, totalRow: TableRow | undefined, column: number, terms: Term[], fallbackSpan: Span, assumed: boolean): Relation {
   const parts = newList<RelationPart>();
   const columnName = T3_COLUMN_NAMES[column];
   let complete = true;
   for (const t of terms) if (!addPart(parts, t.row, column, t.sign, t.rowName, columnName, true)) complete = false;
-  return finish(rule, label, totalRow, column, parts, complete, fallbackSpan, columnName);
+  return finish(rule, label, totalRow, column, parts, complete, fallbackSpan, assumed, columnName);
 }
 
 /** A relation across `row`: `count` cells from `first` against its cell in `totalColumn`. */
@@ -131,7 +134,7 @@ function across(rule: SumRule, label: string, row: TableRow, totalColumn: number
   const parts = newList<RelationPart>();
   let complete = true;
   for (let j = 0; j < count; j++) if (!addPart(parts, row, first + j, 1, rowName, columnNames[j], false)) complete = false;
-  return finish(rule, label, row, totalColumn, parts, complete, row.span);
+  return finish(rule, label, row, totalColumn, parts, complete, row.span, false);
 }
 
 /** Signed sum of the parts: on numbers while that is exact, as amounts otherwise. */
@@ -154,7 +157,7 @@ function exactSum(parts: RelationPart[]): Amount {
 }
 
 /** The relation of the collected parts and the stated total (without a total row, 0 is assumed). */
-function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, totalColumn: number, parts: RelationPart[], complete: boolean, fallbackSpan: Span, column?: string): Relation {
+function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, totalColumn: number, parts: RelationPart[], complete: boolean, fallbackSpan: Span, assumed: boolean, column?: string): Relation {
   let total: Relation['total'] = null;
   if (totalRow) {
     const cell = totalRow.positioned ? totalRow.cells[totalColumn] : undefined;
@@ -176,6 +179,7 @@ function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, to
     parts,
     expected,
     complete,
+    assumed,
     holds: !complete || sameAmount(total ? total.value : 0, expected),
     span: start <= end ? { start, end } : fallbackSpan,
   };
@@ -188,9 +192,11 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   const row = (key: string) => t3.rows.get(key);
   const term = (r: TableRow | undefined, sign: 1 | -1): Term => ({ row: r, sign, rowName: r && shortLabel(r) });
   const leaves = newList<TableRow>();
+  let leafMissing = false;
   for (const key of t3Leaves(edition)) {
     const r = row(key);
     if (r) leaves.push(r);
+    else leafMissing = true;
   }
   const col = (c: number) => T3_COLUMN_NAMES[c];
   const [newRow, carryRow, totalRow, nextRow] = [row('new'), row('carry'), row('total'), row('next')];
@@ -209,7 +215,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   if (totalRow) {
     const terms = leafTerms(1);
     const name = shortLabel(totalRow);
-    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('column-total', `${name} · ${col(c)}`, totalRow, c, terms, totalRow.span));
+    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('column-total', `${name} · ${col(c)}`, totalRow, c, terms, totalRow.span, leafMissing));
   }
 
   // R1: 一 + 二 = （七）总计 + 四, per column. Without a （七） row its leaves stand in for it;
@@ -221,7 +227,8 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
     if (totalRow) terms.push(term(totalRow, -1));
     else for (const t of leafTerms(-1)) terms.push(t);
     const name = nextRow ? shortLabel(nextRow) : '四、结转下年度继续办理';
-    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('balance', `${name} · ${col(c)}`, nextRow, c, terms, (newRow ?? carryRow)!.span));
+    const assumed = !newRow || !carryRow || !nextRow || (!totalRow && leafMissing);
+    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('balance', `${name} · ${col(c)}`, nextRow, c, terms, (newRow ?? carryRow)!.span, assumed));
   }
   return out;
 }
