@@ -330,6 +330,36 @@ test('only （七）总计 and 四 missing: the balance is judged from the 办�
   assert.deepEqual(ofRule(check(cleanCut), 'balance'), [], 'in + carried = the results present: holds');
 });
 
+test('a missing 办理结果 row is a row of blanks: a wrong cell is still found, but no fix rests on the missing row', () => {
+  const full = miniReport({ narrative: '本年度工作平稳。' });
+  const cut = full.replace(/\n3\.其他\t[^\n]*/, '');
+  assert.notEqual(cut, full);
+  const text = cut.replace('（一）予以公开\t4\t1', '（一）予以公开\t5\t1'); // 5 + 1 ≠ 5
+  const r = check(text);
+  const found = sumFindings(r);
+  assert.ok(found.some((d) => d.rule === 'row-total' && lineAt(r, d.start) === lineAt(r, text.indexOf('（一）予以公开'))), describe(r, found));
+  assert.ok(found.every((d) => offered(d).length === 0), describe(r, found));
+  assert.equal(applyFixes(text, r.diagnostics), text);
+  // With the row there, the same typo is one finding with a certain fix.
+  const whole = full.replace('（一）予以公开\t4\t1', '（一）予以公开\t5\t1');
+  const fixedWhole = check(whole);
+  assert.equal(sumFindings(fixedWhole).length, 1);
+  assert.equal(applyFixes(whole, fixedWhole.diagnostics), full);
+});
+
+test('xiaocaoe (no （七）总计, no 四): a typo that cancels its balance error is not fixed into another cell', () => {
+  // 商业企业 0 → 2 in （一）予以公开: the balance of 商业企业 now holds (2 in, 2 out) and only the row
+  // total fails; the leaves standing in for （七） and the absent 四 (0) cannot confirm any fix.
+  const original = fixture('2023-xiaocaoe-town.txt');
+  const text = original.replace('(一) 予以公开\t0\t0', '(一) 予以公开\t0\t2');
+  assert.notEqual(text, original);
+  const r = check(text);
+  const found = sumFindings(r);
+  assert.ok(found.some((d) => d.rule === 'row-total'), describe(r, found));
+  assert.ok(found.every((d) => !d.fix?.certain), describe(r, found));
+  assert.equal(applyFixes(text, r.diagnostics), applyFixes(original, check(original).diagnostics).replace('(一) 予以公开\t0\t0', '(一) 予以公开\t0\t2'));
+});
+
 // ------------------------------------------------------------------------------------------------
 // Big numbers
 

@@ -8,6 +8,7 @@ import { RULES } from './rules/registry';
 import type { Bilingual, Finding, FindingFix, RuleContext } from './rules/rule';
 import { evaluateArithmetic, type Arithmetic } from './arith/relations';
 import { suppress } from './suppress';
+import { fillTemplate } from './text/fill';
 
 export interface CheckResult {
   report: Report;
@@ -30,7 +31,7 @@ export function localize(text: Bilingual | string, locale: Locale): string {
 }
 
 export function formatMessage(template: string, args: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  return fillTemplate(template, args);
 }
 
 /** Shared by every finding without alternatives (most of them): never mutated. */

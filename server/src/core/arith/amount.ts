@@ -75,6 +75,7 @@ export function isCount(a: Amount): boolean {
 
 /** As a message or a fix writes it: plain digits for whole amounts, at most two decimals otherwise. */
 export function amountText(a: Amount): string {
+  if (typeof a === 'number' && Number.isSafeInteger(a)) return String(a);
   if (typeof a === 'bigint') return a.toString();
   if (Number.isInteger(a)) return Number.isSafeInteger(a) ? String(a) : BigInt(a).toString();
   return String(Math.round(a * 100) / 100);

@@ -14,7 +14,7 @@
 // total disagrees with its four parts; a row and a column that two wrong numbers share).
 import type { Span } from '../types';
 import type { Relation } from './relations';
-import { add, isCount, isZero, negate, sameAmount, subtract, type Amount } from './amount';
+import { add, isCount, negate, sameAmount, subtract, type Amount } from './amount';
 
 /** A change of one cell that repairs the failing sums it is in. */
 export interface CellChange {
@@ -32,14 +32,18 @@ export interface Cause extends CellChange {
   relations: Relation[];
 }
 
+/** Shared by every failure no cell repairs alone (never changed). */
+const NONE: readonly CellChange[] = Object.freeze([]);
+
 /** A repairing cell; its label is written only when read (most are never reported). */
 class Repair implements Cause {
+  readonly relations: Relation[] = [];
+
   constructor(
     readonly span: Span,
     readonly value: Amount,
     readonly expected: Amount,
     private readonly named: { readonly label: string },
-    readonly relations: Relation[],
   ) {}
 
   get label(): string {
@@ -47,68 +51,97 @@ class Repair implements Cause {
   }
 }
 
-/** The change of the cell at `start` that repairs relation `r`, given r's residual (stated − sum). */
-function deltaIn(r: Relation, start: number, residual: Amount): Amount | null {
-  if (r.total && r.total.span.start === start) return negate(residual);
-  for (const p of r.parts) if (p.span.start === start) return p.sign > 0 ? residual : negate(residual);
-  return null;
+type TableCell = { readonly span: Span; readonly value: Amount; readonly label: string };
+
+/** A cell of a failing sum, and the change that each failing sum it is in asks of it so far. */
+interface Asked {
+  cell: TableCell;
+  /** The same change for every sum seen so far, or null once two sums disagree or one forbids any. */
+  delta: Amount | null;
 }
 
 /**
  * Marks the culprit (`culprit`) or the candidate repairs (`candidates`) of every failing relation
- * of one table. Costs nothing while every sum holds.
+ * of one table. Costs nothing while every sum holds; otherwise one pass over the failing sums' cells
+ * and one over the other sums, without a list of sums per cell.
  */
 export function explain(relations: readonly Relation[]): void {
-  const residuals = new Map<Relation, Amount>();
-  for (const r of relations) if (r.complete && !r.holds) residuals.set(r, subtract(r.total ? r.total.value : 0, r.expected));
-  if (residuals.size === 0) return;
-
-  // Which sums each cell is in (cells are known by where they start), judged or not.
-  const memberOf = new Map<number, Relation[]>();
-  const note = (start: number, r: Relation) => {
-    const list = memberOf.get(start);
-    if (list) list.push(r);
-    else memberOf.set(start, [r]);
-  };
+  // The residual (stated − sum) of each failing relation, by index; null where the sum holds or is not judged.
+  const residuals: (Amount | null)[] = [];
+  let failing = 0;
   for (const r of relations) {
-    if (r.total) note(r.total.span.start, r);
-    for (const p of r.parts) note(p.span.start, r);
+    const fails = r.complete && !r.holds;
+    residuals.push(fails ? subtract(r.total ? r.total.value : 0, r.expected) : null);
+    if (fails) failing++;
+  }
+  if (failing === 0) return;
+
+  // What each cell of a failing sum is asked: a total must move by −residual to meet its sum, an
+  // added part by +residual, a subtracted one by −residual. A sum that counts a missing row as 0
+  // asks nothing of its cells (no repair may rest on it).
+  const asked = new Map<number, Asked>();
+  const ask = (cell: TableCell, delta: Amount | null) => {
+    const seen = asked.get(cell.span.start);
+    if (!seen) asked.set(cell.span.start, { cell, delta });
+    else if (seen.delta !== null && (delta === null || !sameAmount(seen.delta, delta))) seen.delta = null;
+  };
+  for (let i = 0; i < relations.length; i++) {
+    const residual = residuals[i];
+    if (residual === null) continue;
+    const r = relations[i];
+    const usable = !r.assumed;
+    if (r.total) ask(r.total, usable ? negate(residual) : null);
+    for (const p of r.parts) ask(p, !usable ? null : p.sign > 0 ? residual : negate(residual));
+  }
+  // A cell also in a sum that holds, or in one not judged, repairs nothing: changing it breaks that sum.
+  const forbid = (start: number) => {
+    const seen = asked.get(start);
+    if (seen) seen.delta = null;
+  };
+  for (let i = 0; i < relations.length; i++) {
+    if (residuals[i] !== null) continue;
+    const r = relations[i];
+    if (r.total) forbid(r.total.span.start);
+    for (const p of r.parts) forbid(p.span.start);
   }
 
   const repairs = new Map<number, Repair>();
-  const repairsIn = new Map<Relation, number>();
-  const consider = (span: Span, value: Amount, named: { readonly label: string }) => {
-    if (repairs.has(span.start)) return;
-    const sums = memberOf.get(span.start)!;
-    let delta: Amount | null = null;
-    for (const o of sums) {
-      const residual = residuals.get(o);
-      if (residual === undefined || o.assumed) return; // in a sum that holds, is not judged or assumes a row
-      const d = deltaIn(o, span.start, residual);
-      if (d === null || isZero(d) || (delta !== null && !sameAmount(d, delta))) return;
-      delta = d;
-    }
-    const expected = add(value, delta!);
-    if (!isCount(expected)) return;
-    repairs.set(span.start, new Repair(span, value, expected, named, sums));
-    for (const o of sums) repairsIn.set(o, (repairsIn.get(o) ?? 0) + 1);
-  };
-  const tried = new Set<number>();
-  for (const r of residuals.keys()) {
-    for (const cell of r.total ? [r.total, ...r.parts] : r.parts) {
-      if (tried.has(cell.span.start)) continue;
-      tried.add(cell.span.start);
-      consider(cell.span, cell.value, cell);
+  for (const [start, { cell, delta }] of asked) {
+    if (delta === null) continue;
+    const expected = add(cell.value, delta);
+    if (isCount(expected)) repairs.set(start, new Repair(cell.span, cell.value, expected, cell));
+  }
+
+  // The failing sums each repair is in, and how many repairs each failing sum has.
+  const repairsIn = new Int32Array(relations.length);
+  for (let i = 0; i < relations.length; i++) {
+    if (residuals[i] === null || repairs.size === 0) continue;
+    const r = relations[i];
+    const note = (start: number) => {
+      const repair = repairs.get(start);
+      if (!repair) return;
+      repair.relations.push(r);
+      repairsIn[i]++;
+    };
+    if (r.total) note(r.total.span.start);
+    for (const p of r.parts) note(p.span.start);
+  }
+  if (repairs.size > 0) {
+    const index = new Map<Relation, number>();
+    relations.forEach((r, i) => index.set(r, i));
+    for (const repair of repairs.values()) {
+      if (repair.relations.length < 2 || repair.relations.some((r) => repairsIn[index.get(r)!] !== 1)) continue;
+      for (const r of repair.relations) r.culprit = repair;
     }
   }
 
-  for (const repair of repairs.values()) {
-    if (repair.relations.length < 2 || repair.relations.some((r) => repairsIn.get(r) !== 1)) continue;
-    for (const r of repair.relations) r.culprit = repair;
-  }
-
-  for (const r of residuals.keys()) {
-    if (r.culprit) continue;
+  for (let i = 0; i < relations.length; i++) {
+    const r = relations[i];
+    if (residuals[i] === null || r.culprit) continue;
+    if (repairsIn[i] === 0) {
+      r.candidates = NONE;
+      continue;
+    }
     const candidates: CellChange[] = [];
     const total = r.total && repairs.get(r.total.span.start);
     if (total) candidates.push(total);

@@ -56,7 +56,7 @@ export interface Relation {
   /** The one wrong cell that explains this failure and the other failures it causes, when the sums single it out. */
   culprit?: Cause;
   /** Without a culprit: each cell whose change alone repairs this failure without breaking a sum that holds (total first). */
-  candidates?: CellChange[];
+  candidates?: readonly CellChange[];
   /** A failing relation implied by others that are reported (e.g. the 总计 column when a component column fails). */
   implied?: boolean;
 }

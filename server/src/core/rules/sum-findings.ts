@@ -6,25 +6,35 @@
 // and the one fix batch fixing may apply. A failure without a culprit is a finding on its stated
 // total (or on the whole group, for 表四), with each cell that could repair it as a candidate fix,
 // offered one by one in the editor and never applied in batch: the sums cannot tell which is wrong.
-import type { Cause, CellChange, Relation, SumRule } from '../arith/relations';
+import type { Cause, CellChange, Relation, RelationPart, SumRule } from '../arith/relations';
 import { add, amountText, isZero, type Amount } from '../arith/amount';
 import type { Locale } from '../types';
 import type { Bilingual, FindingFix, RuleContext } from './rule';
+import { fillTemplate } from '../text/fill';
 
-/** "自然人 102 + 商业企业 1" — the non-zero parts, named as the report labels them. */
-export function partsText(r: Relation, locale: Locale): string {
-  let shown = '';
-  let count = 0;
+/** How many parts a message names; the related information points at the same cells. */
+const NAMED_PARTS = 4;
+
+/** The first non-zero parts of a relation, at most NAMED_PARTS, and whether there are more. */
+function namedParts(r: Relation): { parts: RelationPart[]; more: boolean } {
+  const parts: RelationPart[] = [];
   for (const p of r.parts) {
     if (isZero(p.value)) continue;
-    if (++count > 4) {
-      shown += ' + …';
-      break;
-    }
-    const sign = count === 1 ? (p.sign < 0 ? '− ' : '') : p.sign < 0 ? ' − ' : ' + ';
-    shown += `${sign}${p.name} ${amountText(p.value)}`;
+    if (parts.length === NAMED_PARTS) return { parts, more: true };
+    parts.push(p);
   }
-  return count === 0 ? (locale === 'en' ? 'every part is 0' : '各项均为 0') : shown;
+  return { parts, more: false };
+}
+
+/** "自然人 102 + 商业企业 1" — the non-zero parts, named as the report labels them. */
+export function partsText(r: Relation, locale: Locale, named = namedParts(r)): string {
+  if (named.parts.length === 0) return locale === 'en' ? 'every part is 0' : '各项均为 0';
+  let shown = '';
+  named.parts.forEach((p, i) => {
+    const sign = i === 0 ? (p.sign < 0 ? '− ' : '') : p.sign < 0 ? ' − ' : ' + ';
+    shown += `${sign}${p.name} ${amountText(p.value)}`;
+  });
+  return named.more ? `${shown} + …` : shown;
 }
 
 export const SUM_MESSAGES = {
@@ -59,27 +69,22 @@ export const FIX_TITLES = {
 } satisfies Record<string, Bilingual>;
 
 function fill(template: Bilingual, locale: Locale, args: Record<string, string>): string {
-  return template[locale].replace(/\{(\w+)\}/g, (m, name: string) => args[name] ?? m);
+  return fillTemplate(template[locale], args);
 }
 
-/** The arguments of a relation's own message (`wrong` of its rule). */
-function relationArgs(r: Relation, locale: Locale): Record<string, string> {
+/** The arguments of a relation's own message (`wrong` of its rule: the balance words it by its two sides). */
+function relationArgs(r: Relation, locale: Locale, named?: { parts: RelationPart[]; more: boolean }): Record<string, string> {
   const actual: Amount = r.total ? r.total.value : 0;
+  if (r.rule !== 'balance') {
+    return { label: r.label, expected: amountText(r.expected), actual: amountText(actual), parts: partsText(r, locale, named) };
+  }
   let lhs: Amount = 0;
   let rhs: Amount = actual;
   for (const p of r.parts) {
     if (p.sign > 0) lhs = add(lhs, p.value);
     else rhs = add(rhs, p.value);
   }
-  return {
-    label: r.label,
-    column: r.column ?? '',
-    expected: amountText(r.expected),
-    actual: amountText(actual),
-    parts: partsText(r, locale),
-    lhs: amountText(lhs),
-    rhs: amountText(rhs),
-  };
+  return { column: r.column ?? '', lhs: amountText(lhs), rhs: amountText(rhs) };
 }
 
 function relationMessage(r: Relation, locale: Locale): string {
@@ -121,7 +126,8 @@ function reportCause(ctx: RuleContext, rule: SumRule, cause: Cause): void {
     .map((r) => fill(r.rule === 'balance' ? SUM_NAMES.balance : SUM_NAMES.total, locale, { label: r.label, column: r.column ?? '' }))
     .join(SUM_NAMES.and[locale]);
   ctx.add({
-    ...cause.span,
+    start: cause.span.start,
+    end: cause.span.end,
     messageId: 'cause',
     args: { cell: cause.label, fixed: amountText(cause.expected), actual: amountText(cause.value), sums },
     fix: changeFix(cause, locale, true),
@@ -149,15 +155,15 @@ export function reportRelations(ctx: RuleContext, rule: SumRule, options: { wide
     }
     if (r.implied) continue;
     const candidates = r.candidates ?? [];
-    const related = [];
-    for (const p of r.parts) {
-      if (!isZero(p.value)) related.push({ start: p.span.start, end: p.span.end, message: `${p.label}：${amountText(p.value)}` });
-    }
+    // Related information: the cells the message names (the hover on the total lists every part).
+    const named = namedParts(r);
+    const related = named.parts.map((p) => ({ start: p.span.start, end: p.span.end, message: `${p.label}：${amountText(p.value)}` }));
     const at = options.wide || !r.total ? r.span : r.total.span;
     ctx.add({
-      ...at,
+      start: at.start,
+      end: at.end,
       messageId: 'wrong',
-      args: relationArgs(r, locale),
+      args: relationArgs(r, locale, named),
       fix: candidates.length ? changeFix(candidates[0], locale, false) : null,
       alternatives: candidates.length > 1 ? candidates.slice(1).map((c) => changeFix(c, locale, false)) : undefined,
       related,
