@@ -53,102 +53,97 @@ class Repair implements Cause {
 
 type TableCell = { readonly span: Span; readonly value: Amount; readonly label: string };
 
-/** A cell of a failing sum, and the change that each failing sum it is in asks of it so far. */
-interface Asked {
-  cell: TableCell;
-  /** The same change for every sum seen so far, or null once two sums disagree or one forbids any. */
-  delta: Amount | null;
-}
+// Each place a cell takes in a sum is one number: where the cell starts × PER_START + the sum's
+// index × PER_SUM + the place in the sum (0 for the total, k for part k − 1). Sorted, the places of
+// one cell come together, in the order of the sums. Tables have fixed schemas (表三: some 80 sums of
+// at most 25 cells), far below these bounds; a table beyond them is not explained.
+const PER_SUM = 128;
+const MAX_SUMS = 1024;
+const PER_START = PER_SUM * MAX_SUMS;
 
 /**
  * Marks the culprit (`culprit`) or the candidate repairs (`candidates`) of every failing relation
- * of one table. Costs nothing while every sum holds; otherwise one pass over the failing sums' cells
- * and one over the other sums, without a list of sums per cell.
+ * of one table. Costs nothing while every sum holds; otherwise one sort of the cells' places.
  */
 export function explain(relations: readonly Relation[]): void {
   // The residual (stated − sum) of each failing relation, by index; null where the sum holds or is not judged.
   const residuals: (Amount | null)[] = [];
   let failing = 0;
+  let places = 0;
   for (const r of relations) {
     const fails = r.complete && !r.holds;
     residuals.push(fails ? subtract(r.total ? r.total.value : 0, r.expected) : null);
     if (fails) failing++;
+    if (r.parts.length >= PER_SUM - 1) return;
+    places += r.parts.length + (r.total ? 1 : 0);
   }
-  if (failing === 0) return;
+  if (failing === 0 || relations.length > MAX_SUMS) return;
 
-  // What each cell of a failing sum is asked: a total must move by −residual to meet its sum, an
-  // added part by +residual, a subtracted one by −residual. A sum that counts a missing row as 0
-  // asks nothing of its cells (no repair may rest on it).
-  const asked = new Map<number, Asked>();
-  const ask = (cell: TableCell, delta: Amount | null) => {
-    const seen = asked.get(cell.span.start);
-    if (!seen) asked.set(cell.span.start, { cell, delta });
-    else if (seen.delta !== null && (delta === null || !sameAmount(seen.delta, delta))) seen.delta = null;
-  };
-  for (let i = 0; i < relations.length; i++) {
-    const residual = residuals[i];
-    if (residual === null) continue;
-    const r = relations[i];
-    const usable = !r.assumed;
-    if (r.total) ask(r.total, usable ? negate(residual) : null);
-    for (const p of r.parts) ask(p, !usable ? null : p.sign > 0 ? residual : negate(residual));
-  }
-  // A cell also in a sum that holds, or in one not judged, repairs nothing: changing it breaks that sum.
-  const forbid = (start: number) => {
-    const seen = asked.get(start);
-    if (seen) seen.delta = null;
-  };
-  for (let i = 0; i < relations.length; i++) {
-    if (residuals[i] !== null) continue;
-    const r = relations[i];
-    if (r.total) forbid(r.total.span.start);
-    for (const p of r.parts) forbid(p.span.start);
-  }
+  const all = new Float64Array(places);
+  let k = 0;
+  relations.forEach((r, i) => {
+    if (r.total) all[k++] = r.total.span.start * PER_START + i * PER_SUM;
+    r.parts.forEach((p, j) => (all[k++] = p.span.start * PER_START + i * PER_SUM + j + 1));
+  });
+  all.sort();
 
-  const repairs = new Map<number, Repair>();
-  for (const [start, { cell, delta }] of asked) {
-    if (delta === null) continue;
-    const expected = add(cell.value, delta);
-    if (isCount(expected)) repairs.set(start, new Repair(cell.span, cell.value, expected, cell));
-  }
-
-  // The failing sums each repair is in, and how many repairs each failing sum has.
+  // Each cell in turn: a repair when every sum it is in fails, counts no missing row as 0, and asks
+  // the same change of it (a total must move by −residual to meet its sum, an added part by
+  // +residual, a subtracted one by −residual), and the changed value is a count.
   const repairsIn = new Int32Array(relations.length);
-  for (let i = 0; i < relations.length; i++) {
-    if (residuals[i] === null || repairs.size === 0) continue;
-    const r = relations[i];
-    const note = (start: number) => {
-      const repair = repairs.get(start);
-      if (!repair) return;
-      repair.relations.push(r);
-      repairsIn[i]++;
-    };
-    if (r.total) note(r.total.span.start);
-    for (const p of r.parts) note(p.span.start);
-  }
-  if (repairs.size > 0) {
-    const index = new Map<Relation, number>();
-    relations.forEach((r, i) => index.set(r, i));
-    for (const repair of repairs.values()) {
-      if (repair.relations.length < 2 || repair.relations.some((r) => repairsIn[index.get(r)!] !== 1)) continue;
-      for (const r of repair.relations) r.culprit = repair;
+  const found: { place: number; repair: Repair }[][] = [];
+  const repairs: { repair: Repair; sums: number[] }[] = [];
+  for (let from = 0; from < all.length; ) {
+    const start = Math.floor(all[from] / PER_START);
+    let to = from + 1;
+    while (to < all.length && Math.floor(all[to] / PER_START) === start) to++;
+    let delta: Amount | null = null;
+    let cell: TableCell | null = null;
+    for (let e = from; e < to; e++) {
+      const sum = Math.floor(all[e] / PER_SUM) % MAX_SUMS;
+      const place = all[e] % PER_SUM;
+      const residual = residuals[sum];
+      const r = relations[sum];
+      if (residual === null || r.assumed) {
+        cell = null;
+        break;
+      }
+      const d = place === 0 ? negate(residual) : r.parts[place - 1].sign > 0 ? residual : negate(residual);
+      if (delta !== null && !sameAmount(d, delta)) {
+        cell = null;
+        break;
+      }
+      delta = d;
+      cell = place === 0 ? r.total! : r.parts[place - 1];
     }
+    if (cell && delta !== null) {
+      const expected = add(cell.value, delta);
+      if (isCount(expected)) {
+        const repair = new Repair(cell.span, cell.value, expected, cell);
+        const sums: number[] = [];
+        for (let e = from; e < to; e++) {
+          const sum = Math.floor(all[e] / PER_SUM) % MAX_SUMS;
+          repair.relations.push(relations[sum]);
+          sums.push(sum);
+          repairsIn[sum]++;
+          (found[sum] ??= []).push({ place: all[e] % PER_SUM, repair });
+        }
+        repairs.push({ repair, sums });
+      }
+    }
+    from = to;
   }
 
+  // A repair in two failing sums or more that no other repair shares is their culprit.
+  for (const { repair, sums } of repairs) {
+    if (sums.length < 2 || sums.some((sum) => repairsIn[sum] !== 1)) continue;
+    for (const r of repair.relations) r.culprit = repair;
+  }
+  // Every other failing sum keeps its repairs as candidates, the total first, then the parts in order.
   for (let i = 0; i < relations.length; i++) {
     const r = relations[i];
     if (residuals[i] === null || r.culprit) continue;
-    if (repairsIn[i] === 0) {
-      r.candidates = NONE;
-      continue;
-    }
-    const candidates: CellChange[] = [];
-    const total = r.total && repairs.get(r.total.span.start);
-    if (total) candidates.push(total);
-    for (const p of r.parts) {
-      const repair = repairs.get(p.span.start);
-      if (repair) candidates.push(repair);
-    }
-    r.candidates = candidates;
+    const own = found[i];
+    r.candidates = own ? own.sort((a, b) => a.place - b.place).map((f) => f.repair) : NONE;
   }
 }
