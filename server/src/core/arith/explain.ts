@@ -32,6 +32,9 @@ export interface Cause extends CellChange {
   relations: Relation[];
 }
 
+/** What a cell is asked once no change of it can repair its sums. */
+const FORBIDDEN = Symbol('forbidden');
+
 /** Shared by every failure no cell repairs alone (never changed). */
 const NONE: readonly CellChange[] = Object.freeze([]);
 
@@ -51,92 +54,87 @@ class Repair implements Cause {
   }
 }
 
-type TableCell = { readonly span: Span; readonly value: Amount; readonly label: string };
+type TableCell = { readonly span: Span; readonly slot: number; readonly value: Amount; readonly label: string };
 
-// Each place a cell takes in a sum is one number: where the cell starts × PER_START + the sum's
-// index × PER_SUM + the place in the sum (0 for the total, k for part k − 1). Sorted, the places of
-// one cell come together, in the order of the sums. Tables have fixed schemas (表三: some 80 sums of
-// at most 25 cells), far below these bounds; a table beyond them is not explained.
-const PER_SUM = 128;
-const MAX_SUMS = 1024;
-const PER_START = PER_SUM * MAX_SUMS;
+/** A failing sum's repairs, with the place of each in the sum (0 for the total, k for part k − 1). */
+type Found = { place: number; repair: Repair }[];
 
 /**
  * Marks the culprit (`culprit`) or the candidate repairs (`candidates`) of every failing relation
- * of one table. Costs nothing while every sum holds; otherwise one sort of the cells' places.
+ * of one table. Costs nothing while every sum holds; otherwise two passes over the sums, with what
+ * each cell is asked kept by its slot (its place in the table, the same in every sum).
  */
 export function explain(relations: readonly Relation[]): void {
   // The residual (stated − sum) of each failing relation, by index; null where the sum holds or is not judged.
   const residuals: (Amount | null)[] = [];
   let failing = 0;
-  let places = 0;
+  let slots = 0;
   for (const r of relations) {
     const fails = r.complete && !r.holds;
     residuals.push(fails ? subtract(r.total ? r.total.value : 0, r.expected) : null);
     if (fails) failing++;
-    if (r.parts.length >= PER_SUM - 1) return;
-    places += r.parts.length + (r.total ? 1 : 0);
+    if (r.total && r.total.slot >= slots) slots = r.total.slot + 1;
+    for (const p of r.parts) if (p.slot >= slots) slots = p.slot + 1;
   }
-  if (failing === 0 || relations.length > MAX_SUMS) return;
+  if (failing === 0) return;
 
-  const all = new Float64Array(places);
-  let k = 0;
-  relations.forEach((r, i) => {
-    if (r.total) all[k++] = r.total.span.start * PER_START + i * PER_SUM;
-    r.parts.forEach((p, j) => (all[k++] = p.span.start * PER_START + i * PER_SUM + j + 1));
-  });
-  all.sort();
+  // What each cell is asked: a total must move by −residual to meet its sum, an added part by
+  // +residual, a subtracted one by −residual. A cell is a repair when every sum it is in asks the
+  // same change of it; FORBIDDEN once a sum holds, is not judged or counts a missing row as 0 (the
+  // change would break it, or rest on a blank read as zero), or once two sums disagree.
+  const asked: (Amount | typeof FORBIDDEN | undefined)[] = new Array(slots);
+  const cells: (TableCell | undefined)[] = new Array(slots);
+  const ask = (cell: TableCell, delta: Amount | typeof FORBIDDEN) => {
+    const seen = asked[cell.slot];
+    if (seen === undefined) {
+      asked[cell.slot] = delta;
+      cells[cell.slot] = cell;
+    } else if (seen !== FORBIDDEN && (delta === FORBIDDEN || !sameAmount(seen, delta))) {
+      asked[cell.slot] = FORBIDDEN;
+    }
+  };
+  for (let i = 0; i < relations.length; i++) {
+    const r = relations[i];
+    const residual = residuals[i];
+    const usable = residual !== null && !r.assumed;
+    if (r.total) ask(r.total, usable ? negate(residual) : FORBIDDEN);
+    for (const p of r.parts) ask(p, !usable ? FORBIDDEN : p.sign > 0 ? residual : negate(residual));
+  }
 
-  // Each cell in turn: a repair when every sum it is in fails, counts no missing row as 0, and asks
-  // the same change of it (a total must move by −residual to meet its sum, an added part by
-  // +residual, a subtracted one by −residual), and the changed value is a count.
-  const repairsIn = new Int32Array(relations.length);
-  const found: { place: number; repair: Repair }[][] = [];
-  const repairs: { repair: Repair; sums: number[] }[] = [];
-  for (let from = 0; from < all.length; ) {
-    const start = Math.floor(all[from] / PER_START);
-    let to = from + 1;
-    while (to < all.length && Math.floor(all[to] / PER_START) === start) to++;
-    let delta: Amount | null = null;
-    let cell: TableCell | null = null;
-    for (let e = from; e < to; e++) {
-      const sum = Math.floor(all[e] / PER_SUM) % MAX_SUMS;
-      const place = all[e] % PER_SUM;
-      const residual = residuals[sum];
-      const r = relations[sum];
-      if (residual === null || r.assumed) {
-        cell = null;
-        break;
-      }
-      const d = place === 0 ? negate(residual) : r.parts[place - 1].sign > 0 ? residual : negate(residual);
-      if (delta !== null && !sameAmount(d, delta)) {
-        cell = null;
-        break;
-      }
-      delta = d;
-      cell = place === 0 ? r.total! : r.parts[place - 1];
-    }
-    if (cell && delta !== null) {
-      const expected = add(cell.value, delta);
-      if (isCount(expected)) {
-        const repair = new Repair(cell.span, cell.value, expected, cell);
-        const sums: number[] = [];
-        for (let e = from; e < to; e++) {
-          const sum = Math.floor(all[e] / PER_SUM) % MAX_SUMS;
-          repair.relations.push(relations[sum]);
-          sums.push(sum);
-          repairsIn[sum]++;
-          (found[sum] ??= []).push({ place: all[e] % PER_SUM, repair });
-        }
-        repairs.push({ repair, sums });
-      }
-    }
-    from = to;
+  // The repairs, then the failing sums each is in (all of its sums fail, or it would be forbidden).
+  const repairs: (Repair | undefined)[] = new Array(slots);
+  let any = false;
+  for (let slot = 0; slot < slots; slot++) {
+    const delta = asked[slot];
+    const cell = cells[slot];
+    if (delta === undefined || delta === FORBIDDEN || !cell) continue;
+    const expected = add(cell.value, delta);
+    if (!isCount(expected)) continue;
+    repairs[slot] = new Repair(cell.span, cell.value, expected, cell);
+    any = true;
+  }
+  if (!any) {
+    for (let i = 0; i < relations.length; i++) if (residuals[i] !== null) relations[i].candidates = NONE;
+    return;
+  }
+  const found: (Found | undefined)[] = new Array(relations.length);
+  for (let i = 0; i < relations.length; i++) {
+    if (residuals[i] === null) continue;
+    const r = relations[i];
+    const note = (slot: number, place: number) => {
+      const repair = repairs[slot];
+      if (!repair) return;
+      repair.relations.push(r);
+      (found[i] ??= []).push({ place, repair });
+    };
+    if (r.total) note(r.total.slot, 0);
+    r.parts.forEach((p, k) => note(p.slot, k + 1));
   }
 
   // A repair in two failing sums or more that no other repair shares is their culprit.
-  for (const { repair, sums } of repairs) {
-    if (sums.length < 2 || sums.some((sum) => repairsIn[sum] !== 1)) continue;
+  const count = (r: Relation) => found[relations.indexOf(r)]!.length;
+  for (const repair of repairs) {
+    if (!repair || repair.relations.length < 2 || repair.relations.some((r) => count(r) !== 1)) continue;
     for (const r of repair.relations) r.culprit = repair;
   }
   // Every other failing sum keeps its repairs as candidates, the total first, then the parts in order.

@@ -23,6 +23,8 @@ export type { Cause, CellChange } from './explain';
 
 export interface RelationPart {
   span: Span;
+  /** The cell's place in its table (row × SLOTS_PER_ROW + column): the same in every sum that holds the cell. */
+  slot: number;
   value: Amount;
   /** "（一）予以公开 · 自然人", as the report writes the labels. */
   label: string;
@@ -42,7 +44,7 @@ export interface Relation {
   /** The 表三 column the relation runs down, for column and balance relations ("自然人"). */
   column?: string;
   /** The cell that holds the stated total, if the table has it (a missing row has none: 0 is assumed). */
-  total: { span: Span; value: Amount; label: string } | null;
+  total: { span: Span; slot: number; value: Amount; label: string } | null;
   parts: RelationPart[];
   /** Signed sum of the parts: what the total should be. */
   expected: Amount;
@@ -68,11 +70,15 @@ export interface Arithmetic {
 /** Row names in relation labels are a little shorter than elsewhere: they share the label with a column. */
 const shortLabel = (row: TableRow) => shortRowLabel(row, 18);
 
-/** A row in a relation that runs down a column: how it enters, and its name in labels. */
+/** Cell slots: a table's rows in order, this many columns apart (表三 has 7 columns, 表四's one row 15). */
+export const SLOTS_PER_ROW = 16;
+
+/** A row in a relation that runs down a column: how it enters, its name in labels, its place in the table. */
 interface Term {
   row: TableRow | undefined;
   sign: 1 | -1;
   rowName: string | undefined;
+  index: number;
 }
 
 /**
@@ -82,6 +88,7 @@ interface Term {
 class Part implements RelationPart {
   constructor(
     readonly span: Span,
+    readonly slot: number,
     readonly value: Amount,
     readonly sign: 1 | -1,
     private readonly rowName: string | undefined,
@@ -108,33 +115,33 @@ function amountOf(cell: Cell | undefined): Amount | null {
  * Collects one part. A missing row counts as 0 (no part); a blank cell or an unplaced row makes
  * the relation incomplete (false).
  */
-function addPart(parts: RelationPart[], row: TableRow | undefined, column: number, sign: 1 | -1, rowName: string | undefined, columnName: string, down: boolean): boolean {
+function addPart(parts: RelationPart[], row: TableRow | undefined, rowIndex: number, column: number, sign: 1 | -1, rowName: string | undefined, columnName: string, down: boolean): boolean {
   if (!row) return true;
   if (!row.positioned) return false;
   const cell = row.cells[column];
   const value = amountOf(cell);
   if (value === null) return false;
-  parts.push(new Part(cell.span, value, sign, rowName, columnName, down));
+  parts.push(new Part(cell.span, rowIndex * SLOTS_PER_ROW + column, value, sign, rowName, columnName, down));
   return true;
 }
 
 const T3_COLUMN_NAMES = T3_COLUMNS.map((c) => c.label);
 
 /** A 表三 relation down `column`: the terms' cells in it against the total row's. */
-function down(rule: SumRule, label: string, totalRow: TableRow | undefined, column: number, terms: Term[], fallbackSpan: Span, assumed: boolean): Relation {
+function down(rule: SumRule, label: string, total: Term, column: number, terms: Term[], fallbackSpan: Span, assumed: boolean): Relation {
   const parts = newList<RelationPart>();
   const columnName = T3_COLUMN_NAMES[column];
   let complete = true;
-  for (const t of terms) if (!addPart(parts, t.row, column, t.sign, t.rowName, columnName, true)) complete = false;
-  return finish(rule, label, totalRow, column, parts, complete, fallbackSpan, assumed, columnName);
+  for (const t of terms) if (!addPart(parts, t.row, t.index, column, t.sign, t.rowName, columnName, true)) complete = false;
+  return finish(rule, label, total.row, total.index, column, parts, complete, fallbackSpan, assumed, columnName);
 }
 
 /** A relation across `row`: `count` cells from `first` against its cell in `totalColumn`. */
-function across(rule: SumRule, label: string, row: TableRow, totalColumn: number, first: number, count: number, columnNames: readonly string[], rowName?: string): Relation {
+function across(rule: SumRule, label: string, row: TableRow, rowIndex: number, totalColumn: number, first: number, count: number, columnNames: readonly string[], rowName?: string): Relation {
   const parts = newList<RelationPart>();
   let complete = true;
-  for (let j = 0; j < count; j++) if (!addPart(parts, row, first + j, 1, rowName, columnNames[j], false)) complete = false;
-  return finish(rule, label, row, totalColumn, parts, complete, row.span, false);
+  for (let j = 0; j < count; j++) if (!addPart(parts, row, rowIndex, first + j, 1, rowName, columnNames[j], false)) complete = false;
+  return finish(rule, label, row, rowIndex, totalColumn, parts, complete, row.span, false);
 }
 
 /** Signed sum of the parts: on numbers while that is exact, as amounts otherwise. */
@@ -157,12 +164,12 @@ function exactSum(parts: RelationPart[]): Amount {
 }
 
 /** The relation of the collected parts and the stated total (without a total row, 0 is assumed). */
-function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, totalColumn: number, parts: RelationPart[], complete: boolean, fallbackSpan: Span, assumed: boolean, column?: string): Relation {
+function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, totalIndex: number, totalColumn: number, parts: RelationPart[], complete: boolean, fallbackSpan: Span, assumed: boolean, column?: string): Relation {
   let total: Relation['total'] = null;
   if (totalRow) {
     const cell = totalRow.positioned ? totalRow.cells[totalColumn] : undefined;
     const value = amountOf(cell);
-    if (cell && value !== null) total = { span: cell.span, value, label };
+    if (cell && value !== null) total = { span: cell.span, slot: totalIndex * SLOTS_PER_ROW + totalColumn, value, label };
     else complete = false;
   }
   const expected = sumOf(parts);
@@ -190,7 +197,6 @@ function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, to
 function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   const out: Relation[] = [];
   const row = (key: string) => t3.rows.get(key);
-  const term = (r: TableRow | undefined, sign: 1 | -1): Term => ({ row: r, sign, rowName: r && shortLabel(r) });
   const leaves = newList<TableRow>();
   let leafMissing = false;
   for (const key of t3Leaves(edition)) {
@@ -199,36 +205,48 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
     else leafMissing = true;
   }
   const col = (c: number) => T3_COLUMN_NAMES[c];
-  const [newRow, carryRow, totalRow, nextRow] = [row('new'), row('carry'), row('total'), row('next')];
+  // The rows in table order; a row's index is its place among the table's cell slots.
+  const ordered = [row('new'), row('carry'), ...leaves, row('total'), row('next')];
+  const term = (index: number, sign: 1 | -1): Term => {
+    const r = ordered[index];
+    return { row: r, sign, rowName: r && shortLabel(r), index };
+  };
+  const NEW = 0;
+  const CARRY = 1;
+  const TOTAL = ordered.length - 2;
+  const NEXT = ordered.length - 1;
+  const [newRow, carryRow, totalRow, nextRow] = [ordered[NEW], ordered[CARRY], ordered[TOTAL], ordered[NEXT]];
 
   // R3: each row's 总计 = its six columns.
-  for (const r of [newRow, carryRow, ...leaves, totalRow, nextRow]) {
-    if (!r) continue;
+  ordered.forEach((r, index) => {
+    if (!r) return;
     const name = shortLabel(r);
-    out.push(across('row-total', `${name} · ${col(T3_TOTAL_COLUMN)}`, r, T3_TOTAL_COLUMN, 0, T3_TOTAL_COLUMN, T3_COLUMN_NAMES, name));
-  }
+    out.push(across('row-total', `${name} · ${col(T3_TOTAL_COLUMN)}`, r, index, T3_TOTAL_COLUMN, 0, T3_TOTAL_COLUMN, T3_COLUMN_NAMES, name));
+  });
   // A table cut off before its 办理结果 rows says nothing about them: no sum over them is judged.
   if (leaves.length === 0) return out;
 
   // R2: （七）总计 = sum of the leaves, per column.
-  const leafTerms = (sign: 1 | -1) => mapList(leaves, (r) => term(r, sign));
+  const leafTerms = (sign: 1 | -1) => mapList(leaves, (_, i) => term(CARRY + 1 + i, sign));
   if (totalRow) {
     const terms = leafTerms(1);
     const name = shortLabel(totalRow);
-    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('column-total', `${name} · ${col(c)}`, totalRow, c, terms, totalRow.span, leafMissing));
+    const total = term(TOTAL, 1);
+    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('column-total', `${name} · ${col(c)}`, total, c, terms, totalRow.span, leafMissing));
   }
 
   // R1: 一 + 二 = （七）总计 + 四, per column. Without a （七） row its leaves stand in for it;
   // without a 四 row, 0 is assumed (so the finding shows what the balance would be).
   if (newRow || carryRow) {
     const terms = newList<Term>();
-    if (newRow) terms.push(term(newRow, 1));
-    if (carryRow) terms.push(term(carryRow, 1));
-    if (totalRow) terms.push(term(totalRow, -1));
+    if (newRow) terms.push(term(NEW, 1));
+    if (carryRow) terms.push(term(CARRY, 1));
+    if (totalRow) terms.push(term(TOTAL, -1));
     else for (const t of leafTerms(-1)) terms.push(t);
     const name = nextRow ? shortLabel(nextRow) : '四、结转下年度继续办理';
     const assumed = !newRow || !carryRow || !nextRow || (!totalRow && leafMissing);
-    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('balance', `${name} · ${col(c)}`, nextRow, c, terms, (newRow ?? carryRow)!.span, assumed));
+    const next = term(NEXT, 1);
+    for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('balance', `${name} · ${col(c)}`, next, c, terms, (newRow ?? carryRow)!.span, assumed));
   }
   return out;
 }
@@ -236,7 +254,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
 function t4Relations(t4: Table): Relation[] {
   const r = t4.rows.get('values');
   if (!r) return [];
-  return T4_GROUPS.map((g, i) => across('appeal-total', `${g.label} · ${T4_COLUMNS[4]}`, r, i * 5 + 4, i * 5, 4, T4_COLUMNS, g.label));
+  return T4_GROUPS.map((g, i) => across('appeal-total', `${g.label} · ${T4_COLUMNS[4]}`, r, 0, i * 5 + 4, i * 5, 4, T4_COLUMNS, g.label));
 }
 
 /** A failing 总计-column relation is implied when every row total holds and a component column fails. */
