@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchCorpus, benchOneDocument } from './lib/cli-bench.mjs';
+import { benchBrokenCorpus, benchCorpus, benchOneDocument } from './lib/cli-bench.mjs';
 import { machineLoad, median, percentile } from './lib/measure.mjs';
 import { formatSummary, summarizeProfile } from './lib/profile-summary.mjs';
 import { buildRows, formatBreakdown, formatConsole } from './lib/report.mjs';
@@ -311,6 +311,7 @@ function historyEntry(results, rows) {
     narrativeRatio: e.large && e.narrative30k ? e.large.median / e.narrative30k.median : null,
     structureRatio: e.huge && e.block ? e.huge.median / e.block.median : null,
     cliWallS: c['nianbao-2']?.wall ?? null,
+    cliBrokenWallS: results.cliBroken?.['nianbao-2']?.wall ?? null,
     cliRssMb: c['nianbao-2']?.maxrssMb ?? null,
     lspP50Ms: l.k20?.p50 ?? null,
     lspP95Ms: l.k20?.p95 ?? null,
@@ -350,6 +351,7 @@ async function main() {
   await bundleBenchScripts();
   const stats = ensureWorkloads(quick ? 1_000 : 10_000);
   results.corpus = stats.corpus;
+  results.brokenCorpus = stats.brokenCorpus;
   results.sizes = stats.sizes;
 
   if (wants('engine')) results.engine = benchEngine();
@@ -361,6 +363,8 @@ async function main() {
     log(`Command line on ${stats.corpus.files.toLocaleString('en')} reports (${(stats.corpus.bytes / 1e6).toFixed(0)} MB)…`);
     const cliPeers = { textlint: peers.textlint.entry, autocorrect: peers.autocorrect.entry };
     results.cli = await benchCorpus({ root, corpus: join(corpusDir, 'reports'), quick, peers: cliPeers, log });
+    log(`Command line on the same ${stats.brokenCorpus.files.toLocaleString('en')} reports with every table number broken…`);
+    results.cliBroken = await benchBrokenCorpus({ root, corpus: join(corpusDir, 'reports-broken'), quick, log });
     log('One 5 MB document…');
     results.oneDocument = await benchOneDocument({ root, file: join(corpusDir, 'engine', 'huge-5m.txt'), quick, peers: cliPeers, log });
   }

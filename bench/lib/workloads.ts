@@ -118,6 +118,20 @@ export function makeReport(o: ReportOptions, pool: string[]): string {
   return o.traditional ? toTraditional(text) : text;
 }
 
+/**
+ * The reviewers' bad day: every number of every table replaced by a random number with as many
+ * digits, so nearly every sum fails (about 40 findings a report). A table number is a run of digits
+ * that stands alone between cell separators (tab, pipe, spaces) or line ends; numbers inside prose
+ * ("发布信息123条", "2023年"), row labels ("1.属于国家秘密") and dates are left as they are.
+ */
+export function breakTables(text: string, random: () => number): string {
+  return text.replace(/(^|[\t| ]+)(\d+)(?=[\t| ]+|$)/gm, (_, before: string, digits: string) => {
+    const low = digits.length === 1 ? 0 : 10 ** (digits.length - 1);
+    const high = 10 ** digits.length;
+    return before + String(low + Math.floor(random() * (high - low)));
+  });
+}
+
 /** 5–60 KB, most of them 5–10 KB: about 10.3 KB on average, as a province's reports are. */
 function corpusSize(random: () => number): number {
   const r = random();
@@ -126,8 +140,13 @@ function corpusSize(random: () => number): number {
   return 30_000 + Math.floor(random() * 30_000);
 }
 
-export function writeCorpus(dir: string, count: number, fixtures: Map<string, string>, pool: string[]): CorpusStats {
+/**
+ * `count` reports into `dir` (100 to a folder). With `broken`, the same reports with every table
+ * number replaced (breakTables), in the same order and under the same names.
+ */
+export function writeCorpus(dir: string, count: number, fixtures: Map<string, string>, pool: string[], broken = false): CorpusStats {
   const random = rng(20_240_101);
+  const breaking = rng(31_337);
   const stats: CorpusStats = { files: 0, bytes: 0, minBytes: Infinity, maxBytes: 0, shapes: {}, traditional: 0, withDefect: 0, fixtures: 0, years: {} };
   const names = [...fixtures.keys()];
   for (let i = 0; i < count; i++) {
@@ -156,6 +175,7 @@ export function writeCorpus(dir: string, count: number, fixtures: Map<string, st
       if (traditional) stats.traditional++;
       if (defect !== null) stats.withDefect++;
     }
+    if (broken) text = breakTables(text, breaking);
     const bytes = Buffer.from(text, 'utf8');
     fs.writeFileSync(path.join(folder, file), bytes);
     stats.files++;
@@ -226,7 +246,8 @@ function main(): void {
   }
 
   const corpus = writeCorpus(path.join(out, 'reports'), count, fixtures, pool);
-  fs.writeFileSync(path.join(out, 'stats.json'), JSON.stringify({ sizes, corpus }, null, 2));
+  const brokenCorpus = writeCorpus(path.join(out, 'reports-broken'), count, fixtures, pool, true);
+  fs.writeFileSync(path.join(out, 'stats.json'), JSON.stringify({ sizes, corpus, brokenCorpus }, null, 2));
 }
 
 main();

@@ -157,6 +157,50 @@ describe('code actions', () => {
     assert.equal(fs.existsSync(path.join(workspace, '.nianbao-ignore.json')), false, 'Markdown never writes the ignore file');
   });
 
+  it('a 表四 typo: each candidate fix is its own quick fix, none preferred, and fix-all applies none [engine]', async () => {
+    // c04 line 61, 行政复议 结果维持 2 → 7: the group's total (7) or 结果维持 may be the wrong one.
+    const original = fs.readFileSync(path.resolve(__dirname, '../data/corpus/c04_pingtan_syq_2024.txt'), 'utf8');
+    const text = original.replace('\n2\t1\t3\t1\t7\t0\t0\t0\t0\t0\t13', '\n7\t1\t3\t1\t7\t0\t0\t0\t0\t0\t13');
+    assert.notEqual(text, original);
+    const uri = uriOf(path.join(workspace, 'c04-appeal.txt'));
+    await s.open(uri, 'plaintext', text);
+    const { diagnostics } = await s.diagnosticsFor(uri, 1);
+    const [appeal] = byRule(diagnostics, 'appeal-total');
+    assert.ok(appeal, JSON.stringify(diagnostics.map((d) => d.code)));
+    const fixes = (await codeActions(s, uri, [appeal], ['quickfix'])).filter((a) => !a.title.startsWith('忽略此问题'));
+    assert.deepEqual(fixes.map((a) => a.title), ['将 行政复议 · 总计 改为 12', '将 行政复议 · 结果维持 改为 2']);
+    assert.ok(fixes.every((a) => !a.isPreferred));
+    const restored = fixes.map((a) => applyTextEdits(text, editsOf(a, uri, 1)));
+    assert.equal(restored[1], original, 'the second candidate restores the report');
+    // Nothing certain: no fix-all action, on save or from the menu.
+    assert.deepEqual(await codeActions(s, uri, [], ['source.fixAll']), []);
+  });
+
+  it('a 表三 typo: one finding on the cell, its fix preferred, and fix-all restores the report [engine]', async () => {
+    const fixedHeadings = cixi.replace('1、 总体情况', '一、总体情况').replace('4、 政府信息公开', '四、政府信息公开');
+    const lines = fixedHeadings.split('\n');
+    const at = lines.indexOf('\t（一）予以公开');
+    assert.ok(at > 0);
+    // One cell per line: the first number after the label is 自然人 (15).
+    const cell = lines.findIndex((l, i) => i > at && /^\s*\d+\s*$/.test(l));
+    assert.equal(lines[cell].trim(), '15');
+    lines[cell] = lines[cell].replace('15', '16');
+    const text = lines.join('\n');
+    const uri = uriOf(path.join(workspace, 'cixi-leaf.txt'));
+    await s.open(uri, 'plaintext', text);
+    const { diagnostics } = await s.diagnosticsFor(uri, 1);
+    const sums = diagnostics.filter((d) => ['balance', 'row-total', 'column-total', 'appeal-total'].includes(String(d.code)));
+    assert.equal(sums.length, 1, JSON.stringify(sums.map((d) => d.message)));
+    assert.equal(sums[0].range.start.line, cell);
+    assert.equal(sums[0].relatedInformation?.length, 2, 'the row and the column it breaks');
+    const [fix] = (await codeActions(s, uri, sums, ['quickfix'])).filter((a) => !a.title.startsWith('忽略此问题'));
+    assert.equal(fix.isPreferred, true);
+    const [all] = await codeActions(s, uri, [], ['source.fixAll']);
+    assert.ok(all);
+    // Fix-all also writes the standard row label the row-label hint offers (as it does without the typo).
+    assert.equal(applyTextEdits(text, editsOf(all, uri, 1)), fixedHeadings.replace('本年新收到政府信息公开申请数量', '本年新收政府信息公开申请数量'));
+  });
+
   it('a stale diagnostic (from an older version, no longer found) gets no actions', async () => {
     const uri = uriOf(path.join(workspace, 'cixi-stale.txt'));
     await s.open(uri, 'plaintext', cixi);

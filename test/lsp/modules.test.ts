@@ -27,7 +27,7 @@ function finding(edits: [number, number, string][], start = edits[0]?.[0] ?? 0):
     end: start,
     message: '',
     related: [],
-    fix: { title: 'fix', preferred: true, edits: edits.map(([s, e, newText]) => ({ start: s, end: e, newText })) },
+    fix: { title: 'fix', preferred: true, certain: true, edits: edits.map(([s, e, newText]) => ({ start: s, end: e, newText })) },
   };
 }
 

@@ -1,13 +1,14 @@
 // The engine: text → report model → rules → diagnostics. Pure: no IO, no globals, never throws on
 // any input (a rule that throws is contained and reported through `onRuleError`).
-import type { CheckOptions, Diagnostic, Locale, RuleSetting, Severity } from './types';
+import type { CheckOptions, Diagnostic, Fix, Locale, RuleSetting, Severity } from './types';
 import type { Report } from './model';
 import { LineIndex } from './text/lines';
 import { parseReport } from './parse/report';
 import { RULES } from './rules/registry';
-import type { Bilingual, Finding, RuleContext } from './rules/rule';
+import type { Bilingual, Finding, FindingFix, RuleContext } from './rules/rule';
 import { evaluateArithmetic, type Arithmetic } from './arith/relations';
 import { suppress } from './suppress';
+import { fillTemplate } from './text/fill';
 
 export interface CheckResult {
   report: Report;
@@ -30,7 +31,19 @@ export function localize(text: Bilingual | string, locale: Locale): string {
 }
 
 export function formatMessage(template: string, args: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  return fillTemplate(template, args);
+}
+
+/** Shared by every finding without alternatives (most of them): never mutated. */
+const NO_ALTERNATIVES = Object.freeze([]) as unknown as Fix[];
+
+function toFix(f: FindingFix, locale: Locale, args: Finding['args']): Fix {
+  return {
+    title: formatMessage(localize(f.title, locale), args),
+    edits: f.edits,
+    preferred: f.preferred ?? true,
+    certain: f.certain ?? true,
+  };
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
@@ -49,6 +62,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       lines,
       locale,
       arithmetic: () => (arithmetic ??= evaluateArithmetic(report)),
+      isEnabled: (id) => options.rules?.[id] !== 'off',
       add(f: Finding) {
         const template = rule.messages[f.messageId];
         const message = template ? formatMessage(localize(template, locale), f.args) : f.messageId;
@@ -61,13 +75,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
           start: Math.max(0, Math.min(f.start, text.length)),
           end: Math.max(0, Math.min(Math.max(f.end, f.start), text.length)),
           message,
-          fix: f.fix
-            ? {
-                title: formatMessage(localize(f.fix.title, locale), f.args),
-                edits: f.fix.edits,
-                preferred: f.fix.preferred ?? true,
-              }
-            : null,
+          fix: f.fix ? toFix(f.fix, locale, f.args) : null,
+          alternatives: f.alternatives ? f.alternatives.map((a) => toFix(a, locale, f.args)) : NO_ALTERNATIVES,
           related: (f.related ?? []).map((r) => ({
             start: r.start,
             end: r.end,

@@ -49,6 +49,12 @@ export interface Fix {
   edits: TextEdit[];
   /** True when the fix is the single obviously right change (LSP `isPreferred`). */
   preferred: boolean;
+  /**
+   * True when the change is known to be right, so batch fixing (`--fix`, 年报：修复全部, fix-on-save)
+   * applies it; false for a change that is one guess among others (which cell of a sum is wrong),
+   * offered only one by one in the editor.
+   */
+  certain: boolean;
 }
 
 export interface RelatedSpan extends Span {
@@ -60,6 +66,8 @@ export interface Diagnostic extends Span {
   severity: Severity;
   message: string;
   fix: Fix | null;
+  /** Other candidate fixes when the finding cannot tell which change is right (never certain). */
+  alternatives?: Fix[];
   related: RelatedSpan[];
 }
 

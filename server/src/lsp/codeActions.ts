@@ -1,6 +1,7 @@
-// Code actions: the engine's fix for a finding (quickfix), every fix at once (quickfix when there are
-// several, `source.fixAll.nianbao` for editor.codeActionsOnSave, and the `nianbao.server.fixAll`
-// command), and "忽略此问题", which dismisses one finding without turning its rule off.
+// Code actions: the engine's fixes for a finding (quickfixes: its fix and any candidate alternatives,
+// one action each), every certain fix at once (quickfix when there are several,
+// `source.fixAll.nianbao` for editor.codeActionsOnSave, and the `nianbao.server.fixAll` command),
+// and "忽略此问题", which dismisses one finding without turning its rule off.
 import {
   CodeActionKind,
   type CodeAction,
@@ -9,7 +10,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { lineTextAt, type Diagnostic, type TextEdit } from '../core/index';
+import { batchFixable, lineTextAt, type Diagnostic, type Fix, type TextEdit } from '../core/index';
 import type { Analysis } from './analysis';
 import { SOURCE, toLspEdit, type DiagnosticData } from './convert';
 import { fixAllEdits } from './fixes';
@@ -54,7 +55,7 @@ export function fixAllAction(analysis: Analysis, kind: string, support: EditSupp
   if (!result) return null;
   const edits = fixAllEdits(result.report.text, result.diagnostics);
   if (edits.length === 0) return null;
-  const count = result.diagnostics.filter((d) => d.fix && d.fix.edits.length > 0).length;
+  const count = result.diagnostics.filter(batchFixable).length;
   return { title: t(analysis.locale, 'fixAll', { count }), kind, edit: documentEdit(analysis, edits, support) };
 }
 
@@ -117,20 +118,22 @@ export async function codeActions(params: CodeActionParams, analysis: Analysis, 
       if (index < 0) continue;
       const finding = result.diagnostics[index];
       const published = analysis.diagnostics[index];
-      if (finding.fix && finding.fix.edits.length > 0) {
+      const offered: Fix[] = finding.fix ? [finding.fix, ...(finding.alternatives ?? [])] : [];
+      for (const fix of offered) {
+        if (fix.edits.length === 0) continue;
         fixes++;
         actions.push({
-          title: finding.fix.title,
+          title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [published],
-          isPreferred: finding.fix.preferred,
-          edit: documentEdit(analysis, finding.fix.edits, deps.editSupport),
+          isPreferred: fix.preferred,
+          edit: documentEdit(analysis, fix.edits, deps.editSupport),
         });
       }
       const ignore = await ignoreAction(analysis, finding, published, deps);
       if (ignore) actions.push(ignore);
     }
-    const fixable = result.diagnostics.filter((d) => d.fix && d.fix.edits.length > 0).length;
+    const fixable = result.diagnostics.filter(batchFixable).length;
     if (fixes > 0 && fixable > 1) {
       const all = fixAllAction(analysis, CodeActionKind.QuickFix, deps.editSupport);
       if (all) actions.push(all);

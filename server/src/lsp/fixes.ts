@@ -1,8 +1,8 @@
 // Fix-all as a list of edits the editor can apply, chosen by the engine's rules (core/fix.ts):
-// fixes in diagnostic order, a fix skipped when any of its edits overlaps one already taken, the
-// same edit offered twice applied once. The result is checked against the engine's own applyFixes;
+// certain fixes only, in diagnostic order, a fix skipped when any of its edits overlaps one already
+// taken, the same edit offered twice applied once. The result is checked against the engine's own applyFixes;
 // should the two ever disagree, the whole document is replaced by the engine's text instead.
-import { applyEdits, applyFixes, type Diagnostic, type TextEdit } from '../core/index';
+import { applyEdits, applyFixes, batchFixable, type Diagnostic, type TextEdit } from '../core/index';
 
 const sameEdit = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.newText === b.newText;
 
@@ -11,7 +11,7 @@ export function chosenFixes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const taken: TextEdit[] = [];
   const chosen: Diagnostic[] = [];
   for (const d of diagnostics) {
-    if (!d.fix || d.fix.edits.length === 0) continue;
+    if (!d.fix || !batchFixable(d)) continue;
     const fits = d.fix.edits.every((e) => taken.every((t) => sameEdit(t, e) || e.end <= t.start || e.start >= t.end));
     if (!fits) continue;
     taken.push(...d.fix.edits);

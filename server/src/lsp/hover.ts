@@ -1,7 +1,7 @@
 // Hover on a table number: its standard name, and for a total the sum it should be, with its parts.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { Locale, Span } from '../core/index';
-import type { Relation } from '../core/index';
+import { amountText, isZero, type Relation } from '../core/index';
 import type { Analysis } from './analysis';
 import { cellAt } from './cells';
 import { toRange } from './convert';
@@ -26,10 +26,10 @@ export function sumExpression(relation: Relation, locale: Locale): string {
   const labels = distinctLabels(relation.parts.map((p) => p.label));
   const parts = relation.parts.map((p, i) => ({ ...p, label: labels[i] }));
   const many = parts.length > MAX_PARTS_LISTED;
-  const shown = many ? parts.filter((p) => p.value !== 0) : parts;
+  const shown = many ? parts.filter((p) => !isZero(p.value)) : parts;
   let expression = '';
   shown.forEach((p, i) => {
-    const term = `${p.value}（${p.label}）`;
+    const term = `${amountText(p.value)}（${p.label}）`;
     if (i === 0) expression = p.sign < 0 ? `−${term}` : term;
     else expression += p.sign < 0 ? ` − ${term}` : ` + ${term}`;
   });
@@ -41,14 +41,15 @@ export function sumExpression(relation: Relation, locale: Locale): string {
 }
 
 export function describeRelation(relation: Relation, locale: Locale): string {
-  const args = { label: relation.label, expected: relation.expected, actual: relation.total?.value ?? '—' };
+  const expected = amountText(relation.expected);
+  const args = { label: relation.label, expected, actual: relation.total ? amountText(relation.total.value) : '—' };
   const status = !relation.complete
     ? t(locale, 'sumIncomplete', args)
     : relation.holds
       ? t(locale, 'sumHolds', args)
       : t(locale, 'sumFails', args);
   const kind = t(locale, `relation.${relation.rule}`);
-  return `**${kind}** ${escapeMarkdown(status)}  \n${relation.expected} = ${escapeMarkdown(sumExpression(relation, locale))}`;
+  return `**${kind}** ${escapeMarkdown(status)}  \n${expected} = ${escapeMarkdown(sumExpression(relation, locale))}`;
 }
 
 export function hoverAt(analysis: Analysis, position: Position): Hover | null {

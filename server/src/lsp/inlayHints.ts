@@ -1,6 +1,7 @@
 // Beside a total that does not add up, the sum it should be (" = 103"); with `always`, beside every
 // total. Relations with blank cells are not judged, so they only show under `always`, marked "?".
 import { MarkupKind, type InlayHint, type Range } from 'vscode-languageserver/node';
+import { amountText } from '../core/index';
 import type { Analysis } from './analysis';
 import { describeRelation } from './hover';
 import { t } from './messages';
@@ -18,7 +19,8 @@ export function inlayHints(analysis: Analysis, range: Range): InlayHint[] {
     if (mode === 'mismatch' && (!relation.complete || relation.holds)) continue;
     const position = result.lines.positionAt(relation.total.span.end);
     if (before(position, range.start) || before(range.end, position)) continue;
-    const label = relation.complete ? `= ${relation.expected}` : `= ${relation.expected}?`;
+    const expected = amountText(relation.expected);
+    const label = relation.complete ? `= ${expected}` : `= ${expected}?`;
     const key = `${relation.total.span.start}:${label}`;
     const tooltip = describeRelation(relation, analysis.locale) + (relation.complete ? '' : `\n\n${t(analysis.locale, 'incompleteHint')}`);
     const existing = byCell.get(key);

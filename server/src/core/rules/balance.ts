@@ -1,20 +1,10 @@
 import type { Rule } from './rule';
-import { reportRelations } from './sum-findings';
+import { BALANCE_MESSAGES, reportRelations } from './sum-findings';
 
 // R1, the 勾稽关系 printed in the table's own header: what came in (新收 + 上年结转) equals what
 // went out (（七）总计) plus what is carried forward (结转下年度). Which cell is wrong is known only
-// when one cell explains every failing sum; then the fix sets it. Otherwise no fix is offered.
-const messages = {
-  wrong: {
-    'zh-cn': '勾稽关系不成立（{column}列）：一 + 二 = {lhs}，而（七）总计 + 四 = {rhs}',
-    en: 'The balance does not hold (column {column}): 一 + 二 = {lhs}, but （七）总计 + 四 = {rhs}',
-  },
-  wrongCell: {
-    'zh-cn': '勾稽关系不成立（{column}列）：一 + 二 = {lhs}，而（七）总计 + 四 = {rhs}；{cell} 填写有误：改为 {fixed} 后各项合计都成立',
-    en: 'The balance does not hold (column {column}): 一 + 二 = {lhs}, but （七）总计 + 四 = {rhs}; {cell} looks wrong: with {fixed} every sum holds',
-  },
-};
-
+// when one cell explains the failures (arith/explain.ts); then the fix sets it. Otherwise the cells
+// that could repair the balance without breaking another sum are offered as candidates, if any.
 const rule: Rule = {
   id: 'balance',
   description: {
@@ -23,10 +13,9 @@ const rule: Rule = {
   },
   defaultSeverity: 'error',
   fixable: true,
-  messages,
+  messages: BALANCE_MESSAGES,
   check(ctx) {
-    // Without a culprit, which side is wrong is unknown: no fix is offered.
-    reportRelations(ctx, 'balance', { fixTotal: false });
+    reportRelations(ctx, 'balance');
   },
 };
 

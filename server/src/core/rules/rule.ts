@@ -13,8 +13,18 @@ export interface Finding extends Span {
   args?: Record<string, string | number>;
   /** Lower than the rule's severity for notes ("pre-2019 layout, checks skipped"). */
   severity?: Severity;
-  fix?: { title: Bilingual | string; edits: TextEdit[]; preferred?: boolean } | null;
+  /** `preferred` and `certain` default to true: a rule's fix is the right change unless it says otherwise (Fix). */
+  fix?: FindingFix | null;
+  /** More candidate fixes, offered one by one, never applied in batch. */
+  alternatives?: FindingFix[];
   related?: (Span & { message: Bilingual | string })[];
+}
+
+export interface FindingFix {
+  title: Bilingual | string;
+  edits: TextEdit[];
+  preferred?: boolean;
+  certain?: boolean;
 }
 
 export interface RuleContext {
@@ -23,6 +33,8 @@ export interface RuleContext {
   locale: Locale;
   /** Relations of 表三/表四 evaluated once and shared by the four sum rules. */
   arithmetic(): Arithmetic;
+  /** Whether a rule runs in this check (not turned off): a finding several rules share goes to one that does. */
+  isEnabled(rule: RuleId): boolean;
   add(finding: Finding): void;
 }
 

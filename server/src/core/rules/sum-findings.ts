@@ -1,99 +1,174 @@
 // Turning failed relations (arith/relations.ts) into findings: shared by the four sum rules so they
 // word, place and fix their findings the same way.
-import type { Relation, SumRule } from '../arith/relations';
-import type { Bilingual, RuleContext } from './rule';
+//
+// One cause, one finding: a culprit cell (arith/explain.ts) is one finding on that cell, reported
+// by the first sum rule to run whose sum it breaks, with each sum it breaks as related information
+// and the one fix batch fixing may apply. A failure without a culprit is a finding on its stated
+// total (or on the whole group, for 表四), with each cell that could repair it as a candidate fix,
+// offered one by one in the editor and never applied in batch: the sums cannot tell which is wrong.
+import type { Cause, CellChange, Relation, SumRule } from '../arith/relations';
+import { add, amountText, isZero, type Amount } from '../arith/amount';
+import type { Locale } from '../types';
+import type { Bilingual, FindingFix, RuleContext } from './rule';
+import { fillTemplate } from '../text/fill';
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+/** How many parts a message names; its related information points at the same cells. */
+const NAMED_PARTS = 4;
+
+/** "自然人 102 + 商业企业 1" — the first non-zero parts, named as the report labels them. */
+export function partsText(r: Relation, locale: Locale): string {
+  return describeParts(r, locale, null);
 }
 
-/** "自然人 102 + 商业企业 1" — the non-zero parts, as the report labels them. */
-export function partsText(r: Relation, locale: 'zh-cn' | 'en'): string {
-  const nonZero = r.parts.filter((p) => p.value !== 0);
-  if (nonZero.length === 0) return locale === 'en' ? 'every part is 0' : '各项均为 0';
-  // Labels are "row · column"; drop the half that every part shares.
-  const halves = r.parts.map((p) => p.label.split(' · '));
-  const sameRow = halves.every((h) => h.length === 2 && h[0] === halves[0][0]);
-  const sameColumn = halves.every((h) => h.length === 2 && h[1] === halves[0][1]);
-  const name = (label: string) => {
-    const h = label.split(' · ');
-    return h.length !== 2 ? label : sameRow ? h[1] : sameColumn ? h[0] : label;
-  };
-  const shown = nonZero.slice(0, 4).map((p, i) => `${i === 0 ? (p.sign < 0 ? '− ' : '') : p.sign < 0 ? ' − ' : ' + '}${name(p.label)} ${fmt(p.value)}`);
-  return shown.join('') + (nonZero.length > 4 ? (locale === 'en' ? ' + …' : ' + …') : '');
+/**
+ * partsText, and, into `related`, each part it names with its value ("商业企业：1"): one pass,
+ * since on a badly broken table this runs for some forty sums per report.
+ */
+function describeParts(r: Relation, locale: Locale, related: RelatedCell[] | null): string {
+  let shown = '';
+  let named = 0;
+  for (const p of r.parts) {
+    if (isZero(p.value)) continue;
+    if (named === NAMED_PARTS) return shown + ' + …';
+    const value = amountText(p.value);
+    shown += (named === 0 ? (p.sign < 0 ? '− ' : '') : p.sign < 0 ? ' − ' : ' + ') + p.name + ' ' + value;
+    if (related) related.push({ start: p.span.start, end: p.span.end, message: `${p.name}：${value}` });
+    named++;
+  }
+  return named === 0 ? (locale === 'en' ? 'every part is 0' : '各项均为 0') : shown;
 }
+type RelatedCell = { start: number; end: number; message: string };
 
 export const SUM_MESSAGES = {
   wrong: {
     'zh-cn': '{label} 应为 {expected}（{parts}），实为 {actual}',
     en: '{label} should be {expected} ({parts}), but is {actual}',
   },
-  wrongCell: {
-    'zh-cn': '{label} 应为 {expected}（{parts}），实为 {actual}；{cell} 填写有误：改为 {fixed} 后各项合计都成立',
-    en: '{label} should be {expected} ({parts}), but is {actual}; {cell} looks wrong: with {fixed} every sum holds',
+  cause: {
+    'zh-cn': '{cell} 应为 {fixed}，实为 {actual}：{sums}因此不成立，改为 {fixed} 后都成立',
+    en: '{cell} should be {fixed}, but is {actual}: {sums} fail because of it and hold with {fixed}',
   },
 } satisfies Record<string, Bilingual>;
 
+/** The balance words its failures by the 勾稽关系 printed in the table's header. */
+export const BALANCE_MESSAGES = {
+  wrong: {
+    'zh-cn': '勾稽关系不成立（{column}列）：一 + 二 = {lhs}，而（七）总计 + 四 = {rhs}',
+    en: 'The balance does not hold (column {column}): 一 + 二 = {lhs}, but （七）总计 + 四 = {rhs}',
+  },
+  cause: SUM_MESSAGES.cause,
+} satisfies Record<string, Bilingual>;
+
+/** How a sum is named in a list of the sums one cell breaks. */
+const SUM_NAMES: Record<'total' | 'balance' | 'and', Bilingual> = {
+  total: { 'zh-cn': '“{label}”的合计', en: 'the sum of “{label}”' },
+  balance: { 'zh-cn': '{column}列的勾稽关系', en: 'the balance of column {column}' },
+  and: { 'zh-cn': '与', en: ' and ' },
+};
+
 export const FIX_TITLES = {
-  total: { 'zh-cn': '将 {label} 改为 {expected}', en: 'Change {label} to {expected}' },
   cell: { 'zh-cn': '将 {cell} 改为 {fixed}', en: 'Change {cell} to {fixed}' },
 } satisfies Record<string, Bilingual>;
 
+function fill(template: Bilingual, locale: Locale, args: Record<string, string>): string {
+  return fillTemplate(template[locale], args);
+}
+
+/** The arguments of a relation's own message (`wrong` of its rule: the balance words it by its two sides). */
+function relationArgs(r: Relation, locale: Locale, related: RelatedCell[] | null = null): Record<string, string> {
+  const actual: Amount = r.total ? r.total.value : 0;
+  if (r.rule !== 'balance') {
+    return { label: r.label, expected: amountText(r.expected), actual: amountText(actual), parts: describeParts(r, locale, related) };
+  }
+  if (related) describeParts(r, locale, related);
+  let lhs: Amount = 0;
+  let rhs: Amount = actual;
+  for (const p of r.parts) {
+    if (p.sign > 0) lhs = add(lhs, p.value);
+    else rhs = add(rhs, p.value);
+  }
+  return { column: r.column ?? '', lhs: amountText(lhs), rhs: amountText(rhs) };
+}
+
+function relationMessage(r: Relation, locale: Locale): string {
+  return fill(r.rule === 'balance' ? BALANCE_MESSAGES.wrong : SUM_MESSAGES.wrong, locale, relationArgs(r, locale));
+}
+
+function changeFix(change: CellChange, locale: Locale, certain: boolean): FindingFix {
+  const fixed = amountText(change.expected);
+  return {
+    title: fill(FIX_TITLES.cell, locale, { cell: change.label, fixed }),
+    edits: [{ start: change.span.start, end: change.span.end, newText: fixed }],
+    preferred: certain,
+    certain,
+  };
+}
+
+/** The order in which the rules of a culprit's sums are preferred for reporting it. */
+const PREFERENCE: SumRule[] = ['row-total', 'column-total', 'balance', 'appeal-total'];
+
 /**
- * Reports every failing relation of `rule`. On a culprit cell the finding sits on that cell and
- * its fix sets it; otherwise the finding sits on the stated total (or `wide` span, for 表四 whose
- * single-cell errors cannot be located) and the fix writes the computed total.
+ * The one rule that reports a culprit: the rule of a sum whose total the culprit is (a wrong total
+ * is that sum's finding), else of any sum it breaks, in PREFERENCE order, among the rules that run.
  */
-export function reportRelations(
-  ctx: RuleContext,
-  rule: SumRule,
-  options: { wide?: boolean; fixTotal?: boolean } = {},
-): void {
-  const relations = ctx.arithmetic().relations;
-  // Writing the computed total is safe only when that cell is in no other sum that holds now.
-  const inHoldingSum = (cell: { start: number }, except: Relation) =>
-    relations.some(
-      (o) =>
-        o !== except &&
-        o.complete &&
-        o.holds &&
-        (o.total?.span.start === cell.start || o.parts.some((p) => p.span.start === cell.start)),
-    );
-  for (const r of relations) {
-    if (r.rule !== rule || r.holds || !r.complete || r.implied) continue;
-    const actual = r.total ? r.total.value : 0;
-    const args = {
-      label: r.label,
-      column: r.column ?? '',
-      expected: fmt(r.expected),
-      actual: fmt(actual),
-      parts: partsText(r, ctx.locale),
-      cell: r.culprit?.label ?? '',
-      fixed: r.culprit ? fmt(r.culprit.expected) : '',
-      lhs: fmt(r.parts.filter((p) => p.sign > 0).reduce((s, p) => s + p.value, 0)),
-      rhs: fmt(r.parts.filter((p) => p.sign < 0).reduce((s, p) => s + p.value, 0) + actual),
-    };
-    const related = r.parts.map((p) => ({ start: p.span.start, end: p.span.end, message: `${p.label}：${fmt(p.value)}` }));
+function reportingRule(ctx: RuleContext, cause: Cause): SumRule | null {
+  for (const asTotal of [true, false]) {
+    for (const rule of PREFERENCE) {
+      if (!ctx.isEnabled(rule)) continue;
+      if (cause.relations.some((r) => r.rule === rule && (!asTotal || r.total?.span.start === cause.span.start))) return rule;
+    }
+  }
+  return null;
+}
+
+/** One finding for a culprit cell, whichever of its sums' rules reports it. */
+function reportCause(ctx: RuleContext, rule: SumRule, cause: Cause): void {
+  if (reportingRule(ctx, cause) !== rule) return;
+  const locale = ctx.locale;
+  const sums = cause.relations
+    .map((r) => fill(r.rule === 'balance' ? SUM_NAMES.balance : SUM_NAMES.total, locale, { label: r.label, column: r.column ?? '' }))
+    .join(SUM_NAMES.and[locale]);
+  ctx.add({
+    start: cause.span.start,
+    end: cause.span.end,
+    messageId: 'cause',
+    args: { cell: cause.label, fixed: amountText(cause.expected), actual: amountText(cause.value), sums },
+    fix: changeFix(cause, locale, true),
+    related: cause.relations.map((r) => {
+      const at = r.total ?? r;
+      return { start: at.span.start, end: at.span.end, message: relationMessage(r, locale) };
+    }),
+  });
+}
+
+/**
+ * Reports every failing relation of `rule`: its culprit's finding (once for all the sums the
+ * culprit breaks), or a finding on its stated total — on the whole group with `wide` (表四, where
+ * the total is one cell among the group's) — with the repairing cells as candidate fixes.
+ */
+export function reportRelations(ctx: RuleContext, rule: SumRule, options: { wide?: boolean } = {}): void {
+  const arithmetic = ctx.arithmetic();
+  const locale = ctx.locale;
+  for (const r of arithmetic.relations) {
+    if (r.rule !== rule || r.holds || !r.complete) continue;
     if (r.culprit) {
-      // When the wrong cell is this relation's own total, the plain message says it all.
-      const own = r.total !== null && r.total.span.start === r.culprit.span.start;
-      ctx.add({
-        ...r.culprit.span,
-        messageId: own ? 'wrong' : 'wrongCell',
-        args,
-        fix: { title: FIX_TITLES.cell, edits: [{ ...r.culprit.span, newText: fmt(r.culprit.expected) }], preferred: true },
-        related,
-      });
+      // Each of the culprit's sums leads here; it is reported on the first of them only.
+      if (r === r.culprit.relations.find((o) => o.rule === rule)) reportCause(ctx, rule, r.culprit);
       continue;
     }
+    if (r.implied) continue;
+    const candidates = r.candidates ?? [];
+    // Related information: the cells the message names (the hover on the total lists every part).
+    const related: RelatedCell[] = [];
+    const args = relationArgs(r, locale, related);
     const at = options.wide || !r.total ? r.span : r.total.span;
     ctx.add({
-      ...at,
+      start: at.start,
+      end: at.end,
       messageId: 'wrong',
       args,
-      fix: options.fixTotal !== false && r.total && Number.isInteger(r.expected) && r.expected >= 0 && !inHoldingSum(r.total.span, r)
-        ? { title: FIX_TITLES.total, edits: [{ ...r.total.span, newText: fmt(r.expected) }], preferred: false }
-        : null,
+      fix: candidates.length ? changeFix(candidates[0], locale, false) : null,
+      alternatives: candidates.length > 1 ? candidates.slice(1).map((c) => changeFix(c, locale, false)) : undefined,
       related,
     });
   }
