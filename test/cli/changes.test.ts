@@ -9,7 +9,7 @@ import { FIXTURE, readFixture } from './helpers';
 
 function finding(title: string, ...edits: TextEdit[]): Diagnostic {
   const start = edits[0]?.start ?? 0;
-  return { rule: 'balance', severity: 'error', message: title, start, end: start, related: [], fix: { title, edits, preferred: true } };
+  return { rule: 'balance', severity: 'error', message: title, start, end: start, related: [], fix: { title, edits, preferred: true, certain: true } };
 }
 
 const edit = (start: number, end: number, newText: string): TextEdit => ({ start, end, newText });

@@ -9,7 +9,7 @@ import { fixedByRule, selectFixEdits } from '../../server/src/lsp/fixes';
 import { FIXTURE, Session, ensureServerBuilt, readFixture, uriOf } from './harness';
 
 function finding(rule: Diagnostic['rule'], start: number, end: number, newText: string | null): Diagnostic {
-  const fix = newText === null ? null : { title: 'fix', edits: [{ start, end, newText }], preferred: true };
+  const fix = newText === null ? null : { title: 'fix', edits: [{ start, end, newText }], preferred: true, certain: true };
   return { rule, severity: 'error', message: '', start, end, fix, related: [] };
 }
 
