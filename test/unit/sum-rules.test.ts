@@ -379,6 +379,13 @@ test('a wrong total past 2^53 is found and its candidate fix writes the exact su
   assert.equal(d.fix?.edits[0].newText, '9007199254740994');
 });
 
+test('a cell past what a number holds (400 digits) is not summed: no finding, no fix, no crash', () => {
+  const huge = '9'.repeat(400);
+  const r = check(miniReport({ narrative: '本年度工作平稳。', t4: [huge, 1, 0, 0, huge, ...T4_REST] as unknown as number[] }));
+  assert.deepEqual(sumFindings(r), []);
+  assert.ok(r.diagnostics.every((d) => !/Infinity|e\+/.test(d.message)), describe(r));
+});
+
 test('a cell of 10^21: fixes write plain digits, never 1e+21', () => {
   const big = '1000000000000000000000';
   const t4 = check(miniReport({ narrative: '本年度工作平稳。', t4: [big, 0, 0, 0, '1', ...T4_REST] as unknown as number[] }));

@@ -16,11 +16,12 @@ const big = (x: Amount): bigint => (typeof x === 'bigint' ? x : BigInt(x));
 
 /**
  * The exact amount of a cell that has a value, or null when it cannot be read exactly (a fraction
- * too large for a number: no real count is one).
+ * too large for a number, or more than 308 digits: no real count is either; its sums are not judged).
  */
 export function cellAmount(cell: Cell & { value: number }): Amount | null {
   const v = cell.value;
   if (Number.isSafeInteger(v)) return v;
+  if (!Number.isFinite(v)) return null;
   if (!Number.isInteger(v)) return v; // a fraction within range (收费 may be one): approximate is fine
   // An integer past 2^53: its digits, in ASCII or full width, are the value; anything else in the
   // cell (separators, spaces, a unit) is not. A decimal point means it was not an integer at all.

@@ -179,9 +179,12 @@ function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, to
     if (p.span.start < start) start = p.span.start;
     if (p.span.end > end) end = p.span.end;
   }
-  const built: Relation = {
+  // Every field set here, even those explain and markImplied fill in later: one hidden class for all
+  // relations, whichever fail.
+  return {
     rule,
     label,
+    column,
     total,
     parts,
     expected,
@@ -189,9 +192,10 @@ function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, to
     assumed,
     holds: !complete || sameAmount(total ? total.value : 0, expected),
     span: start <= end ? { start, end } : fallbackSpan,
+    culprit: undefined,
+    candidates: undefined,
+    implied: false,
   };
-  if (column !== undefined) built.column = column;
-  return built;
 }
 
 function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {

@@ -1,8 +1,8 @@
 // Turning failed relations (arith/relations.ts) into findings: shared by the four sum rules so they
 // word, place and fix their findings the same way.
 //
-// One cause, one finding: a culprit cell (arith/explain.ts) is one finding on that cell, reported
-// by the first sum rule to run whose sum it breaks, with each sum it breaks as related information
+// One cause, one finding: a culprit cell (arith/explain.ts) is one finding on that cell, under one
+// of the rules whose sums it breaks (reportingRule), with each sum it breaks as related information
 // and the one fix batch fixing may apply. A failure without a culprit is a finding on its stated
 // total (or on the whole group, for 表四), with each cell that could repair it as a candidate fix,
 // offered one by one in the editor and never applied in batch: the sums cannot tell which is wrong.
@@ -15,14 +15,12 @@ import { fillTemplate } from '../text/fill';
 /** How many parts a message names; its related information points at the same cells. */
 const NAMED_PARTS = 4;
 
-/** "自然人 102 + 商业企业 1" — the first non-zero parts, named as the report labels them. */
-export function partsText(r: Relation, locale: Locale): string {
-  return describeParts(r, locale, null);
-}
+type RelatedCell = { start: number; end: number; message: string };
 
 /**
- * partsText, and, into `related`, each part it names with its value ("商业企业：1"): one pass,
- * since on a badly broken table this runs for some forty sums per report.
+ * "自然人 102 + 商业企业 1" — the first non-zero parts, named as the report labels them — and, into
+ * `related`, each part it names with its value ("商业企业：1"): one pass, since on a badly broken
+ * table this runs for some forty sums per report.
  */
 function describeParts(r: Relation, locale: Locale, related: RelatedCell[] | null): string {
   let shown = '';
@@ -37,7 +35,6 @@ function describeParts(r: Relation, locale: Locale, related: RelatedCell[] | nul
   }
   return named === 0 ? (locale === 'en' ? 'every part is 0' : '各项均为 0') : shown;
 }
-type RelatedCell = { start: number; end: number; message: string };
 
 export const SUM_MESSAGES = {
   wrong: {
