@@ -123,7 +123,10 @@ function cellMutants(src: Source, base: CheckResult, out: Mutant[]) {
         what: `${c.where} ${c.value}→${v}`,
       });
     }
-    if (i % 3 === 0) {
+    // In the last lines of a cut excerpt a blank cell cannot be told from the cut (the scorer does
+    // not count cell-missing there either): dropped.
+    const nearCut = !src.complete && lineOf(src.text, c.start) > lineOf(src.text, src.text.length) - 5;
+    if (i % 3 === 0 && !nearCut) {
       out.push({
         file: src.name,
         kind: 'cell blanked',
@@ -140,6 +143,16 @@ function cellMutants(src: Source, base: CheckResult, out: Mutant[]) {
 /** Phrasings of narrative figures that name a table cell, found independently of the parser. */
 const FIGURE_PHRASES = /(?:收到|受理|接到|接收)[^。；，,\d]{0,16}?申请[^。；，,\d]{0,4}?(\d+)\s*(?:件|个|条)|办结[^。；，,\d]{0,10}?(\d+)\s*件|行政复议[^。；，,\d]{0,6}?(\d+)\s*(?:件|起)|行政诉讼[^。；，,\d]{0,6}?(\d+)\s*(?:件|起)|(?:制发|发布|出台|印发)[^。；，,\d]{0,8}?规范性文件\s*(\d+)\s*件/g;
 
+/** Whether the table row a figure names was read (a cut excerpt may hold the table's title only). */
+function cellKnown(report: Report, target: string): boolean {
+  const [id, row] = target.split('.') as ['t2' | 't3' | 't4', string];
+  const table = report.tables[id];
+  if (!table) return false;
+  if (id === 't4') return table.rows.get('values')?.positioned ?? false;
+  if (id === 't2' || /^(new|carry|next|total|r1|r2)$/.test(row)) return table.rows.get(row)?.positioned ?? false;
+  return true;
+}
+
 function figureMutants(src: Source, base: CheckResult, out: Mutant[]) {
   const { report } = base;
   const vsTableLines = new Set(base.diagnostics.filter((d) => d.rule === 'text-vs-table').map((d) => base.lines.positionAt(d.start).line + 1));
@@ -151,7 +164,7 @@ function figureMutants(src: Source, base: CheckResult, out: Mutant[]) {
     // A figure said in words ("未收到申请") has no digits to change; a figure whose table is not in
     // the text (a cut excerpt) cannot be compared, so changing it plants no visible defect.
     if (!/^\d+$/.test(src.text.slice(f.span.start, f.span.end))) continue;
-    if (!report.tables[f.target.slice(0, 2) as 't2' | 't3' | 't4']) continue;
+    if (!cellKnown(report, f.target)) continue;
     const k = delta(i++);
     out.push({
       file: src.name,
@@ -169,6 +182,7 @@ function figureMutants(src: Source, base: CheckResult, out: Mutant[]) {
     const num = m[g + 1];
     const at = m.index! + m[0].lastIndexOf(num);
     if (seen.has(at) || inTable(report, at)) continue;
+    seen.add(at);
     const table = m[1] || m[2] ? 't3' : m[5] ? 't2' : 't4';
     if (!report.tables[table]) continue;
     if (/[余近约多]/.test(m[0])) continue;
@@ -289,10 +303,12 @@ function yearMutants(src: Source, base: CheckResult, out: Mutant[]) {
 function structureMutants(src: Source, base: CheckResult, out: Mutant[]) {
   const { report } = base;
   const text = src.text;
+  // A numbering to deviate from: an excerpt with one or two headings shows none (dropped).
+  const numbered = report.sections.filter((s) => s.heading.style === 'chinese').length;
   for (const s of report.sections) {
     const h = s.heading;
     if (!s.key || h.style !== 'chinese' || !h.numeralSpan || !h.markerSpan || h.number === null) continue;
-    out.push({
+    if (numbered >= 3) out.push({
       file: src.name,
       kind: 'heading numeral → Arabic',
       text: replace(text, h.numeralSpan.start, h.numeralSpan.end, String(h.number)),
@@ -301,7 +317,7 @@ function structureMutants(src: Source, base: CheckResult, out: Mutant[]) {
       also: [],
       what: `“${text.slice(h.span.start, h.span.end).slice(0, 20)}”`,
     });
-    out.push({
+    if (numbered >= 3) out.push({
       file: src.name,
       kind: 'heading numeral removed',
       text: replace(text, h.markerSpan.start, h.markerSpan.end, ''),

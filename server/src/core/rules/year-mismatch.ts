@@ -75,13 +75,23 @@ function sentenceQuote(report: Report, m: YearMention): string {
   return quote(report, m.sentence.start + leadLength(m.sentence.text), m.sentence.end);
 }
 
+/** The body naming itself ("本局", "我镇"): a year right after it still opens the statement. */
+const SELF_SUBJECT = /^(?:我|本)(?:局|镇|乡|街道|街道办|办事处|单位|机关|委|办|部门|中心|院|厅|署|县|区|市)$/;
+
+/** "本局2024年度收到…", "…,我镇2024年共公开…": only the body's own name stands before the year in its clause. */
+function afterSelfSubject(norm: string, m: YearMention): boolean {
+  const before = norm.slice(m.sentence.start + leadLength(m.sentence.text), m.start);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf(';')) + 1);
+  return SELF_SUBJECT.test(clause.trim());
+}
+
 /** "Y+1年" describing the reporting period's work or figures, before 五/六. */
 function describesWorkOfNextYear(report: Report, m: YearMention, planStart: number): boolean {
   const { norm } = report;
   if (m.sentence.heading || m.sentence.start >= planStart) return false;
-  // Only a year that opens a sentence or clause states when the work happened; one inside a
-  // phrase ("余姚市2024年度考核细则", "根据2024年…") names something else.
-  if (!opensSentence(m) && !/[,:;]\s*$/.test(norm.slice(Math.max(m.sentence.start, m.start - 3), m.start))) return false;
+  // Only a year that opens a sentence or clause (or follows only the body's own name) states when
+  // the work happened; one inside a phrase ("余姚市2024年度考核细则", "根据2024年…") names something else.
+  if (!opensSentence(m) && !/[,:;]\s*$/.test(norm.slice(Math.max(m.sentence.start, m.start - 3), m.start)) && !afterSelfSubject(norm, m)) return false;
   if (report.title && m.start >= report.title.span.start && m.end <= report.title.span.end) return false;
   if (isDateLike(norm, m) || onMetaLine(norm, m) || inBookTitle(norm, m) || isRange(norm, m) || isComparison(norm, m)) return false;
   if (DOCUMENT_AFTER.test(norm.slice(m.after, m.after + 12))) return false;
