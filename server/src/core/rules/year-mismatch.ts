@@ -76,13 +76,17 @@ function sentenceQuote(report: Report, m: YearMention): string {
 }
 
 /** The body naming itself ("本局", "我镇"): a year right after it still opens the statement. */
-const SELF_SUBJECT = /^(?:我|本)(?:局|镇|乡|街道|街道办|办事处|单位|机关|委|办|部门|中心|院|厅|署|县|区|市)$/;
+const SELF = '(?:我|本)(?:局|镇|乡|街道|街道办|办事处|单位|机关|委|办|部门|中心|院|厅|署|县|区|市)\\s*$';
+const SELF_AT_START = new RegExp(`^\\s*${SELF}`);
+const SELF_AFTER_PUNCTUATION = new RegExp(`[,:;]\\s*${SELF}`);
 
 /** "本局2024年度收到…", "…,我镇2024年共公开…": only the body's own name stands before the year in its clause. */
 function afterSelfSubject(norm: string, m: YearMention): boolean {
-  const before = norm.slice(m.sentence.start + leadLength(m.sentence.text), m.start);
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf(';')) + 1);
-  return SELF_SUBJECT.test(clause.trim());
+  // A short window before the year (never the whole sentence: a huge one-line text stays linear).
+  const leadStart = m.sentence.start + leadLength(m.sentence.text);
+  const from = Math.max(leadStart, m.start - 8);
+  const before = norm.slice(from, m.start);
+  return from === leadStart ? SELF_AT_START.test(before) : SELF_AFTER_PUNCTUATION.test(before);
 }
 
 /** "Y+1年" describing the reporting period's work or figures, before 五/六. */
