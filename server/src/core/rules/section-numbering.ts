@@ -87,10 +87,13 @@ function checkSections(ctx: RuleContext, sections: Section[]) {
       return;
     }
     if (h.style === 'none') {
+      // Among headings that are numbered (most of them), one without a numeral has lost it: a
+      // warning. A report whose headings are mostly unnumbered (a web copy's layout) gets a hint only.
+      const lostAmongNumbered = numbered.length * 2 > sections.length;
       ctx.add({
         ...h.span,
         messageId: 'unnumbered',
-        severity: 'information',
+        severity: lostAmongNumbered ? 'warning' : 'information',
         args: { heading, expected: chineseNumeral(expected) },
         fix: certain ? { title: { 'zh-cn': '加上编号“{expected}、”', en: 'Add the number “{expected}、”' }, edits: [{ start: h.span.start, end: h.span.start, newText: chineseNumeral(expected) + '、' }] } : null,
       });

@@ -75,13 +75,27 @@ function sentenceQuote(report: Report, m: YearMention): string {
   return quote(report, m.sentence.start + leadLength(m.sentence.text), m.sentence.end);
 }
 
+/** The body naming itself ("本局", "我镇"): a year right after it still opens the statement. */
+const SELF = '(?:我|本)(?:局|镇|乡|街道|街道办|办事处|单位|机关|委|办|部门|中心|院|厅|署|县|区|市)\\s*$';
+const SELF_AT_START = new RegExp(`^\\s*${SELF}`);
+const SELF_AFTER_PUNCTUATION = new RegExp(`[,:;]\\s*${SELF}`);
+
+/** "本局2024年度收到…", "…,我镇2024年共公开…": only the body's own name stands before the year in its clause. */
+function afterSelfSubject(norm: string, m: YearMention): boolean {
+  // A short window before the year (never the whole sentence: a huge one-line text stays linear).
+  const leadStart = m.sentence.start + leadLength(m.sentence.text);
+  const from = Math.max(leadStart, m.start - 8);
+  const before = norm.slice(from, m.start);
+  return from === leadStart ? SELF_AT_START.test(before) : SELF_AFTER_PUNCTUATION.test(before);
+}
+
 /** "Y+1年" describing the reporting period's work or figures, before 五/六. */
 function describesWorkOfNextYear(report: Report, m: YearMention, planStart: number): boolean {
   const { norm } = report;
   if (m.sentence.heading || m.sentence.start >= planStart) return false;
-  // Only a year that opens a sentence or clause states when the work happened; one inside a
-  // phrase ("余姚市2024年度考核细则", "根据2024年…") names something else.
-  if (!opensSentence(m) && !/[,:;]\s*$/.test(norm.slice(Math.max(m.sentence.start, m.start - 3), m.start))) return false;
+  // Only a year that opens a sentence or clause (or follows only the body's own name) states when
+  // the work happened; one inside a phrase ("余姚市2024年度考核细则", "根据2024年…") names something else.
+  if (!opensSentence(m) && !/[,:;]\s*$/.test(norm.slice(Math.max(m.sentence.start, m.start - 3), m.start)) && !afterSelfSubject(norm, m)) return false;
   if (report.title && m.start >= report.title.span.start && m.end <= report.title.span.end) return false;
   if (isDateLike(norm, m) || onMetaLine(norm, m) || inBookTitle(norm, m) || isRange(norm, m) || isComparison(norm, m)) return false;
   if (DOCUMENT_AFTER.test(norm.slice(m.after, m.after + 12))) return false;
