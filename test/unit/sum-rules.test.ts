@@ -381,7 +381,7 @@ test('a wrong total past 2^53 is found and its candidate fix writes the exact su
 
 test('a cell past what a number holds (400 digits) is not summed: no finding, no fix, no crash', () => {
   const huge = '9'.repeat(400);
-  const r = check(miniReport({ narrative: '本年度工作平稳。', t4: [huge, 1, 0, 0, huge, ...T4_REST] as unknown as number[] }));
+  const r = check(miniReport({ narrative: '本年度工作平稳。', t4: [huge, 1, 0, 0, 1, ...T4_REST] as unknown as number[] }));
   assert.deepEqual(sumFindings(r), []);
   assert.ok(r.diagnostics.every((d) => !/Infinity|e\+/.test(d.message)), describe(r));
 });
