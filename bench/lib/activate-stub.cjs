@@ -68,6 +68,8 @@ const context = {
   storageUri: undefined,
   globalStorageUri: inert('globalStorageUri'),
   extensionMode: 1,
+  // The client logs its version on activation.
+  extension: { packageJSON: JSON.parse(require('node:fs').readFileSync(path.join(path.dirname(path.dirname(file)), 'package.json'), 'utf8')) },
 };
 
 const t0 = performance.now();
