@@ -7,15 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { applyFixes, check, describe, lineAt, lineOf, ofRule, replaceOnce } from '../support/assertions';
-import { generateReport, toTraditional } from '../support/reports';
+import { base, keys, sectionFindings } from '../support/sections';
+import { toTraditional } from '../support/reports';
 
-const SECTION_RULES = ['section-missing', 'section-numbering', 'section-heading'] as const;
-const base = generateReport({ year: 2023, body: '青山县青山镇人民政府', shape: 'tabs' }).text;
-const keys = (text: string) => check(text).report.sections.map((s) => s.key);
-const sectionFindings = (text: string) => {
-  const r = check(text);
-  return { r, found: ofRule(r, [...SECTION_RULES]) };
-};
 const corpus = (name: string) => readFileSync(path.resolve(__dirname, '../data/corpus', name), 'utf8');
 
 test('the base report is clean (every case below changes one heading)', () => {

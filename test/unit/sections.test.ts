@@ -2,7 +2,7 @@
 // Word auto-numbering, sub-part numbering, numbered lists that are not sections.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateReport } from '../support/reports';
+import { base, keys, sectionFindings } from '../support/sections';
 import {
   applyFixes,
   assertNoSerious,
@@ -16,13 +16,6 @@ import {
   serious,
 } from '../support/assertions';
 
-const SECTION_RULES = ['section-missing', 'section-numbering', 'section-heading'] as const;
-const base = generateReport({ year: 2023, body: '青山县青山镇人民政府', shape: 'tabs' }).text;
-const keys = (text: string) => check(text).report.sections.map((s) => s.key);
-const sectionFindings = (text: string) => {
-  const r = check(text);
-  return { r, found: ofRule(r, [...SECTION_RULES]) };
-};
 
 test('the standard six sections are found in order with no section finding', () => {
   assert.deepEqual(keys(base), ['s1', 's2', 's3', 's4', 's5', 's6']);
