@@ -192,19 +192,9 @@ function shift(span: Span, by: number): Span {
 
 /** A heading read from a line alone, placed at the line's offset, its title as the source writes it. */
 function placed(read: HeadingRead, text: string, start: number): HeadingRead {
-  const h = read.heading;
-  const titleSpan = shift(h.titleSpan, start);
+  const shifted = shiftHeading(read.heading, start);
   return {
-    heading: {
-      span: shift(h.span, start),
-      numeral: h.numeral,
-      numeralSpan: h.numeralSpan && shift(h.numeralSpan, start),
-      markerSpan: h.markerSpan && shift(h.markerSpan, start),
-      number: h.number,
-      style: h.style,
-      title: text.slice(titleSpan.start, titleSpan.end),
-      titleSpan,
-    },
+    heading: { ...shifted, title: text.slice(shifted.titleSpan.start, shifted.titleSpan.end) },
     key: read.key,
     exact: read.exact,
   };
