@@ -31,34 +31,6 @@ export const corpusReport = (name: string): string => fs.readFileSync(path.join(
 
 export const corpusExpectation = (name: string): Expectation => JSON.parse(fs.readFileSync(path.join(CORPUS, 'expect', `${name}.json`), 'utf8'));
 
-/**
- * The report with every blank cell of its tab-separated 表三 and 表四 value rows written "——" (and
- * short rows filled to their width): how a table reader that keeps blank cells in place reads them.
- */
-export function markBlankCells(text: string): string {
-  const lines = text.split('\n');
-  let width = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (/收到和处理政府信息公开申请情况$/.test(line)) width = 7;
-    else if (/^四、.*行政复议/.test(line)) width = 15;
-    else if (/^五、/.test(line)) width = 0;
-    if (width === 0 || !line.includes('\t')) continue;
-    const cells = line.split('\t');
-    let label = -1;
-    cells.forEach((c, j) => {
-      if (c !== '' && !/^\d+$/.test(c)) label = j;
-    });
-    const values = cells.slice(label + 1);
-    const isValueRow = width === 7 ? label >= 0 && /[一二三四五六七八九十\d][、.）)]|总计/.test(cells[label]) : label < 0 && values.some((v) => v !== '');
-    if (!isValueRow) continue;
-    const marked = values.map((v) => (v === '' ? '——' : v)).slice(0, width);
-    while (marked.length < width) marked.push('——');
-    lines[i] = [...cells.slice(0, label + 1), ...marked].join('\t');
-  }
-  return lines.join('\n');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Scoring, as the shared corpus scorer scores the CLI's output (../shared/corpus/score.mjs and its
 // README), through the engine directly: a `must` item is found by a diagnostic of one of its rules
