@@ -157,6 +157,24 @@ function benchEngine() {
   return JSON.parse(r.stdout);
 }
 
+/**
+ * Whether the model's objects and the parser's lists keep one hidden class per kind
+ * (bench/lib/hidden-classes.ts, run with V8's natives syntax): a kind that gains a second one makes
+ * optimized code bail out, once per worker thread (parse/lists.ts says why).
+ */
+function checkHiddenClasses() {
+  log('Engine: hidden classes of the model…');
+  const script = join(bench, 'lib', 'hidden-classes.ts');
+  const r = run(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', script], { timeout: 5 * 60 * 1000 });
+  if (r.status !== 0) return { error: tail(r.stderr, 3) || `exit code ${r.status}` };
+  const result = JSON.parse(r.stdout);
+  const contrast = 'contrast: [] like a list of objects';
+  // If V8 ever gives `[]` the hidden class of a list of objects, the helpers are no longer needed.
+  const helpersNeeded = result[contrast] === false;
+  delete result[contrast];
+  return { mixed: Object.keys(result).filter((kind) => result[kind] !== true), kinds: Object.keys(result).length, helpersNeeded };
+}
+
 /** Every .ts file under `dir`. */
 function tsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -354,7 +372,10 @@ async function main() {
   results.brokenCorpus = stats.brokenCorpus;
   results.sizes = stats.sizes;
 
-  if (wants('engine')) results.engine = benchEngine();
+  if (wants('engine')) {
+    results.engine = benchEngine();
+    results.engineShapes = checkHiddenClasses();
+  }
   if (flag('--profile')) {
     results.breakdown = engineBreakdown();
     results.profiles = await profileEngine();

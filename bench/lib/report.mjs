@@ -105,6 +105,20 @@ export function buildRows(r) {
     });
   }
 
+  if (r.engineShapes) {
+    const x = r.engineShapes;
+    if (x.error) add({ group: 'Engine', measure: 'one hidden class per kind of model object and parser list', value: `not measured: ${x.error}`, ok: null });
+    else
+      add({
+        group: 'Engine',
+        measure: 'one hidden class per kind of model object and parser list',
+        value: x.mixed.length ? `no: ${x.mixed.join(', ')}` : 'yes',
+        target: 'yes',
+        ok: x.mixed.length === 0,
+        compare: `${x.kinds} kinds (bench/lib/hidden-classes.ts)${x.helpersNeeded ? '' : '; V8 now gives [] the class of a list of objects: parse/lists.ts is no longer needed'}`,
+      });
+  }
+
   if (r.lsp) {
     const ours = r.lsp.nianbao;
     const md = r.lsp.markdown;

@@ -53,12 +53,19 @@ function narrativePool(fixtures: string[]): string[] {
   return [...pool];
 }
 
-function figureSentence(random: () => number): string {
+/**
+ * One of three sentences with figures that hold, or null when `used` has all three: a report that
+ * gave the same figure twice with two values would carry a real defect (text-vs-table says so).
+ */
+function figureSentence(random: () => number, used: Set<number>): string | null {
   const int = (max: number) => Math.floor(random() * (max + 1));
   const a = 50 + int(900);
   const b = int(300);
   const c = int(80);
-  switch (int(2)) {
+  const kind = int(2);
+  if (used.has(kind)) return null;
+  used.add(kind);
+  switch (kind) {
     case 0:
       return `全年通过政府门户网站共发布信息${a + b + c}条，其中工作动态${a}条、通知公告${b}条、政策解读${c}条。`;
     case 1:
@@ -74,8 +81,9 @@ function grow(text: string, targetBytes: number, pool: string[], random: () => n
   if (at < 0) return text;
   let bytes = Buffer.byteLength(text);
   const added: string[] = [];
+  const usedFigures = new Set<number>();
   while (bytes < targetBytes) {
-    const paragraph = random() < 0.25 ? figureSentence(random) : pool[Math.floor(random() * pool.length)];
+    const paragraph = (random() < 0.25 && figureSentence(random, usedFigures)) || pool[Math.floor(random() * pool.length)];
     added.push(paragraph);
     bytes += Buffer.byteLength(paragraph) + 2;
   }

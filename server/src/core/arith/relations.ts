@@ -14,7 +14,6 @@ import type { Cell, Report, Table, TableRow } from '../model';
 import type { RuleId, Span } from '../types';
 import { shortRowLabel } from '../parse/labels';
 import { T3_COLUMNS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS, t3Leaves } from '../format/editions';
-import { mapList, newList } from '../lists';
 import { add, cellAmount, sameAmount, subtract, type Amount } from './amount';
 import { explain, type Cause, type CellChange } from './explain';
 
@@ -129,7 +128,7 @@ const T3_COLUMN_NAMES = T3_COLUMNS.map((c) => c.label);
 
 /** A 表三 relation down `column`: the terms' cells in it against the total row's. */
 function down(rule: SumRule, label: string, total: Term, column: number, terms: Term[], fallbackSpan: Span, assumed: boolean): Relation {
-  const parts = newList<RelationPart>();
+  const parts: RelationPart[] = [];
   const columnName = T3_COLUMN_NAMES[column];
   let complete = true;
   for (const t of terms) if (!addPart(parts, t.row, t.index, column, t.sign, t.rowName, columnName, true)) complete = false;
@@ -138,7 +137,7 @@ function down(rule: SumRule, label: string, total: Term, column: number, terms: 
 
 /** A relation across `row`: `count` cells from `first` against its cell in `totalColumn`. */
 function across(rule: SumRule, label: string, row: TableRow, rowIndex: number, totalColumn: number, first: number, count: number, columnNames: readonly string[], rowName?: string): Relation {
-  const parts = newList<RelationPart>();
+  const parts: RelationPart[] = [];
   let complete = true;
   for (let j = 0; j < count; j++) if (!addPart(parts, row, rowIndex, first + j, 1, rowName, columnNames[j], false)) complete = false;
   return finish(rule, label, row, rowIndex, totalColumn, parts, complete, row.span, false);
@@ -201,7 +200,7 @@ function finish(rule: SumRule, label: string, totalRow: TableRow | undefined, to
 function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   const out: Relation[] = [];
   const row = (key: string) => t3.rows.get(key);
-  const leaves = newList<TableRow>();
+  const leaves: TableRow[] = [];
   let leafMissing = false;
   for (const key of t3Leaves(edition)) {
     const r = row(key);
@@ -231,7 +230,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   if (leaves.length === 0) return out;
 
   // R2: （七）总计 = sum of the leaves, per column.
-  const leafTerms = (sign: 1 | -1) => mapList(leaves, (_, i) => term(CARRY + 1 + i, sign));
+  const leafTerms = (sign: 1 | -1) => leaves.map((_, i) => term(CARRY + 1 + i, sign));
   if (totalRow) {
     const terms = leafTerms(1);
     const name = shortLabel(totalRow);
@@ -242,7 +241,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   // R1: 一 + 二 = （七）总计 + 四, per column. Without a （七） row its leaves stand in for it;
   // without a 四 row, 0 is assumed (so the finding shows what the balance would be).
   if (newRow || carryRow) {
-    const terms = newList<Term>();
+    const terms: Term[] = [];
     if (newRow) terms.push(term(NEW, 1));
     if (carryRow) terms.push(term(CARRY, 1));
     if (totalRow) terms.push(term(TOTAL, -1));

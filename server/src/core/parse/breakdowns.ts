@@ -8,7 +8,7 @@
 // clause that begins something else.
 import type { Report } from '../model';
 import { compactKey } from '../text/normalize';
-import { Attached } from '../attached';
+import { Attached } from './attached';
 import type { Count } from './counts';
 import { countsOfSentence, isClauseBreak, MAX_STATEMENT, prefixOf, statementsOf, type Prefix, type Statement } from './statements';
 import { sentencesOf } from './narrative';

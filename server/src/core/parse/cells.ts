@@ -4,7 +4,7 @@
 import type { Cell } from '../model';
 import type { LineIndex } from '../text/lines';
 import { isDigit, isSpace } from '../text/chars';
-import { newList } from '../lists';
+import { newList } from './lists';
 
 export type TokenKind = 'text' | 'value' | 'blank';
 

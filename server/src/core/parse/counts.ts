@@ -5,7 +5,7 @@ import type { Report } from '../model';
 import type { Span } from '../types';
 import { compactKey } from '../text/normalize';
 import { charTable, isDigit } from '../text/chars';
-import { newList } from '../lists';
+import { newList } from './lists';
 
 export interface Count {
   value: number;

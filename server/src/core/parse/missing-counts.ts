@@ -12,7 +12,7 @@ import type { Report } from '../model';
 import type { Span } from '../types';
 import { charTable, isSpace } from '../text/chars';
 import { compactKey } from '../text/normalize';
-import { Attached } from '../attached';
+import { Attached } from './attached';
 import type { Count } from './counts';
 import { sentencesOf } from './narrative';
 import { countsOfSentence, isClauseBreak, MAX_STATEMENT, statementsOf } from './statements';

@@ -4,9 +4,9 @@ import type { Report, SectionKey } from '../model';
 import type { Span } from '../types';
 import type { Count } from './counts';
 import { isSpace } from '../text/chars';
-import { Attached } from '../attached';
+import { Attached } from './attached';
 import { nextOf } from '../text/next';
-import { copyList, mapList } from '../lists';
+import { copyList, mapList } from './lists';
 
 /** One sentence as an object, made on demand for what a reader keeps (a year mention, a figure). */
 export interface Sentence extends Span {

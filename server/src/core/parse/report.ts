@@ -10,7 +10,7 @@ import { endsTable, scanSections } from './sections';
 import { findT2Start, findT3Start, findT4Start, readT2, readT3, readT4, type TableScanContext } from './tables';
 import { firstYearInText, readHeader, readPeriod, resolveYear } from './header';
 import { readFigures } from './figures';
-import { newList } from '../lists';
+import { newList } from './lists';
 
 export interface ParseOptions {
   reportYear?: number;

@@ -10,7 +10,7 @@
 // A figure of another year, a part of the year, another body's or a comparison is never compared.
 import type { Report } from '../model';
 import type { Span } from '../types';
-import { Attached } from '../attached';
+import { Attached } from './attached';
 import type { Count } from './counts';
 import { sentencesOf } from './narrative';
 import { countsOfSentence, MAX_STATEMENT, prefixOf } from './statements';

@@ -8,7 +8,7 @@ import { SECTIONS, parseChineseNumeral } from '../format/editions';
 import { compact } from '../text/normalize';
 import { StringMemo } from '../text/memo';
 import { charTable, isDigit, isNoise, isSpace } from '../text/chars';
-import { copyList, mapList, newList } from '../lists';
+import { copyList, mapList, newList } from './lists';
 
 interface Candidate {
   heading: Heading;

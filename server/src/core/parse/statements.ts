@@ -6,7 +6,7 @@ import type { Report, SectionKey } from '../model';
 import type { Span } from '../types';
 import { compactKey } from '../text/normalize';
 import { charTable, isSpace } from '../text/chars';
-import { Attached } from '../attached';
+import { Attached } from './attached';
 import { countsIn, type Count } from './counts';
 import { sentencesOf, type Sentences } from './narrative';
 
@@ -28,9 +28,6 @@ export function countsOfSentence(report: Report, sentences: Sentences, i: number
 /**
  * The statements of a report that state two counts or more, computed once: what the breakdown and
  * percentage rules read (a total and a part, a count and its share). Most statements state fewer.
- * (Readers loop over them by index: a for…of allocates an iterator result per step until its
- * function is optimized, and a rule runs once per check, so on a long document it would read
- * thousands of statements in unoptimized code.)
  */
 export function statementsOf(report: Report): Statement[] {
   return STATEMENTS.of(report, () => buildStatements(report, sentencesOf(report)));

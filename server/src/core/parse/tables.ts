@@ -10,7 +10,7 @@ import { type RowSpec, T2_COLUMNS, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRo
 import { type Token, segment, token, tokenizeLines } from './cells';
 import { StringMemo } from '../text/memo';
 import { nextOf } from '../text/next';
-import { copyList, filterList, mapList, newList } from '../lists';
+import { copyList, filterList, mapList, newList } from './lists';
 import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
 
 export interface TableScanContext {

@@ -10,8 +10,7 @@ import type { Count } from '../parse/counts';
 import { statementsOf } from '../parse/statements';
 import { breakdownsOf } from '../parse/breakdowns';
 import { missingCountsOf } from '../parse/missing-counts';
-import type { Figure, Report } from '../model';
-import { Attached } from '../attached';
+import type { Figure } from '../model';
 import type { Rule, RuleContext } from './rule';
 
 const messages = {
@@ -41,20 +40,14 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
-const BY_START = new Attached<Report, Map<number, Figure>>('figures by start');
-
-function figuresByStart(ctx: RuleContext): Map<number, Figure> {
-  return BY_START.of(ctx.report, (report) => new Map(report.figures.map((f) => [f.span.start, f])));
-}
-
 /**
  * A count of requests ("共收到申请103件，其中予以公开…") is broken down into results that also
  * cover last year's carried-over requests and leave out those carried forward: the sums 表三 itself
  * makes are as good as the stated total.
  */
-function acceptedSums(ctx: RuleContext, total: Count): Set<number> {
+function acceptedSums(ctx: RuleContext, figuresByStart: Map<number, Figure>, total: Count): Set<number> {
   const sums = new Set([total.value]);
-  const figure = figuresByStart(ctx).get(total.span.start);
+  const figure = figuresByStart.get(total.span.start);
   if (!figure || !/^t3\.(new|total)\./.test(figure.target)) return sums;
   const t3 = ctx.report.tables.t3;
   const cell = (key: string) => {
@@ -85,10 +78,9 @@ function checkMissing(ctx: RuleContext): void {
 
 function check(ctx: RuleContext): void {
   checkMissing(ctx);
-  // Indexed, not for…of: see statementsOf.
-  const statements = statementsOf(ctx.report);
-  for (let i = 0; i < statements.length; i++) {
-    const st = statements[i];
+  // The figure each stated total was read as, if any (acceptedSums asks by where the total starts).
+  const figuresByStart = new Map(ctx.report.figures.map((f) => [f.span.start, f]));
+  for (const st of statementsOf(ctx.report)) {
     // A breakdown is a total and at least one part: two counts (most statements have fewer).
     if (st.counts.length < 2) continue;
     for (const b of breakdownsOf(ctx.report, st)) {
@@ -104,7 +96,7 @@ function check(ctx: RuleContext): void {
         }
         continue;
       }
-      if (b.channel || b.parts.length < 2 || acceptedSums(ctx, b.total).has(sum)) continue;
+      if (b.channel || b.parts.length < 2 || acceptedSums(ctx, figuresByStart, b.total).has(sum)) continue;
       if (sum > total) {
         // When the first parts already make the total, the rest is another breakdown of the same items.
         let running = 0;

@@ -167,10 +167,7 @@ function verdict(c: Claim, claims: Claim[], rounds: boolean): 'wrong' | 'truncat
 function check(ctx: RuleContext): void {
   const { report } = ctx;
   const fromTable = tableBases(report, ctx.locale);
-  // Indexed, not for…of: see statementsOf.
-  const statements = statementsOf(report);
-  for (let i = 0; i < statements.length; i++) {
-    const st = statements[i];
+  for (const st of statementsOf(report)) {
     // A claim is a count and its percentage after it: two counts (most statements have fewer).
     if (st.counts.length < 2) continue;
     const claims = claimsOf(ctx, st, fromTable);

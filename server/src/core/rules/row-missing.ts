@@ -2,7 +2,6 @@ import type { Rule } from './rule';
 import type { Table } from '../model';
 import { T2_ROWS, T3_ROWS } from '../format/editions';
 import { TABLE_NAMES, skipTables, standardRowLabel } from './tables-common';
-import { mapList, newList } from '../lists';
 
 // Rows the edition requires but the table lacks. Consecutive missing rows are one finding, placed
 // on the row before the gap (or after it, when the gap opens the table).
@@ -26,7 +25,7 @@ const rule: Rule = {
     for (const table of [t2, t3]) {
       if (!table || table.rows.size === 0 || table.missingRows.length === 0) continue;
       for (const gap of gaps(table)) {
-        const rows = mapList(gap.keys, (k) => `“${standardRowLabel(table.id, k)}”`).join(ctx.locale === 'en' ? ', ' : '、');
+        const rows = gap.keys.map((k) => `“${standardRowLabel(table.id, k)}”`).join(ctx.locale === 'en' ? ', ' : '、');
         ctx.add({ ...gap.at, messageId: 'missing', args: { table: TABLE_NAMES[table.id][ctx.locale], count: gap.keys.length, rows } });
       }
     }
@@ -36,14 +35,14 @@ const rule: Rule = {
 /** Groups missing rows that are adjacent in the schema, each with the span of a neighbouring row. */
 function gaps(table: Table) {
   const order = (table.id === 't2' ? T2_ROWS : T3_ROWS).map((r) => r.key);
-  const out = newList<{ keys: string[]; at: { start: number; end: number } }>();
-  let current = newList<string>();
+  const out: { keys: string[]; at: { start: number; end: number } }[] = [];
+  let current: string[] = [];
   let before: string | null = null;
   const flush = (after: string | null) => {
     if (!current.length) return;
     const anchor = table.rows.get(before ?? after ?? '') ?? [...table.rows.values()][0];
     out.push({ keys: current, at: anchor.labelSpan });
-    current = newList();
+    current = [];
   };
   for (const key of order) {
     if (table.missingRows.includes(key)) current.push(key);
