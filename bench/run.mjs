@@ -10,7 +10,7 @@
 //   npm run bench -- --no-build        use dist/ as it is (no package step, no .vsix size)
 //   npm run bench -- --profile         also split the engine's time by rule and CPU-profile it (node --cpu-prof)
 //   npm run bench -- --doc             only rewrite docs/PERFORMANCE.md from the results it shows (after editing
-//                                      bench/optimizations.md, the hand-written record of what was changed)
+//                                      its hand-written parts in bench/lib/doc.mjs)
 //
 // Progress goes to stderr, the table to stdout. Raw results: bench/.out/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -412,7 +412,7 @@ async function main() {
     const history = existsSync(join(bench, 'history.jsonl'))
       ? readFileSync(join(bench, 'history.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
       : [];
-    writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, rows, history, NOTES);
+    writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, rows, history);
     // What --doc rewrites the doc from: the results the doc shows, not a later quick or partial run's.
     writeFileSync(DOC_RESULTS, JSON.stringify({ results, rows }, null, 2));
     log('Wrote docs/PERFORMANCE.md');
@@ -421,10 +421,9 @@ async function main() {
   }
 }
 
-const NOTES = join(bench, 'optimizations.md');
 const DOC_RESULTS = join(out, 'doc-results.json');
 
-/** --doc: rewrite docs/PERFORMANCE.md from the results it was last written from (after editing bench/optimizations.md). */
+/** --doc: rewrite docs/PERFORMANCE.md from the results it was last written from (after editing bench/lib/doc.mjs). */
 function rewriteDoc() {
   if (!existsSync(DOC_RESULTS)) {
     process.stderr.write('bench: no bench/.out/doc-results.json yet: run the complete benchmark (or one with --write) first\n');
@@ -432,7 +431,7 @@ function rewriteDoc() {
   }
   const { results, rows } = JSON.parse(readFileSync(DOC_RESULTS, 'utf8'));
   const history = existsSync(join(bench, 'history.jsonl')) ? readFileSync(join(bench, 'history.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
-  writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, rows, history, NOTES);
+  writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, rows, history);
   log(`Wrote docs/PERFORMANCE.md from the run of ${results.date}`);
 }
 
