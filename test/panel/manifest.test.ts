@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type NianbaoSettings } from '../../server/src/shared/protocol';
-import { RULE_IDS } from '../../server/src/core/types';
+import { RULE_IDS } from '../../server/src/core';
 import { DOCUMENT_SELECTOR } from '../../client/src/selector';
 
 const root = join(__dirname, '..', '..');
