@@ -72,11 +72,15 @@ export interface FixAllResult {
   fixed: { rule: string; count: number }[];
 }
 
+/** The values of a rule in `nianbao.rules`, in the order the settings editor offers them (package.json's enum). */
+export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
 /** The settings the server reads (section `nianbao`), one source of truth for package.json. */
 export interface NianbaoSettings {
   detect: 'auto' | 'always' | 'never';
   run: 'onType' | 'onSave';
-  rules: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
+  rules: Record<string, RuleLevel>;
   reportYear: number | null;
   edition: 'auto' | '2019' | '2021';
   inlayHints: 'mismatch' | 'always' | 'off';
