@@ -2,6 +2,8 @@
 // configuration keys, disable comments, CLI output and the docs pages under docs/rules/.
 // This list is the only place a rule is registered: RuleId (types.ts) is the union of its ids, and
 // `npm run generate` (scripts/generate.ts) writes the settings, nls entries and rule tables from it.
+// Each rule file declares its rule with `defineRule({ id: '…', … })`: an annotation `const rule: Rule`
+// would make RuleId refer to itself, which tsc reports as implicit `any`s far away (engine.ts, cli/format.ts).
 import type { RuleId } from '../types';
 import type { Rule } from './rule';
 import balance from './balance';
