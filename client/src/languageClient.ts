@@ -7,6 +7,8 @@ import { RULE_PAGES_BASE } from './rulePages';
 import { DOCUMENT_SELECTOR } from './selector';
 
 export { ExecuteCommandRequest } from 'vscode-languageclient/node';
+// The custom messages, loaded with the client rather than at activation (they need the protocol library).
+export { DidCheckNotification, FixAllCommand, SummaryRequest } from '../../server/src/shared/protocol';
 export type { LanguageClient };
 
 /** `log` is the extension's one output channel ("Nianbao"): the client writes its trace there too. */

@@ -5,16 +5,8 @@
 // name the .js file as ECMAScript imports must; esbuild and tsx map it to the .ts source.)
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  DidCheckNotificationMethod,
-  FixAllCommand,
-  SummaryRequestMethod,
-  type DidCheckParams,
-  type FixAllParams,
-  type FixAllResult,
-  type SummaryParams,
-  type SummaryResult,
-} from '../../server/src/shared/protocol';
+// Types only: the message objects come with languageClient.js, loaded when the server starts.
+import type { FixAllParams, FixAllResult, SummaryParams, SummaryResult } from '../../server/src/shared/protocol';
 import { fixAllMessage, format, messages, resolveLocale, type Locale, type Messages } from './i18n';
 import { RulePages, showRuleList } from './rulePages';
 import { isCandidate, wantsServer } from './selector';
@@ -114,9 +106,9 @@ export class Nianbao implements vscode.Disposable {
 
   private async startClient(): Promise<LanguageClient> {
     this.log.info('starting the language server');
-    const { createLanguageClient } = await import('./languageClient.js');
+    const { createLanguageClient, DidCheckNotification } = await import('./languageClient.js');
     const client = createLanguageClient(this.context, this.log);
-    client.onNotification(DidCheckNotificationMethod, (params: DidCheckParams) => {
+    client.onNotification(DidCheckNotification, (params) => {
       this.status.onDidCheck(params);
       this.panel?.onDidCheck(params);
     });
@@ -133,8 +125,9 @@ export class Nianbao implements vscode.Disposable {
 
   async summary(uri: string): Promise<SummaryResult> {
     const client = await this.languageClient();
+    const { SummaryRequest } = await import('./languageClient.js');
     const params: SummaryParams = { uri };
-    return client.sendRequest<SummaryResult>(SummaryRequestMethod, params);
+    return client.sendRequest(SummaryRequest, params);
   }
 
   /** The report the user means: the active editor's document, or the one the status item shows. */
@@ -206,7 +199,7 @@ export class Nianbao implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (!document) return null;
     const client = await this.languageClient();
-    const { ExecuteCommandRequest } = await import('./languageClient.js');
+    const { ExecuteCommandRequest, FixAllCommand } = await import('./languageClient.js');
     const params: FixAllParams = { uri, version: document.version };
     const result: FixAllResult | null = await client.sendRequest(ExecuteCommandRequest.type, { command: FixAllCommand, arguments: [params] });
     const message = fixAllMessage(this.m, result);

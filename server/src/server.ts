@@ -19,11 +19,10 @@ import * as path from 'node:path';
 import {
   FixAllCommand,
   IGNORE_FILE_NAME,
-  SummaryRequestMethod,
+  SummaryRequest,
   type FixAllParams,
   type FixAllResult,
   type NianbaoInitializationOptions,
-  type SummaryParams,
   type SummaryResult,
 } from './shared/protocol';
 import { Analyzer } from './lsp/analysis';
@@ -283,8 +282,8 @@ connection.onFoldingRanges((params) =>
   }),
 );
 
-connection.onRequest(SummaryRequestMethod, (params: SummaryParams) =>
-  guard.run<SummaryResult>('nianbao/summary', { uri: params?.uri, version: null, isReport: false, summary: null, findings: [] }, async () => {
+connection.onRequest(SummaryRequest, (params) =>
+  guard.run<SummaryResult>(SummaryRequest.method, { uri: params?.uri, version: null, isReport: false, summary: null, findings: [] }, async () => {
     const document = documents.get(params.uri);
     return summaryOf(params.uri, document?.version ?? null, document ? await analyzer.get(document) : null);
   }),

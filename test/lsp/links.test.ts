@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
-import { RULE_IDS } from '../../server/src/core/types';
+import { RULE_IDS } from '../../server/src/core';
 import { normalizeSettings } from '../../server/src/lsp/settings';
 import { clientPagesBase, ruleLink } from '../../server/src/lsp/ruleLinks';
 import { FIXTURE, ROOT, Session, ensureServerBuilt, readFixture, uriOf } from './harness';

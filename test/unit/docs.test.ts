@@ -1,6 +1,7 @@
 // The rule pages under docs/rules/ are checked against the code, so they cannot drift from it:
 // - every rule in the registry has a page, every page belongs to a rule, and the index
-//   (docs/rules/README.md) and the README fragment (docs/rules/TABLE.md) list every rule once;
+//   (docs/rules/README.md) and the root README.md list every rule once (scripts/generate.ts writes
+//   both tables; test/unit/generated.test.ts checks they are current);
 // - each page states the rule's default severity and whether it has a fix as the rule declares them;
 // - each page's examples really behave as documented: a ```text failing block makes the engine
 //   report the rule, a ```text passing block does not, and the ```text output / ```text output-en
@@ -21,7 +22,7 @@ import { RULES, check, type Locale } from '../../server/src/core';
 
 const DOCS = path.resolve(__dirname, '../../docs/rules');
 /** Files in docs/rules/ that are not rule pages. */
-const NOT_PAGES = new Set(['README.md', 'TABLE.md']);
+const NOT_PAGES = new Set(['README.md']);
 
 interface Block {
   kind: 'failing' | 'passing' | 'output' | 'output-en';
@@ -187,13 +188,13 @@ describe('rule index and README table', () => {
     return rows;
   }
 
-  // docs/rules/README.md links pages beside it; TABLE.md is pasted into the root README.md.
+  // docs/rules/README.md links pages beside it; the root README.md links them under docs/rules/.
   for (const [file, prefix] of [
-    ['README.md', ''],
-    ['TABLE.md', 'docs/rules/'],
+    ['docs/rules/README.md', ''],
+    ['README.md', 'docs/rules/'],
   ] as const) {
     test(`${file} lists every rule once, in registry order, with its description, severity and fix`, () => {
-      const rows = rowsByRule(readFileSync(path.join(DOCS, file), 'utf8'), prefix);
+      const rows = rowsByRule(readFileSync(path.resolve(__dirname, '../..', file), 'utf8'), prefix);
       assert.deepEqual([...rows.keys()], RULES.map((r) => r.id));
       for (const rule of RULES) {
         const cells = rows.get(rule.id)!;

@@ -2,6 +2,8 @@
 // server and the tests can serialize it. Ranges are UTF-16 offsets into the original text
 // (half-open, [start, end)), exactly as JavaScript strings index them and as LSP counts columns.
 
+import type { RULES } from './rules/registry';
+
 export interface Span {
   start: number;
   end: number;
@@ -14,31 +16,8 @@ export type Locale = 'zh-cn' | 'en';
 
 export type EditionId = '2021' | '2019' | 'pre-2019' | 'unknown';
 
-export const RULE_IDS = [
-  'balance',
-  'column-total',
-  'row-total',
-  'appeal-total',
-  'text-vs-table',
-  'breakdown-sum',
-  'percentage',
-  'year-mismatch',
-  'year-malformed',
-  'section-missing',
-  'section-numbering',
-  'section-heading',
-  'table-missing',
-  'row-missing',
-  'cell-missing',
-  'cell-malformed',
-  'row-label',
-  'edition-mismatch',
-  'regulation-scope',
-  'foreign-text',
-  'placeholder',
-] as const;
-
-export type RuleId = (typeof RULE_IDS)[number];
+/** A rule's id, e.g. 'balance': the ids of the rules in rules/registry.ts (each declared in its rule file). */
+export type RuleId = (typeof RULES)[number]['id'];
 
 export interface TextEdit extends Span {
   newText: string;

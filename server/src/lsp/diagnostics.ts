@@ -16,7 +16,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DidCheckNotificationMethod, type DidCheckParams } from '../shared/protocol';
+import { DidCheckNotification, type DidCheckParams } from '../shared/protocol';
 import type { Analysis, Analyzer } from './analysis';
 import type { Guard } from './guard';
 import type { RuleLinks } from './ruleLinks';
@@ -164,13 +164,13 @@ export class DiagnosticsScheduler {
     this.logCheck(uri, version, analysis);
     if (!analysis) {
       if (this.nonEmpty.delete(uri)) await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
-      await this.connection.sendNotification(DidCheckNotificationMethod, notCheckedParams(uri, version));
+      await this.connection.sendNotification(DidCheckNotification, notCheckedParams(uri, version));
       return;
     }
     if (analysis.diagnostics.length > 0) this.nonEmpty.add(uri);
     else this.nonEmpty.delete(uri);
     await this.connection.sendDiagnostics({ uri, version, diagnostics: this.links.of(analysis) });
-    await this.connection.sendNotification(DidCheckNotificationMethod, didCheckParams(analysis));
+    await this.connection.sendNotification(DidCheckNotification, didCheckParams(analysis));
   }
 
   private logCheck(uri: string, version: number, analysis: Analysis | null): void {
@@ -207,7 +207,7 @@ export class DiagnosticsScheduler {
     // the panel and the log are not.
     setImmediate(() => {
       this.logCheck(uri, version, analysis);
-      void this.connection.sendNotification(DidCheckNotificationMethod, checked);
+      void this.connection.sendNotification(DidCheckNotification, checked);
     });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: analysis ? this.links.of(analysis) : [] };
   }

@@ -3,9 +3,10 @@
 // validated field by field: a bad value falls back to its default, never reaches the engine.
 import type { Connection } from 'vscode-languageserver/node';
 import type { CheckOptions, EditionId, Locale } from '../core/index';
-import { DEFAULT_SETTINGS, type NianbaoSettings } from '../shared/protocol';
+import { DEFAULT_SETTINGS, RULE_LEVELS, type NianbaoSettings, type RuleLevel } from '../shared/protocol';
 
-const RULE_LEVELS = new Set(['off', 'hint', 'info', 'information', 'warning', 'error']);
+/** The levels of the settings schema, and `information` (the severity's own name) read as `info`. */
+const LEVELS_READ = new Set<string>([...RULE_LEVELS, 'information']);
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -16,8 +17,8 @@ export function normalizeSettings(raw: unknown): NianbaoSettings {
   const rules: NianbaoSettings['rules'] = {};
   if (s.rules && typeof s.rules === 'object') {
     for (const [id, level] of Object.entries(s.rules as Record<string, unknown>)) {
-      if (typeof level !== 'string' || !RULE_LEVELS.has(level)) continue;
-      rules[id] = (level === 'information' ? 'info' : level) as NianbaoSettings['rules'][string];
+      if (typeof level !== 'string' || !LEVELS_READ.has(level)) continue;
+      rules[id] = (level === 'information' ? 'info' : level) as RuleLevel;
     }
   }
   const year = s.reportYear;

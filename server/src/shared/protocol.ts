@@ -1,11 +1,14 @@
 // Custom protocol between the extension client and the language server, defined once and imported
 // by both sides (vscode-eslint's pattern). Standard LSP covers diagnostics, code actions, hover,
 // inlay hints, symbols and folding; these are the extras the summary panel and commands need.
+// Each message is a typed RequestType / NotificationType: `sendRequest(SummaryRequest, params)` and
+// `onRequest(SummaryRequest, handler)` get their parameter and result types from it. The client
+// imports the message objects through its lazily loaded languageClient.ts, so that loading the
+// protocol library stays out of the extension's activation.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ReportSummary } from '../core/summary';
 import type { Severity } from '../core/types';
 
-/** Request `nianbao/summary`: the summary of an open document, for the panel and exports. */
-export const SummaryRequestMethod = 'nianbao/summary';
 export interface SummaryParams {
   uri: string;
 }
@@ -25,8 +28,9 @@ export interface SummaryResult {
   findings: SummaryFinding[];
 }
 
-/** Notification `nianbao/didCheck` (server → client) after each check, for the status bar and panel. */
-export const DidCheckNotificationMethod = 'nianbao/didCheck';
+/** Request `nianbao/summary`: the summary of an open document, for the panel and exports. */
+export const SummaryRequest = new RequestType<SummaryParams, SummaryResult, void>('nianbao/summary');
+
 export interface DidCheckParams {
   uri: string;
   version: number | null;
@@ -42,6 +46,9 @@ export interface DidCheckParams {
    */
   isReport?: boolean;
 }
+
+/** Notification `nianbao/didCheck` (server → client) after each check, for the status bar and panel. */
+export const DidCheckNotification = new NotificationType<DidCheckParams>('nianbao/didCheck');
 
 /** `initializationOptions` the client sends in the initialize request. */
 export interface NianbaoInitializationOptions {
@@ -72,11 +79,15 @@ export interface FixAllResult {
   fixed: { rule: string; count: number }[];
 }
 
+/** The values of a rule in `nianbao.rules`, in the order the settings editor offers them (package.json's enum). */
+export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
 /** The settings the server reads (section `nianbao`), one source of truth for package.json. */
 export interface NianbaoSettings {
   detect: 'auto' | 'always' | 'never';
   run: 'onType' | 'onSave';
-  rules: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
+  rules: Record<string, RuleLevel>;
   reportYear: number | null;
   edition: 'auto' | '2019' | '2021';
   inlayHints: 'mismatch' | 'always' | 'off';

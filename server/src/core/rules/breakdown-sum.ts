@@ -11,7 +11,7 @@ import { statementsOf } from '../parse/statements';
 import { breakdownsOf } from '../parse/breakdowns';
 import { missingCountsOf } from '../parse/missing-counts';
 import type { Figure } from '../model';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 
 const messages = {
   figureMissing: {
@@ -110,8 +110,9 @@ function check(ctx: RuleContext): void {
   }
 }
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'breakdown-sum',
+  category: 'text',
   description: {
     'zh-cn': '正文中“共 N …，其中 a、b、c”的分项之和等于总数，且分项不大于总数',
     en: 'An enumerated breakdown in the text sums to its total, and no part exceeds it',
@@ -120,6 +121,6 @@ const rule: Rule = {
   fixable: false,
   messages,
   check,
-};
+});
 
 export default rule;

@@ -1,10 +1,11 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { cellName, columnName, skipTables } from './tables-common';
 
 // Numbers that are read correctly but spelt oddly: "00", "0 0", full-width "０", "1,234", "3件".
 // Negative numbers and decimals in count tables cannot be counts at all.
-const rule: Rule = {
+const rule = defineRule({
   id: 'cell-malformed',
+  category: 'style',
   description: {
     'zh-cn': '数字写法规范（如“00”应为“0”）',
     en: 'Numbers are written plainly (e.g. "0", not "00")',
@@ -54,6 +55,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

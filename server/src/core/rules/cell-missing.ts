@@ -1,12 +1,13 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import type { Cell } from '../model';
 import { TABLE_NAMES, cellName, columnName, skipTables } from './tables-common';
 
 // Cells that should hold a number but are blank or a placeholder, and rows whose count of numbers
 // is wrong (a cell lost at a PDF page break). Such rows are not placed in columns and no sum uses
 // them; this finding says why.
-const rule: Rule = {
+const rule = defineRule({
   id: 'cell-missing',
+  category: 'structure',
   description: {
     'zh-cn': '应填数字的单元格都有数字',
     en: 'Every cell that should hold a number has one',
@@ -81,6 +82,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,8 +1,9 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { SUM_MESSAGES, reportRelations } from './sum-findings';
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'column-total',
+  category: 'arithmetic',
   description: {
     'zh-cn': '表三（七）总计等于各项办理结果之和（每一列）',
     en: '表三 （七）总计 equals the sum of all 办理结果 rows, per column',
@@ -13,6 +14,6 @@ const rule: Rule = {
   check(ctx) {
     reportRelations(ctx, 'column-total');
   },
-};
+});
 
 export default rule;

@@ -1,11 +1,12 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { EDITION_NAMES, editionForYear } from '../format/editions';
 
 // The edition of the format follows the report year (FORMAT.md §1): 2019 edition for 2019–2020,
 // 2021 edition from 2021. Tables of the other edition are a real defect; a pre-2019 layout is
 // recognized and the edition checks are skipped, with one note.
-const rule: Rule = {
+const rule = defineRule({
   id: 'edition-mismatch',
+  category: 'structure',
   description: {
     'zh-cn': '表格版本与报告年度相符',
     en: 'The tables use the edition of the format that the report year requires',
@@ -42,7 +43,7 @@ const rule: Rule = {
       args: { year, expected: EDITION_NAMES[expected][ctx.locale], found: EDITION_NAMES[found][ctx.locale] },
     });
   },
-};
+});
 
 /** Where the tables show their edition: 表二's column labels, or 表三's （六）其他处理 rows. */
 function tableSignalSpan(report: import('../model').Report) {

@@ -1,6 +1,6 @@
 import type { Report } from '../model';
 import type { Span } from '../types';
-import type { Bilingual, Rule } from './rule';
+import { defineRule, type Bilingual } from './rule';
 import { sentencesOf } from '../parse/narrative';
 import { leadLength, quote } from './years';
 import { KeywordScan } from '../text/keywords';
@@ -239,8 +239,9 @@ function merge(report: Report, hits: Hit[]): Hit[] {
 
 const MAX_PER_KIND = 20;
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'foreign-text',
+  category: 'text',
   description: {
     'zh-cn': '报告中没有网页残留、其他单位的文字或空白单位名称',
     en: 'No web-page debris, text of another body, or blank body name in the report',
@@ -271,6 +272,6 @@ const rule: Rule = {
       ctx.add({ start: h.start, end: h.end, messageId: h.kind, args: { quote: quote(report, h.start, h.end, 30), ...h.args } });
     }
   },
-};
+});
 
 export default rule;

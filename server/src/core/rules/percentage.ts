@@ -17,7 +17,7 @@ import { SENTENCE_SCOPE } from '../parse/figures';
 import { MAX_STATEMENT, prefixOf, statementsOf, type Statement } from '../parse/statements';
 import { breakdownsOf } from '../parse/breakdowns';
 import { shortRowLabel } from '../parse/labels';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 
 const messages = {
   wrong: {
@@ -200,8 +200,9 @@ function check(ctx: RuleContext): void {
   }
 }
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'percentage',
+  category: 'text',
   description: {
     'zh-cn': '正文中的百分比与其数量和总数相符',
     en: 'A percentage in the text matches its count and total',
@@ -210,6 +211,6 @@ const rule: Rule = {
   fixable: false,
   messages,
   check,
-};
+});
 
 export default rule;

@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import type { Bilingual, Rule } from './rule';
+import { defineRule, type Bilingual } from './rule';
 import { quote } from './years';
 
 // A report that still holds the prompts of the new-report template (core/template.ts): the
@@ -98,8 +98,9 @@ function findPrompts(norm: string): Hit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'placeholder',
+  category: 'text',
   description: {
     'zh-cn': '报告中没有尚未替换的模板提示语',
     en: 'No prompt of the report template left unreplaced',
@@ -114,6 +115,6 @@ const rule: Rule = {
       ctx.add({ start: h.start, end: h.end, messageId: h.messageId, args: { quote: quote(report, h.start, h.end, 40) } });
     }
   },
-};
+});
 
 export default rule;

@@ -1,5 +1,5 @@
 import type { Report } from '../model';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { cellName } from './tables-common';
 
 // 规章 can be made only by the State Council's departments and by 省级 and 设区的市 governments
@@ -65,8 +65,9 @@ function narrativeText(report: Report): string {
   return out + report.norm.slice(from);
 }
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'regulation-scope',
+  category: 'text',
   description: {
     'zh-cn': '乡镇、街道不能制定规章',
     en: 'Townships and sub-districts cannot make 规章',
@@ -114,6 +115,6 @@ const rule: Rule = {
       })),
     });
   },
-};
+});
 
 export default rule;

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { T2_HEADER_LABELS, T2_ROWS, T3_ROWS } from '../format/editions';
 import { canonicalLabel } from '../parse/labels';
 import { joinedText, standardsOf } from '../parse/tables';
@@ -7,8 +7,9 @@ import { TABLE_NAMES, skipTables } from './tables-common';
 // Labels that were recognized but differ from the standard wording ("上年转结" for 上年结转,
 // "本年度止件数" for 本年废止件数). The fix writes the standard label, offered only when the label is
 // one piece of text on one line (a wrapped label is left to the author).
-const rule: Rule = {
+const rule = defineRule({
   id: 'row-label',
+  category: 'style',
   description: {
     'zh-cn': '表格的行、列标签使用标准写法',
     en: 'Table row and column labels use the standard wording',
@@ -66,6 +67,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

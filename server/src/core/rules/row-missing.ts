@@ -1,12 +1,13 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import type { Table } from '../model';
 import { T2_ROWS, T3_ROWS } from '../format/editions';
 import { TABLE_NAMES, skipTables, standardRowLabel } from './tables-common';
 
 // Rows the edition requires but the table lacks. Consecutive missing rows are one finding, placed
 // on the row before the gap (or after it, when the gap opens the table).
-const rule: Rule = {
+const rule = defineRule({
   id: 'row-missing',
+  category: 'structure',
   description: {
     'zh-cn': '表格包含本版本要求的所有行',
     en: 'Tables have every row their edition requires',
@@ -30,7 +31,7 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 /** Groups missing rows that are adjacent in the schema, each with the span of a neighbouring row. */
 function gaps(table: Table) {

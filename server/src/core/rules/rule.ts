@@ -1,4 +1,7 @@
-// The shape of a rule. One file per rule under rules/, each exporting one `Rule`.
+// The shape of a rule. One file per rule under rules/, each exporting one `Rule` made by `defineRule`.
+// The rule file is the one declaration of the rule: its id, category, default severity, description
+// and fixability feed RuleId (types.ts), the registry, and everything `npm run generate` writes
+// (package.json's settings, the nls files, the rule tables of the README and docs/rules/README.md).
 // Messages live with the rule as templates in both languages (ESLint's meta.messages), so wording
 // is in one place; `{name}` placeholders are filled from the finding's arguments.
 import type { Report } from '../model';
@@ -38,13 +41,36 @@ export interface RuleContext {
   add(finding: Finding): void;
 }
 
-export interface Rule {
-  id: RuleId;
+/** What a rule looks at, for grouping rules in tools and docs. */
+export type RuleCategory =
+  /** Sums of 表三/表四 (R1–R7). */
+  | 'arithmetic'
+  /** Sections, tables, rows and cells present, numbered, of the right edition. */
+  | 'structure'
+  /** Years and dates. */
+  | 'years'
+  /** What the prose says: figures against tables, breakdowns, percentages, content that does not belong. */
+  | 'text'
+  /** Standard wording and plain writing of headings, labels and numbers. */
+  | 'style';
+
+/** `Id` is the rule's own literal id (`'balance'`): RuleId is the union of the registry's ids. */
+export interface Rule<Id extends string = RuleId> {
+  /** The public name: setting key, disable comments, CLI output, docs/rules/<id>.md. */
+  readonly id: Id;
+  category: RuleCategory;
+  /** One line in both languages: the rule tables, the settings descriptions, the rule page's summary. */
   description: Bilingual;
   defaultSeverity: Severity;
+  /** Whether its findings can carry a fix (the docs page says so; docs.test.ts checks it). */
   fixable: boolean;
   messages: Record<string, Bilingual>;
   check(ctx: RuleContext): void;
+}
+
+/** Declares a rule, keeping its id a literal type so that RuleId is derived from the registry. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }
 
 export type { Fix };

@@ -1,10 +1,11 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { SECTIONS } from '../format/editions';
 
 // A recognized section whose title is neither the standard wording nor an accepted variant
 // (FORMAT.md §2). A hint: the wording of headings is not a defect of substance.
-const rule: Rule = {
+const rule = defineRule({
   id: 'section-heading',
+  category: 'style',
   description: {
     'zh-cn': '部分标题使用标准写法',
     en: 'Section headings use the standard wording',
@@ -32,6 +33,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,10 +1,11 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { SECTIONS } from '../format/editions';
 
 // The six sections are required in both editions (FORMAT.md §2). A missing one is reported where
 // it should have been: at the heading that follows the gap.
-const rule: Rule = {
+const rule = defineRule({
   id: 'section-missing',
+  category: 'structure',
   description: {
     'zh-cn': '六个必备部分齐全且按顺序出现',
     en: 'The six required sections are present, in order',
@@ -46,6 +47,6 @@ const rule: Rule = {
       ctx.add({ ...at, messageId: before && after ? 'missingBetween' : 'missing', args });
     }
   },
-};
+});
 
 export default rule;

@@ -1,11 +1,12 @@
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 import type { Section, SubHeading } from '../model';
 import { SECTIONS, chineseNumeral } from '../format/editions';
 
 // Sections are numbered 一、二、… in order; sub-parts （一）（二）… in order within their section.
 // "1、 总体情况" among 二、三 is Word auto-numbering that survived a paste (FORMAT.md §2).
-const rule: Rule = {
+const rule = defineRule({
   id: 'section-numbering',
+  category: 'structure',
   description: {
     'zh-cn': '部分与小节的编号连续，用中文数字',
     en: 'Sections and sub-parts are numbered consecutively, with Chinese numerals',
@@ -56,7 +57,7 @@ const rule: Rule = {
     checkSections(ctx, report.sections);
     checkSubHeadings(ctx);
   },
-};
+});
 
 function checkSections(ctx: RuleContext, sections: Section[]) {
   const numbered = sections.filter((s) => s.heading.style !== 'none');

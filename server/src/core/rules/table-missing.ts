@@ -1,9 +1,10 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { TABLE_NAMES, skipTables } from './tables-common';
 
 // A table that cannot be found or read is said so once, with the reason, and nothing is guessed.
-const rule: Rule = {
+const rule = defineRule({
   id: 'table-missing',
+  category: 'structure',
   description: {
     'zh-cn': '表二、表三、表四都能找到并读出',
     en: '表二, 表三 and 表四 are present and readable',
@@ -30,6 +31,6 @@ const rule: Rule = {
       ctx.add({ ...p.span, messageId: p.reason, args: { table: TABLE_NAMES[p.id][ctx.locale] } });
     }
   },
-};
+});
 
 export default rule;

@@ -10,7 +10,7 @@ import { T2_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../
 import { shortRowLabel } from '../parse/labels';
 import { sentencesOf } from '../parse/narrative';
 import { restatementsOf } from '../parse/restated';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 
 const messages = {
   mismatch: {
@@ -280,8 +280,9 @@ function checkRestated(ctx: RuleContext): void {
   }
 }
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'text-vs-table',
+  category: 'text',
   description: {
     'zh-cn': '正文中的数字与表格中对应的数字一致，同一数字前后一致',
     en: 'A figure stated in the text equals the table cell it names, and the same figure is stated alike',
@@ -294,6 +295,6 @@ const rule: Rule = {
     checkAllUpheld(ctx);
     checkRestated(ctx);
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,6 @@
 import type { Report } from '../model';
 import type { Span, TextEdit } from '../types';
-import type { Bilingual, Rule } from './rule';
+import { defineRule, type Bilingual } from './rule';
 import { isDigit, isSpace } from '../text/chars';
 import { inTable } from './tables-common';
 
@@ -138,8 +138,9 @@ function monthReadings(run: string): string[] {
   return m.length <= 2 && validMonth(m) ? [`${year}年${Number(m)}月`] : [];
 }
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'year-malformed',
+  category: 'years',
   description: {
     'zh-cn': '年份或日期写法有误（如“202020年”“202011日”）',
     en: 'A malformed year or date (e.g. "202020年", "202011日")',
@@ -168,6 +169,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,5 +1,5 @@
 import type { Report } from '../model';
-import type { Bilingual, Rule, RuleContext } from './rule';
+import { defineRule, type Bilingual, type RuleContext } from './rule';
 import {
   inBookTitle,
   isComparison,
@@ -241,8 +241,9 @@ function checkPeriodSpan(ctx: RuleContext, start: PeriodRange['start'], end: Non
   });
 }
 
-const rule: Rule = {
+const rule = defineRule({
   id: 'year-mismatch',
+  category: 'years',
   description: {
     'zh-cn': '年份属于本报告的年度：工作与数字用报告年度，计划用下一年度',
     en: 'Years belong to this report: work and figures in the report year, plans in the next',
@@ -271,6 +272,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;
