@@ -307,7 +307,7 @@ connection.onRequest(SummaryRequestMethod, (params: SummaryParams) =>
 // Files read from disk (Word, PDF, web pages, and the workspace check): see lsp/publishedFiles.ts.
 // (By method name: vscode-languageserver 10 has its own copy of the protocol package, whose
 // RequestType is not the client's.)
-connection.onRequest(ExtractRequest.method, (params: ExtractParams) =>
+connection.onRequest<ExtractResult, void>(ExtractRequest.method, (params: ExtractParams) =>
   guard.run<ExtractResult>('nianbao/extract', { ok: false, message: 'nianbao/extract failed' }, () => published.extract(params?.uri)),
 );
 connection.onRequest(CheckFilesRequest.method, (params: CheckFilesParams, token) =>
