@@ -93,6 +93,26 @@ const zh = {
   yearFromPeriod: '据统计期限',
   yearFromText: '据正文',
   yearFromOption: '据设置',
+
+  extractReading: '正在读取文件中的文字…',
+  extractScanned: '这份 PDF 没有文字层（可能是扫描件），无法检查其中的表格和文字：请取得可复制文字的版本。',
+  checkFileNoFile: '请在资源管理器中右击要检查的文件（Word、PDF 或网页），再选“年报：检查此文件”。',
+  readOnlyNoFix: '这是从原文件读出的只读文本，不能自动修复：请在原文件中修改。',
+  workspaceNoFolder: '请先打开一个文件夹，再检查工作区的年报。',
+  workspaceProgressTitle: '年报：检查工作区',
+  workspaceProgress: '已检查 {done}/{total}：{file}',
+  workspaceTooMany: '工作区中可检查的文件超过 {max} 个，只检查了前 {max} 个。',
+  workspaceDone: '已检查 {files} 个文件：{reports} 份年报，{errors} 个错误，{warnings} 个警告。',
+  workspaceUnreadable: '另有 {count} 个文件无法读取，如 {file}：{reason}',
+  workspaceCancelled: '检查已取消（已检查 {done}/{total} 个文件）。',
+  workspaceExtractedLine: '在读出的文本中：第 {line} 行',
+  workspaceShowPanel: '显示列表',
+  wsTitle: '工作区年报',
+  wsIntro: '共 {reports} 份年报（检查了 {files} 个文件）。点击一行打开该报告，点击表头排序。',
+  wsEmpty: '工作区中没有找到年报。',
+  wsFile: '文件',
+  wsErrors: '错误',
+  wsWarnings: '警告',
 };
 
 export type Messages = typeof zh;
@@ -170,6 +190,26 @@ const en: Messages = {
   yearFromPeriod: 'from the statistics period',
   yearFromText: 'from the text',
   yearFromOption: 'from the settings',
+
+  extractReading: 'Reading the text of the file…',
+  extractScanned: 'This PDF has no text layer (it may be a scan): its tables and text cannot be checked; get a version with selectable text.',
+  checkFileNoFile: 'Right-click the file to check (Word, PDF or web page) in the Explorer and choose “Check This File”.',
+  readOnlyNoFix: 'This is the read-only text read from the file: it cannot be fixed automatically; correct the original file.',
+  workspaceNoFolder: 'Open a folder first to check the reports of the workspace.',
+  workspaceProgressTitle: 'Nianbao: checking the workspace',
+  workspaceProgress: '{done}/{total} checked: {file}',
+  workspaceTooMany: 'The workspace has more than {max} files to check; only the first {max} were checked.',
+  workspaceDone: 'Checked {files} files: {reports} reports, {errors} errors, {warnings} warnings.',
+  workspaceUnreadable: '{count} more files could not be read, e.g. {file}: {reason}',
+  workspaceCancelled: 'Check cancelled ({done}/{total} files checked).',
+  workspaceExtractedLine: 'In the text read from the file: line {line}',
+  workspaceShowPanel: 'Show list',
+  wsTitle: 'Reports of the workspace',
+  wsIntro: '{reports} reports ({files} files checked). Click a row to open the report, a header to sort.',
+  wsEmpty: 'No report was found in the workspace.',
+  wsFile: 'File',
+  wsErrors: 'Errors',
+  wsWarnings: 'Warnings',
 };
 
 const TABLES: Record<Locale, Messages> = { 'zh-cn': zh, en };

@@ -4,11 +4,11 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV, type NianbaoInitializationOptions } from '../../server/src/shared/protocol';
 import { RULE_PAGES_BASE } from './rulePages';
-import { DOCUMENT_SELECTOR } from './selector';
+import { DOCUMENT_SELECTOR, isReadOnly } from './selector';
 
 export { ExecuteCommandRequest } from 'vscode-languageclient/node';
 // The custom messages, loaded with the client rather than at activation (they need the protocol library).
-export { DidCheckNotification, FixAllCommand, SummaryRequest } from '../../server/src/shared/protocol';
+export { CheckFilesRequest, DidCheckNotification, ExtractRequest, FixAllCommand, SummaryRequest } from '../../server/src/shared/protocol';
 export type { LanguageClient };
 
 /** `log` is the extension's one output channel ("Nianbao"): the client writes its trace there too. */
@@ -27,6 +27,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     documentSelector: DOCUMENT_SELECTOR,
     initializationOptions,
     outputChannel: log,
+    middleware: {
+      // The text read from a Word, PDF or web page cannot be written back: no fixes, no "ignore"
+      // (its file is not in a workspace folder the ignore file covers). Findings and hovers stay.
+      provideCodeActions: (document, range, context, token, next) => (isReadOnly(document) ? [] : next(document, range, context, token)),
+    },
     // No `synchronize`: the server registers for nianbao.* configuration changes and for
     // .nianbao-ignore.json itself (dynamic registration), so the client must not send them twice.
     // VS Code pulls diagnostics from the server; `nianbao.run: onSave` is honoured here by not

@@ -6,13 +6,16 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // Types only: the message objects come with languageClient.js, loaded when the server starts.
-import type { FixAllParams, FixAllResult, SummaryParams, SummaryResult } from '../../server/src/shared/protocol';
+import type { ExtractResult, FixAllParams, FixAllResult, SummaryParams, SummaryResult } from '../../server/src/shared/protocol';
 import { fixAllMessage, format, messages, resolveLocale, type Locale, type Messages } from './i18n';
 import { RulePages, showRuleList } from './rulePages';
-import { isCandidate, wantsServer } from './selector';
+import { isCandidate, isReadOnly, wantsServer } from './selector';
+import { ExtractedDocuments, PublishedEditor, isPublishedFile, sourceOf } from './extracted';
 import { StatusItem } from './status';
 import type { SummaryPanel } from './panel/panel';
 import type { PanelData } from './panel/model';
+import type { WorkspacePanel } from './panel/workspacePanel';
+import type { WorkspaceCheck } from './commands/checkWorkspace';
 
 export class Nianbao implements vscode.Disposable {
   private clientStart: Promise<LanguageClient> | undefined;
@@ -20,11 +23,17 @@ export class Nianbao implements vscode.Disposable {
   private panel: SummaryPanel | undefined;
   private readonly status: StatusItem;
   private readonly log: vscode.LogOutputChannel;
+  /** The read-only text views of .docx/.doc/.pdf/.html files (extracted.ts). */
+  private readonly extracted: ExtractedDocuments;
+  /** Findings of the last workspace check (Problems panel), and its table. Made on first use. */
+  private workspaceDiagnostics: vscode.DiagnosticCollection | undefined;
+  private workspacePanel: WorkspacePanel | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel('Nianbao', { log: true });
     this.status = new StatusItem(() => this.locale());
     context.subscriptions.push(this, this.log, this.status);
+    this.extracted = new ExtractedDocuments((uri) => this.extract(uri), () => this.locale());
     const command = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => run(...args).catch((error) => this.fail(error)));
     context.subscriptions.push(
@@ -34,6 +43,9 @@ export class Nianbao implements vscode.Disposable {
       command('nianbao.fixAll', () => this.fixAll()),
       command('nianbao.openExample', () => this.openExample()),
       command('nianbao.showRules', () => showRuleList()),
+      command('nianbao.checkFile', (uri) => this.checkFile(uri)),
+      command('nianbao.checkWorkspace', () => this.checkWorkspace()),
+      ...PublishedEditor.register(this.extracted, () => this.locale()),
       RulePages.register(context.extensionUri),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('nianbao.locale') && this.localeChanged()),
     );
@@ -130,6 +142,78 @@ export class Nianbao implements vscode.Disposable {
     return client.sendRequest(SummaryRequest, params);
   }
 
+  /** The text the server reads from a file on disk (a .docx, .pdf, web page…). */
+  async extract(uri: string): Promise<ExtractResult> {
+    const client = await this.languageClient();
+    const { ExtractRequest } = await import('./languageClient.js');
+    return client.sendRequest(ExtractRequest, { uri });
+  }
+
+  /**
+   * 年报：检查此文件 (the Explorer's menu on .docx/.doc/.pdf/.html): shows the text read from the file,
+   * checked, read-only. Answers with the view's URI (a test hook), or null with a message shown.
+   */
+  private async checkFile(arg?: unknown): Promise<string | null> {
+    const uri = arg instanceof vscode.Uri ? arg : undefined;
+    if (!uri) {
+      void vscode.window.showInformationMessage(this.m.checkFileNoFile);
+      return null;
+    }
+    return this.openReport(uri.toString());
+  }
+
+  /** Opens a report: a text file as itself, a published one as its extracted text. */
+  private async openReport(uriText: string): Promise<string | null> {
+    const uri = vscode.Uri.parse(uriText, true);
+    if (!isPublishedFile(uri)) {
+      const editor = await vscode.window.showTextDocument(uri, { preview: true });
+      return editor.document.uri.toString();
+    }
+    const outcome = await this.extracted.open(uri, { preview: true });
+    if (!outcome.ok) {
+      void vscode.window.showWarningMessage(outcome.message);
+      return null;
+    }
+    return outcome.editor.document.uri.toString();
+  }
+
+  /** 年报：检查工作区全部报告; answers with what was checked (a test hook). */
+  private async checkWorkspace(): Promise<WorkspaceCheck | null> {
+    const client = await this.languageClient();
+    const { checkWorkspace } = await import('./commands/checkWorkspace.js');
+    const result = await checkWorkspace({ client, collection: this.workspaceCollection(), m: this.m, log: (line) => this.log.info(line) });
+    if (!result) return null;
+    const { toWorkspaceData } = await import('./panel/workspace.js');
+    const data = toWorkspaceData(result.files, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri, true), false), this.locale());
+    if (!this.workspacePanel) {
+      const { WorkspacePanel } = await import('./panel/workspacePanel.js');
+      this.workspacePanel = new WorkspacePanel(
+        () => this.locale(),
+        (uri) => this.openReport(uri),
+        (line) => this.log.info(line),
+      );
+    }
+    if (data.rows.length > 0) this.workspacePanel.show(data);
+    void vscode.window.showInformationMessage(result.summary);
+    return result;
+  }
+
+  /**
+   * The Problems panel's entries of the workspace check. A report the editor opens (or whose
+   * extracted text it opens) gets live findings from the server: its entry here goes.
+   */
+  private workspaceCollection(): vscode.DiagnosticCollection {
+    if (this.workspaceDiagnostics) return this.workspaceDiagnostics;
+    const collection = vscode.languages.createDiagnosticCollection('nianbao-workspace');
+    const forget = (document: vscode.TextDocument) => {
+      collection.delete(document.uri);
+      if (isReadOnly(document)) collection.delete(sourceOf(document.uri));
+    };
+    this.context.subscriptions.push(collection, vscode.workspace.onDidOpenTextDocument(forget));
+    this.workspaceDiagnostics = collection;
+    return collection;
+  }
+
   /** The report the user means: the active editor's document, or the one the status item shows. */
   private activeDocument(): vscode.TextDocument | undefined {
     const editor = vscode.window.activeTextEditor;
@@ -198,6 +282,11 @@ export class Nianbao implements vscode.Disposable {
   private async fixAllOf(uri: string): Promise<FixAllResult | null> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (!document) return null;
+    if (isReadOnly(document)) {
+      // Text read from a Word, PDF or web page: there is no file to write the fixes into.
+      void vscode.window.showInformationMessage(this.m.readOnlyNoFix);
+      return null;
+    }
     const client = await this.languageClient();
     const { ExecuteCommandRequest, FixAllCommand } = await import('./languageClient.js');
     const params: FixAllParams = { uri, version: document.version };
@@ -228,6 +317,8 @@ export class Nianbao implements vscode.Disposable {
   dispose(): void {
     this.panel?.dispose();
     this.panel = undefined;
+    this.workspacePanel?.dispose();
+    this.workspacePanel = undefined;
     void this.stop();
   }
 }

@@ -5,7 +5,17 @@ import { looksLikeReport } from '../../server/src/core/parse/detect';
 
 export const LANGUAGE_ID = 'nianbao';
 export const LANGUAGES = [LANGUAGE_ID, 'plaintext', 'markdown'] as const;
-export const SCHEMES = ['file', 'untitled'] as const;
+/**
+ * The text read from a published file (.docx, .doc, .pdf, .html), shown read-only under a scheme of
+ * our own (client/src/extracted.ts): checked like any report, but nothing is ever fixed in it.
+ */
+export const EXTRACT_SCHEME = 'nianbao-extract';
+export const SCHEMES = ['file', 'untitled', EXTRACT_SCHEME] as const;
+
+/** Whether a document is the read-only text of a published file: no fixes are offered on it. */
+export function isReadOnly(document: { uri: { scheme: string } }): boolean {
+  return document.uri.scheme === EXTRACT_SCHEME;
+}
 
 export const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
 

@@ -26,6 +26,8 @@ import {
   type SummaryResult,
 } from './shared/protocol';
 import { Analyzer } from './lsp/analysis';
+import { CheckFilesRequest, ExtractRequest, type ExtractResult } from './shared/protocol';
+import { PublishedFiles } from './lsp/publishedFiles';
 import { FIX_ALL_KIND, codeActions, documentEdit } from './lsp/codeActions';
 import { DEFAULT_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
 import { fixAllEdits, fixedByRule } from './lsp/fixes';
@@ -65,6 +67,7 @@ let inlayRefreshSupport = false;
 let registerConfiguration = false;
 let registerWatcher = false;
 let workspaceFoldersSupport = false;
+let published: PublishedFiles;
 
 process.on('uncaughtException', (error) => guard.report('uncaught exception', error));
 process.on('unhandledRejection', (error) => guard.report('unhandled rejection', error));
@@ -128,6 +131,17 @@ connection.onInitialize((params): InitializeResult => {
     links,
     { info: (line) => connection.console.info(line), debug: (line) => connection.console.debug(line) },
   );
+  published = new PublishedFiles({
+    settings: (uri) => settings.get(uri),
+    forgetSettings: (uri) => settings.forget(uri),
+    analyze: (document) => analyzer.get(document),
+    forgetAnalysis: (uri) => {
+      // A document opened meanwhile keeps its analysis.
+      if (!documents.get(uri)) analyzer.forget(uri);
+    },
+    openDocument: (uri) => documents.get(uri),
+    displayLanguage,
+  });
   // What a support request needs first: which server, in which Node, for which client and language.
   connection.console.info(
     `Nianbao language server ${ownVersion()} started (Node ${process.version}, pid ${process.pid}) for ${client}; ` +
@@ -287,6 +301,16 @@ connection.onRequest(SummaryRequest, (params) =>
     const document = documents.get(params.uri);
     return summaryOf(params.uri, document?.version ?? null, document ? await analyzer.get(document) : null);
   }),
+);
+
+// Files read from disk (Word, PDF, web pages, and the workspace check): see lsp/publishedFiles.ts.
+connection.onRequest(ExtractRequest, (params) =>
+  guard.run<ExtractResult>(ExtractRequest.method, { ok: false, message: 'nianbao/extract failed' }, () => published.extract(params?.uri)),
+);
+connection.onRequest(CheckFilesRequest, (params, token) =>
+  guard.run(CheckFilesRequest.method, { files: [] }, async () => ({
+    files: await published.checkFiles(params?.uris, () => token.isCancellationRequested),
+  })),
 );
 
 documents.listen(connection);

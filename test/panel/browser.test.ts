@@ -225,3 +225,22 @@ test('English locale and the empty and not-a-report states render', async () => 
     }
   }
 });
+
+test('the text read from a Word, PDF or web page has no 修复全部 button (nothing can be written back)', async () => {
+  const render = (readOnly: boolean) =>
+    renderPanelHtml({
+      data: toPanelData(hostileSummary(), 'report.docx.txt', 'zh-cn', readOnly),
+      nonce: 'dGVzdC1ub25jZS0xMjM0NTY=',
+      cspSource: 'https://*.vscode-cdn.net',
+      locale: 'zh-cn',
+    });
+  for (const readOnly of [true, false]) {
+    const { page } = await load(render(readOnly));
+    try {
+      const commands = await page.locator('button.action').evaluateAll((buttons) => buttons.map((b) => (b as unknown as { dataset: { command: string } }).dataset.command));
+      assert.deepEqual(commands, readOnly ? ['export'] : ['fixAll', 'export']);
+    } finally {
+      await page.close();
+    }
+  }
+});

@@ -87,7 +87,16 @@ test('every %key% of the manifest is translated in both nls files, and no key is
   assert.equal(nlsZh['command.showSummary'], '显示摘要');
 });
 
-const COMMANDS = ['nianbao.showSummary', 'nianbao.newReport', 'nianbao.exportSummary', 'nianbao.fixAll', 'nianbao.openExample', 'nianbao.showRules'];
+const COMMANDS = [
+  'nianbao.showSummary',
+  'nianbao.newReport',
+  'nianbao.exportSummary',
+  'nianbao.fixAll',
+  'nianbao.openExample',
+  'nianbao.showRules',
+  'nianbao.checkFile',
+  'nianbao.checkWorkspace',
+];
 const nls = (table: Record<string, string>, value: string) => value.replace(/^%(.+)%$/, (_, key: string) => table[key]);
 
 test('commands: activation events, registered by the client', () => {
@@ -100,6 +109,10 @@ test('commands: activation events, registered by the client', () => {
     ...COMMANDS.map((id) => `onCommand:${id}`),
     // A rule page left open when VS Code restarts is served by the extension (client/src/rulePages.ts).
     'onFileSystem:nianbao-rules',
+    // Word and PDF files open through the custom editor; their extracted text is served under its scheme.
+    'onCustomEditor:nianbao.published',
+    'onCustomEditor:nianbao.publishedPdf',
+    'onFileSystem:nianbao-extract',
   ]);
   const source = readFileSync(join(root, 'client/src/nianbao.ts'), 'utf8');
   for (const id of COMMANDS) assert.ok(source.includes(`command('${id}'`), `registered: ${id}`);
@@ -180,9 +193,40 @@ test('language, grammar, icon and capabilities', () => {
   assert.deepEqual(pkg.extensionKind, ['workspace']);
 });
 
-test('the client hands nianbao, plain-text and Markdown documents (file, untitled) to the server', () => {
+test('the client hands nianbao, plain-text and Markdown documents (file, untitled, extracted text) to the server', () => {
   assert.deepEqual(
     DOCUMENT_SELECTOR.map((s) => `${s.language}:${s.scheme}`),
-    ['nianbao:file', 'nianbao:untitled', 'plaintext:file', 'plaintext:untitled', 'markdown:file', 'markdown:untitled'],
+    [
+      'nianbao:file',
+      'nianbao:untitled',
+      'nianbao:nianbao-extract',
+      'plaintext:file',
+      'plaintext:untitled',
+      'plaintext:nianbao-extract',
+      'markdown:file',
+      'markdown:untitled',
+      'markdown:nianbao-extract',
+    ],
   );
+});
+
+test('published formats: Word opens in the extracted view by default, PDF only on request; the Explorer offers 检查此文件', () => {
+  const editors = pkg.contributes.customEditors as { viewType: string; selector: { filenamePattern: string }[]; priority: string }[];
+  assert.deepEqual(
+    editors.map((e) => [e.viewType, e.selector.map((s) => s.filenamePattern), e.priority]),
+    [
+      ['nianbao.published', ['*.docx', '*.doc'], 'default'],
+      // Not "default": it would compete with any PDF viewer the user has, for every PDF, report or not.
+      ['nianbao.publishedPdf', ['*.pdf'], 'option'],
+    ],
+  );
+  const [menu] = pkg.contributes.menus['explorer/context'];
+  assert.equal(menu.command, 'nianbao.checkFile');
+  const extname = new RegExp(menu.when.match(/resourceExtname =~ \/(.+)\/i/)[1], 'i');
+  for (const ext of ['.docx', '.DOC', '.pdf', '.html', '.htm']) assert.ok(extname.test(ext), ext);
+  for (const ext of ['.txt', '.md', '.docm', '.pdfx']) assert.ok(!extname.test(ext), ext);
+  assert.equal(nlsZh['command.checkFile'], '检查此文件');
+  assert.equal(nlsZh['command.checkWorkspace'], '检查工作区全部报告');
+  // The command needs a file: not in the palette.
+  assert.ok(pkg.contributes.menus.commandPalette.some((m: { command: string; when: string }) => m.command === 'nianbao.checkFile' && m.when === 'false'));
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { wantsServer } from '../../client/src/selector';
+import { isReadOnly, wantsServer } from '../../client/src/selector';
 
 const fixture = readFileSync(path.resolve(__dirname, '../data/fixtures/2023-cixi-city-office.txt'), 'utf8');
 const doc = (languageId: string, text: string, scheme = 'file') => ({ languageId, uri: { scheme }, getText: () => text });
@@ -24,4 +24,10 @@ test('nianbao.detect: always and never override the title check; the nianbao lan
 test('other languages and schemes never start it', () => {
   assert.equal(wantsServer(doc('json', fixture), 'always'), false);
   assert.equal(wantsServer(doc('plaintext', fixture, 'git'), 'auto'), false);
+});
+
+test('the read-only text of a Word, PDF or web page is checked like a report, and marked read-only', () => {
+  assert.equal(wantsServer(doc('plaintext', fixture, 'nianbao-extract'), 'auto'), true);
+  assert.equal(isReadOnly({ uri: { scheme: 'nianbao-extract' } }), true);
+  assert.equal(isReadOnly({ uri: { scheme: 'file' } }), false);
 });

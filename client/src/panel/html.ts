@@ -18,8 +18,23 @@ export interface PanelHtmlInput {
 }
 
 export function renderPanelHtml({ data, nonce, cspSource, locale }: PanelHtmlInput): string {
-  if (!/^[A-Za-z0-9+/_-]{16,}={0,2}$/.test(nonce)) throw new Error('renderPanelHtml: the nonce must be base64, 16+ chars');
   const strings = panelStrings(locale);
+  const title = data.state === 'report' && data.fileName ? `${strings.panelTitle} · ${data.fileName}` : strings.panelTitle;
+  return renderWebviewHtml({ title, strings, data, script: PANEL_SCRIPT, nonce, cspSource, locale });
+}
+
+/** The page of a webview of ours: its data and strings as inert JSON, its one nonce'd script and style. */
+export function renderWebviewHtml(input: {
+  title: string;
+  strings: unknown;
+  data: unknown;
+  script: string;
+  nonce: string;
+  cspSource: string;
+  locale: Locale;
+}): string {
+  const { title, strings, data, script, nonce, cspSource, locale } = input;
+  if (!/^[A-Za-z0-9+/_-]{16,}={0,2}$/.test(nonce)) throw new Error('renderPanelHtml: the nonce must be base64, 16+ chars');
   // Every part is checked (the nonce above, the sources here), so the policy needs no escaping.
   const csp = [
     "default-src 'none'",
@@ -28,7 +43,6 @@ export function renderPanelHtml({ data, nonce, cspSource, locale }: PanelHtmlInp
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const title = data.state === 'report' && data.fileName ? `${strings.panelTitle} · ${data.fileName}` : strings.panelTitle;
   return `<!DOCTYPE html>
 <html lang="${locale === 'en' ? 'en' : 'zh-CN'}">
 <head>
@@ -42,7 +56,7 @@ export function renderPanelHtml({ data, nonce, cspSource, locale }: PanelHtmlInp
 <main id="root" aria-live="polite"></main>
 <script type="application/json" id="nianbao-strings">${jsonForScript(strings)}</script>
 <script type="application/json" id="nianbao-data">${jsonForScript(data)}</script>
-<script nonce="${nonce}">${PANEL_SCRIPT}</script>
+<script nonce="${nonce}">${script}</script>
 </body>
 </html>`;
 }

@@ -26,6 +26,8 @@ export interface PanelData {
   results: { label: string; value: number | null }[];
   findings: { rule: string; items: PanelFinding[] }[];
   counts: { errors: number; warnings: number; others: number };
+  /** The text read from a Word, PDF or web page: nothing can be fixed in it (no 修复全部). */
+  readOnly: boolean;
 }
 
 /** The UI strings the panel's script needs, in one object injected with the data. */
@@ -89,7 +91,7 @@ const RESULT_CATEGORIES: { label: string; keys: RegExp }[] = [
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-export function toPanelData(result: SummaryResult | null, fileName: string, locale: Locale): PanelData {
+export function toPanelData(result: SummaryResult | null, fileName: string, locale: Locale, readOnly = false): PanelData {
   const m = messages(locale);
   const empty: PanelData = {
     state: 'empty',
@@ -103,6 +105,7 @@ export function toPanelData(result: SummaryResult | null, fileName: string, loca
     results: [],
     findings: [],
     counts: { errors: 0, warnings: 0, others: 0 },
+    readOnly,
   };
   if (!result) return empty;
   const findings = Array.isArray(result.findings) ? result.findings : [];
@@ -140,6 +143,7 @@ export function toPanelData(result: SummaryResult | null, fileName: string, loca
     }),
     findings: groupByRule(findings),
     counts,
+    readOnly,
   };
 }
 
@@ -153,7 +157,7 @@ function yearSource(source: string, m: Messages): string {
   return label[source] ? `（${label[source]}）` : '';
 }
 
-function editionName(edition: EditionId, m: Messages): string {
+export function editionName(edition: EditionId, m: Messages): string {
   switch (edition) {
     case '2021':
       return m.editionName2021;

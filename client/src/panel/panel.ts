@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { DidCheckParams, SummaryResult } from '../../../server/src/shared/protocol';
 import { format, messages, type Locale } from '../i18n';
-import { isCandidate } from '../selector';
+import { EXTRACT_SCHEME, isCandidate } from '../selector';
 import { renderPanelHtml } from './html';
 import { parsePanelMessage } from './messages';
 import { toPanelData, type PanelData } from './model';
@@ -53,7 +53,7 @@ export class SummaryPanel implements vscode.Disposable {
   /** nianbao.locale changed: the panel's own words at once, then the summary (findings) in the new locale. */
   localeChanged(): void {
     if (!this.panel) return;
-    this.data = toPanelData(this.result, this.data.fileName, this.host.locale());
+    this.data = toPanelData(this.result, this.data.fileName, this.host.locale(), this.data.readOnly);
     this.panel.title = this.panelTitle();
     this.render();
     // The server re-checks in the new locale; its didCheck brings the findings' new wording too.
@@ -84,7 +84,7 @@ export class SummaryPanel implements vscode.Disposable {
     if (onlyIfReport && !result?.isReport) return;
     this.uri = uri;
     this.result = result;
-    this.data = toPanelData(result, fileName(uri), this.host.locale());
+    this.data = toPanelData(result, fileName(uri), this.host.locale(), uri.startsWith(`${EXTRACT_SCHEME}:`));
     this.panel.title = this.panelTitle();
     void this.panel.webview.postMessage({ type: 'update', data: this.data });
   }

@@ -61,7 +61,9 @@ export const PANEL_SCRIPT = String.raw`
     fixAll.dataset.command = 'fixAll';
     var exportButton = el('button', 'action', strings.panelExport);
     exportButton.dataset.command = 'export';
-    bar.append(fixAll, exportButton);
+    // No fix-all on text read from a Word, PDF or web page: it cannot be written back.
+    if (data.readOnly) bar.append(exportButton);
+    else bar.append(fixAll, exportButton);
     root.append(bar);
 
     root.append(el('h2', '', strings.panelSections));

@@ -37,4 +37,11 @@ button.finding:hover { background: var(--vscode-list-hoverBackground, rgba(128,1
 .finding.warning .sev { color: var(--vscode-editorWarning-foreground, #bf8803); }
 .finding.information .sev { color: var(--vscode-editorInfo-foreground, #1a85ff); }
 .finding.hint .sev { color: var(--vscode-descriptionForeground, #717171); }
+table.reports { border-collapse: collapse; width: 100%; }
+table.reports th, table.reports td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.25)); }
+table.reports td.number, table.reports th.number { text-align: right; }
+table.reports th button { font: inherit; font-weight: 600; color: inherit; background: none; border: none; padding: 0; cursor: pointer; }
+table.reports tbody tr { cursor: pointer; }
+table.reports tbody tr:hover, table.reports tbody tr:focus-visible { background: var(--vscode-list-hoverBackground, rgba(128,128,128,.15)); }
+table.reports td.errors.some { color: var(--vscode-errorForeground, #e51400); font-weight: 600; }
 `;

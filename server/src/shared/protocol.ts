@@ -5,7 +5,7 @@
 // `onRequest(SummaryRequest, handler)` get their parameter and result types from it. The client
 // imports the message objects through its lazily loaded languageClient.ts, so that loading the
 // protocol library stays out of the extension's activation.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
 import type { ReportSummary } from '../core/summary';
 import type { Severity } from '../core/types';
 
@@ -133,3 +133,43 @@ export interface IgnoreFile {
  * the benchmark starts the server the same way.
  */
 export const SERVER_EXEC_ARGV = ['--max-semi-space-size=2'];
+
+// ---- Reports as published (.docx, .doc, .pdf, .html) and the workspace check (issue 16, part 2) ----
+
+/** The formats the input layer reads; `text` and `markdown` are the ones an editor can also write back. */
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'doc' | 'pdf';
+
+/** Request `nianbao/extract`: the text the server reads from a file on disk (a .docx, a .pdf, a web page…). */
+export interface ExtractParams {
+  /** A `file:` URI: the server reads the file itself, so the client never ships its bytes. */
+  uri: string;
+}
+/** The extracted text, or why there is none (worded in the user's language). */
+export type ExtractResult =
+  | { ok: true; text: string; format: SourceFormat; writable: boolean; scanned: boolean }
+  | { ok: false; message: string };
+export const ExtractRequest = new RequestType<ExtractParams, ExtractResult, void>('nianbao/extract');
+
+/** Request `nianbao/checkFiles`: checks files on disk (open or not), for the workspace check. */
+export interface CheckFilesParams {
+  /** `file:` URIs; at most CHECK_FILES_MAX per request (the client sends batches, to show progress). */
+  uris: string[];
+}
+export const CHECK_FILES_MAX = 200;
+/** One file of a workspace check. `report` has findings; `not-report` and `unreadable` have none. */
+export interface CheckedFile {
+  uri: string;
+  state: 'report' | 'not-report' | 'unreadable';
+  format: SourceFormat | null;
+  /** Why it could not be read (unreadable only), in the user's language. */
+  message: string | null;
+  body: string | null;
+  year: number | null;
+  edition: string | null;
+  /** LSP diagnostics; their ranges are lines of the text that was read (the extracted text for .docx/.pdf/.html). */
+  diagnostics: LspDiagnostic[];
+}
+export interface CheckFilesResult {
+  files: CheckedFile[];
+}
+export const CheckFilesRequest = new RequestType<CheckFilesParams, CheckFilesResult, void>('nianbao/checkFiles');

@@ -5,4 +5,5 @@ import { createRunner } from './runner';
 export const run = createRunner(() => {
   require('./extension.test');
   require('./author.test');
+  require('./workspace.test');
 });
