@@ -27,6 +27,8 @@ export const RULE_IDS = [
   'section-missing',
   'section-numbering',
   'section-heading',
+  'section-empty',
+  'fee-unreported',
   'table-missing',
   'row-missing',
   'cell-missing',
