@@ -37,27 +37,33 @@ export function contentLines(report: Report, section: Section): ContentLine[] {
 }
 
 /**
- * What a heading line says after its section's standard title or accepted variant, compacted
- * ("无。" of "五、存在的主要问题及改进情况：无。"), or '' when it says nothing more or the title
- * is not one of them (then nothing is guessed).
+ * What a heading line says after its section's title ("无。" of "五、存在的主要问题及改进情况：无。"):
+ * the line after the title the parser read, and, when that title is not the standard wording,
+ * what it holds after the standard title or an accepted variant. Null when the line says nothing more.
  */
 function titleRemainder(report: Report, section: Section): ContentLine | null {
-  if (section.titleIsStandard || section.key === null) return null;
-  const spec = SECTIONS.find((s) => s.key === section.key);
-  if (!spec) return null;
-  const { titleSpan } = section.heading;
-  const title = compact(report.norm.slice(titleSpan.start, titleSpan.end));
-  let end = -1;
-  for (const known of [spec.standard, ...spec.variants]) {
-    const at = title.indexOf(compact(known));
-    if (at >= 0) end = Math.max(end, at + compact(known).length);
-  }
-  const text = end < 0 ? '' : title.slice(end).replace(/^[:：。.，,、]+/, '');
-  if (!text) return null;
-  // The same characters in the source: the title's last `text.length` characters that are not noise.
+  const { norm } = report;
+  const { titleSpan, span } = section.heading;
+  if (section.key === null) return null;
   let start = titleSpan.end;
-  for (let kept = 0; start > titleSpan.start && kept < text.length; ) if (!isNoise(report.norm.charCodeAt(--start))) kept++;
-  return { text, raw: report.norm.slice(start, titleSpan.end), span: { start, end: titleSpan.end } };
+  const spec = SECTIONS.find((s) => s.key === section.key);
+  if (!section.titleIsStandard && spec) {
+    const title = compact(norm.slice(titleSpan.start, titleSpan.end));
+    let end = -1;
+    for (const known of [spec.standard, ...spec.variants]) {
+      const at = title.indexOf(compact(known));
+      if (at >= 0) end = Math.max(end, at + compact(known).length);
+    }
+    // The same place in the source: before the title's last (length - end) characters that are not noise.
+    if (end >= 0) for (let kept = 0; start > titleSpan.start && kept < title.length - end; ) if (!isNoise(norm.charCodeAt(--start))) kept++;
+  }
+  // A heading run into its first paragraph ("五、存在的主要问题及改进情况。无。") ends at its title;
+  // the rest of its line is not in the body either.
+  const lineEnd = Math.max(span.end, Math.min(section.body.start, section.span.end));
+  while (start < lineEnd && (isNoise(norm.charCodeAt(start)) || ':：。.，,、'.includes(norm[start]))) start++;
+  const text = compact(norm.slice(start, lineEnd));
+  if (!text) return null;
+  return { text, raw: norm.slice(start, lineEnd), span: trimmed(norm, start, lineEnd) };
 }
 
 /** The span from start to end without the blanks at either end. */
@@ -107,7 +113,7 @@ const END_MATTER_REACH = 8;
 
 /**
  * Whether the text ends inside this section while it is still being written: the section is the
- * last one, and either nothing follows its heading or its last line of prose stops mid-sentence
+ * last one, and either nothing at all follows its heading or its last line of prose stops mid-sentence
  * (no 。 and no closing bracket). A report's real end is a finished sentence, possibly followed by
  * the signature, the date and the web page's chrome. A table row (tabs, |, numbers) pasted at the
  * end is not prose being cut.
@@ -116,7 +122,9 @@ export function endsCut(report: Report, section: Section, lines: ContentLine[] =
   if (section.span.end < report.text.length) return false;
   let k = lines.length - 1;
   for (let seen = 0; k >= 0 && seen < END_MATTER_REACH && isEndMatter(lines[k].text); k--, seen++);
-  if (k < 0) return true;
+  // Nothing at all after the heading: the cut came right there. A signature or a date alone is the
+  // end of a report whose section was left empty.
+  if (k < 0) return lines.length === 0;
   const last = lines[k];
   if (/[\t|]/.test(last.raw) || !/[\u4e00-\u9fff]/.test(last.text)) return false;
   return !ENDS_SENTENCE.test(last.text) && !isNothingAnswer(last.text);
