@@ -1,5 +1,5 @@
 // R5 text-vs-table: a figure stated in the narrative equals the table cell it names; "均获维持"
-// contradicts a 表四 case that was 纠正 or is 尚未审结.
+// contradicts a 表四 case that was 纠正 or is 尚未审结; "均已办结" contradicts a 表三 结转下年度 above 0.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
