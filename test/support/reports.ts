@@ -190,7 +190,7 @@ export function generateReport(spec: ReportSpec): GeneratedReport {
 
 （一）主动公开。${Y}年，${spec.body}坚持以公开为常态、不公开为例外，全年发布行政规范性文件${made}件。
 
-（二）依申请公开。${Y}年共收到政府信息公开申请${received}件，全部按时办结答复。
+（二）依申请公开。${Y}年共收到政府信息公开申请${received}件，均在法定期限内答复。
 
 （三）政府信息管理。定期开展规范性文件清理，做好信息发布审核。
 

@@ -33,6 +33,8 @@ const EXPECTED: Record<FixtureName, Expectation> = {
       'row-missing@89',
       // 一、本年新收 商业企业 2 (line 67), nothing accounted for: the 勾稽关系 fails.
       'balance@67',
+      // 六 says only "无。" (line 101): the 2021 edition asks it to state the 信息处理费.
+      'fee-unreported@101',
     ],
     hints: [
       'row-label@46', // 本年度止件数
@@ -54,6 +56,7 @@ const EXPECTED: Record<FixtureName, Expectation> = {
       'year-mismatch@37', // 2024年我镇信息公开工作未发现违反…
       'year-mismatch@108', // 2023年涑水镇将尝试推进… (a plan: 2024)
       'cell-missing@64', // （一）予以公开 has 6 numbers
+      'fee-unreported@106', // 六 speaks only of plans, not of the 信息处理费 (2021 edition)
     ],
     hints: [],
     messages: {

@@ -38,6 +38,9 @@ const LINES: Record<string, string> = {
   'a1条，占信息公开总量的1.5% ×N': fill('a1条，占信息公开总量的1.5%，'),
   '通过审计信息栏目公开信息1条 ×N': fill('通过审计信息栏目公开信息1条，'),
   '收到申请1件 ×N': fill('收到信息公开申请1件'),
+  // "均已办结" against 表三's 结转 (parse/finished.ts): claims, and 均 with no 办结 after it.
+  '申请，均已办结 ×N': fill('申请，均已办结'),
+  '均 ×N': fill('均'),
   '《 ×N': fill('《'),
   '—— ×N': fill('——'),
   '** ×N': fill('**'),
@@ -79,6 +82,8 @@ const MANY_LINES: Record<string, string> = {
   'keyword per line (foreign-text)': fill('相关\n'),
   'casino name per line': fill('澳门\n'),
   'prompt per line': fill('【请在此填写】\n'),
+  // An answer of 无 per line (section-empty reads every line of 五).
+  '无 per line': fill('无\n'),
 };
 
 const report = generateReport({ year: 2023, body: '青山县青山镇人民政府', shape: 'tabs' }).text;

@@ -1,5 +1,5 @@
 // R5 text-vs-table: a figure stated in the narrative equals the table cell it names; "均获维持"
-// contradicts a 表四 case that was 纠正 or is 尚未审结.
+// contradicts a 表四 case that was 纠正 or is 尚未审结; "均已办结" contradicts a 表三 结转下年度 above 0.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, type CheckOptions, type Diagnostic } from '../../server/src/core';
@@ -274,3 +274,94 @@ describe('text-vs-table: the same yearly figure stated twice', () => {
   });
 });
 
+
+describe('text-vs-table: "均已办结" while 表三 carries requests into next year', () => {
+  // A consistent 表三 that carries one request into next year: 新收 12 + 上年结转 1 = （七）总计 12 + 结转 1.
+  const carrying = { r4_1: [4, 0, 0, 0, 0, 0, 4], total: [10, 2, 0, 0, 0, 0, 12], next: [1, 0, 0, 0, 0, 0, 1] };
+  const finishing = { r4_1: [5, 0, 0, 0, 0, 0, 5], total: [11, 2, 0, 0, 0, 0, 13], next: [0, 0, 0, 0, 0, 0, 0] };
+  const received = '本年度共收到政府信息公开申请12件，';
+  const carried = (narrative: string) => miniReport({ narrative, t3: carrying });
+
+  test('the two tables are consistent (no other finding of 表三 arithmetic)', () => {
+    const r = check(carried('本年度共收到政府信息公开申请12件。'));
+    assert.deepEqual(r.diagnostics.filter((d) => ['balance', 'column-total', 'row-total'].includes(d.rule)), []);
+  });
+
+  for (const phrase of ['均已办结', '已全部办结', '全部按期办结', '均在法定期限内办结', '均严格按照相关规定在法定期限内依法办结', '办结率100%', '均按期规范办结', '全部办理完毕']) {
+    test(`"${received}${phrase}" while 结转 is 1`, () => {
+      const text = carried(`${received}${phrase}。`);
+      const d = assertOne(text, phrase, [`正文称“${phrase}”`, '四、结转下年度继续办理', '为 1']);
+      const cell = check(text).report.tables.t3!.rows.get('next')!.cells[6];
+      assert.deepEqual(d.related.map((r) => [r.start, r.end]), [[cell.span.start, cell.span.end]]);
+    });
+  }
+
+  test('the subject named in the sentence before (the sub-heading "（二）依申请公开")', () => {
+    assertOne(carried('（二）依申请公开\n本年度共收到12件，均已办结。'), '均已办结', ['均已办结']);
+  });
+
+  test('quoted as the report writes it (traditional)', () => {
+    assertOne(carried('本年度共收到政府信息公開申請12件，均已辦結。'), '均已辦結', ['正文称“均已辦結”']);
+  });
+
+  test('a 结转 row whose 总计 is blank counts its cells', () => {
+    const text = miniReport({ narrative: `${received}均已办结。`, t3: { ...carrying, next: [1, 0, 0, 0, 0, 0, ''] } });
+    assertOne(text, '均已办结', ['为 1']);
+  });
+
+  test('the message in English', () => {
+    const d = findings(carried(`${received}均已办结。`), { locale: 'en' })[0];
+    assert.ok(d.message.includes('The text says "均已办结", but 表三 "四、结转下年度继续办理" 总计 is 1'), d.message);
+  });
+
+  // ---- must stay clean
+
+  test('结转 0 or blank: every request was finished', () => {
+    assert.deepEqual(findings(miniReport({ narrative: `${received}均已办结。`, t3: finishing })), []);
+    const blank = miniReport({ narrative: `${received}均已办结。`, t3: { ...finishing, next: ['', '', '', '', '', '', ''] } });
+    assert.deepEqual(findings(blank), []);
+  });
+
+  for (const narrative of [
+    // Timeliness of the answers given, not "none pending" (r01: 805 answered on time, 72 carried over).
+    `${received}均在法定期限内予以答复。`,
+    `${received}均在法定期限内答复。`,
+    // A subset, or a sentence that itself says one is carried over.
+    `${received}1件结转下年度继续办理，其余均已办结。`,
+    `${received}除1件正在办理外，均已办结。`,
+    '上年结转的1件申请均已办结。',
+    // Other subjects: review, lawsuits, hotline, services.
+    '本年度因政府信息公开被申请行政复议1件，均已办结。',
+    `${received}行政复议1件，均已办结。`,
+    '收到群众诉求348件，办结率100%。',
+    '全部事项均可在30分钟内办结。',
+    // Rates of timeliness, goals, negations.
+    `${received}按时办结率100%。`,
+    '确保依申请公开全部按期办结。',
+    `${received}未全部办结。`,
+  ]) {
+    test(`clean: "${narrative}" with 结转 1`, () => {
+      assert.deepEqual(findings(carried(narrative)).map((d) => d.message), []);
+    });
+  }
+
+  test('clean: a plan in 五 ("…确保全部按期办结", "做到依申请公开全部办结")', () => {
+    const text = mutate(carried('本年度共收到政府信息公开申请12件。'), '信息更新不够及时。', '2024年将规范依申请公开办理，依申请公开全部按期办结。');
+    assert.deepEqual(findings(text), []);
+  });
+
+  test('real reports: c02 "办结率100%" and cixi "均按期规范办结" hold (结转 0); with 结转 1 they are reported', () => {
+    const c02 = corpusReport('c02_pingtan_syq_2022');
+    assert.deepEqual(findings(c02).map((d) => d.message), []);
+    const c02Carrying = mutate(c02, '四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0', '四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1');
+    assertOne(c02Carrying, '办结率100%', ['办结率100%', '为 1']);
+    const cixiCarrying = mutate(CIXI, '\t四、结转下年度继续办理\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0', '\t四、结转下年度继续办理\n\t1\n\t0\n\t0\n\t0\n\t0\n\t0\n\t1');
+    assertOne(cixiCarrying, '均按期规范办结', ['均按期规范办结', '为 1']);
+  });
+
+  test('r01 "均在法定期限内予以答复" with 72 carried into next year is not reported', () => {
+    const r01 = corpusReport('r01_shanghai_bgt_2019');
+    assert.ok(r01.includes('均在法定期限内予以答复'));
+    assert.equal(findings(r01).filter((d) => d.message.includes('结转下年度')).length, 0);
+  });
+});

@@ -18,6 +18,8 @@ import yearMalformed from './year-malformed';
 import sectionMissing from './section-missing';
 import sectionNumbering from './section-numbering';
 import sectionHeading from './section-heading';
+import sectionEmpty from './section-empty';
+import feeUnreported from './fee-unreported';
 import tableMissing from './table-missing';
 import rowMissing from './row-missing';
 import cellMissing from './cell-missing';
@@ -41,6 +43,8 @@ export const RULES = [
   sectionMissing,
   sectionNumbering,
   sectionHeading,
+  sectionEmpty,
+  feeUnreported,
   tableMissing,
   rowMissing,
   cellMissing,

@@ -2,14 +2,16 @@
 // parse/figures.ts). Compared only when the cell is known: the table is there, the row was placed
 // in column order and the cell holds a number. Approximate figures ("余", "近", "约") are skipped.
 // A 表三 category ("无法提供265件") is the sum of its rows; a row whose 总计 is blank counts its cells.
-// Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结; and the same yearly figure
-// stated twice with two values (parse/restated.ts).
+// Also: "均获维持" in the text while 表四 shows a case 纠正 or 尚未审结; "均已办结" (every request of the
+// year finished, parse/finished.ts) while 表三 carries requests into next year; and the same yearly
+// figure stated twice with two values (parse/restated.ts).
 import type { Figure, Report, Table } from '../model';
 import type { Locale, Span } from '../types';
 import { T2_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN, T4_COLUMNS, T4_GROUPS } from '../format/editions';
 import { shortRowLabel } from '../parse/labels';
 import { sentencesOf } from '../parse/narrative';
 import { restatementsOf } from '../parse/restated';
+import { finishedClaimsOf } from '../parse/finished';
 import { defineRule, type RuleContext } from './rule';
 
 const messages = {
@@ -28,6 +30,10 @@ const messages = {
   restated: {
     'zh-cn': '正文称“{phrase}”，而前文称“{firstPhrase}”：同一数字前后不一致',
     en: 'The text says "{phrase}", but earlier "{firstPhrase}": the same figure with two values',
+  },
+  allFinished: {
+    'zh-cn': '正文称“{phrase}”，但表三“{row}”总计为 {value}：有申请结转下年度继续办理，并未全部办结',
+    en: 'The text says "{phrase}", but 表三 "{row}" 总计 is {value}: requests are carried into next year, not all finished',
   },
   allUpheld: {
     'zh-cn': '正文称“{phrase}”，但表四中{where}为 {value}',
@@ -266,6 +272,27 @@ function checkAllUpheld(ctx: RuleContext): void {
   }
 }
 
+/** "均已办结" (every request of the year finished) while 表三 四、结转下年度继续办理 is above 0. */
+function checkAllFinished(ctx: RuleContext): void {
+  const { report } = ctx;
+  const t3 = report.tables.t3;
+  if (!t3) return;
+  // A blank 总计 counts the row's filled cells; a row blank or 0 throughout carries nothing over.
+  const next = t3RowTotal(t3, 'next');
+  if (!next || next.value <= 0) return;
+  const row = t3.rows.get('next')!;
+  const label = shortRowLabel(row);
+  for (const claim of finishedClaimsOf(report)) {
+    ctx.add({
+      start: claim.start,
+      end: claim.end,
+      messageId: 'allFinished',
+      args: { phrase: claim.phrase, row: label, value: next.value },
+      related: [{ ...next.span, message: `${label} · 总计：${next.value}` }],
+    });
+  }
+}
+
 /** The same yearly figure stated twice with two values ("共主动公开…141条" … "主动公开…17条"). */
 function checkRestated(ctx: RuleContext): void {
   const { text } = ctx.report;
@@ -293,6 +320,7 @@ const rule = defineRule({
   check(ctx) {
     for (const figure of ctx.report.figures) checkFigure(ctx, figure);
     checkAllUpheld(ctx);
+    checkAllFinished(ctx);
     checkRestated(ctx);
   },
 });
