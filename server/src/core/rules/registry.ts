@@ -22,6 +22,9 @@ import editionMismatch from './edition-mismatch';
 import regulationScope from './regulation-scope';
 import foreignText from './foreign-text';
 import placeholder from './placeholder';
+import carryOver from './carry-over';
+import stockContinuity from './stock-continuity';
+import copiedReport from './copied-report';
 
 export const RULES: readonly Rule[] = [
   balance,
@@ -45,6 +48,9 @@ export const RULES: readonly Rule[] = [
   regulationScope,
   foreignText,
   placeholder,
+  carryOver,
+  stockContinuity,
+  copiedReport,
 ];
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
