@@ -6,6 +6,7 @@ export { check, formatMessage, localize, SEVERITY_OF_SETTING, type CheckResult }
 export { RULES, ruleById } from './rules/registry';
 export { applyEdits, applyFixes, batchFixable } from './fix';
 export { summarize, type ReportSummary } from './summary';
+export { buildProfile, type YearProfile } from './crossyear/profile';
 export { looksLikeReport } from './parse/detect';
 export { lineTextAt } from './suppress';
 export { evaluateArithmetic, type Relation, type Arithmetic, type Cause, type CellChange } from './arith/relations';
