@@ -5,7 +5,7 @@
 // equal among several), nothing is paired rather than a guess. Indexed by year and key, so a batch
 // of ten thousand reports is paired without comparing every two.
 import { sameBody, tailsOf } from './body';
-import type { YearProfile } from './profile';
+import type { YearIdentity } from './profile';
 
 export interface YearPair {
   /** Indices into the profiles given. */
@@ -21,7 +21,7 @@ function add(index: Index, key: string, i: number): void {
   else index.set(key, [i]);
 }
 
-export function pairProfiles(profiles: readonly (YearProfile | null | undefined)[]): YearPair[] {
+export function pairProfiles(profiles: readonly (YearIdentity | null | undefined)[]): YearPair[] {
   const byKey: Index = new Map(); // "year|key" → reports
   const byTail: Index = new Map(); // "year|tail of key" → reports
   profiles.forEach((p, i) => {

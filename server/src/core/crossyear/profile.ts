@@ -108,15 +108,20 @@ function anchorOf(report: Report, lines: LineIndex): Place {
   return placeOf(lines, { start: 0, end: 0 });
 }
 
+/** Which body and year a report is: all that pairing needs (cheap: no sketch). */
+export type YearIdentity = Pick<YearProfile, 'bodyKey' | 'year'>;
+
+export function identityOf(report: Report): YearIdentity {
+  const bodySpan = report.body?.span;
+  return { bodyKey: bodySpan ? bodyKey(report.norm.slice(bodySpan.start, bodySpan.end)) : null, year: report.year.value };
+}
+
 export function buildProfile(report: Report, lines: LineIndex): YearProfile {
   const t3 = report.tables.t3;
-  const bodySpan = report.body?.span;
-  const bodyNorm = bodySpan ? report.norm.slice(bodySpan.start, bodySpan.end) : null;
   return {
     version: 1,
     bodyText: report.body?.text ?? null,
-    bodyKey: bodyNorm === null ? null : bodyKey(bodyNorm),
-    year: report.year.value,
+    ...identityOf(report),
     edition: report.edition,
     anchor: anchorOf(report, lines),
     carryIn: carryRow(t3?.rows.get('carry'), lines),
