@@ -47,7 +47,7 @@ describe('last year’s report in the same folder', () => {
       [37, '1', DiagnosticSeverity.Error],
       [37, '2', DiagnosticSeverity.Error],
     ]);
-    assert.match(carry[0].message, /2021 年报告“四、结转下年度继续办理”为 0/);
+    assert.match(carry[0].message as string, /2021 年报告“四、结转下年度继续办理”为 0/);
   });
 
   it('2024 beside 2023: the stock-continuity hint of CROSS-YEAR.md (L17), nothing else across years', async () => {

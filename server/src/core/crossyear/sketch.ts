@@ -24,33 +24,14 @@ export interface Sketch {
 
 /** Sentences of the template, the same in every report of every year: they say nothing about copying. */
 const BOILERPLATE =
-  /统计期限|统计时限|统计时间|统计时段|统计口径|数据统计|电子版|如对本报告|如对报告|联系电话|联系地址|联系方式|邮政编码|邮编|本报告(由|包括|主要包括|所列|内容|是根据)|全文包括|以下简称/;
+  /统计期限|统计时限|统计时间|统计时段|统计口径|数据统计|电子版|如对本报告|如对报告|联系电话|联系地址|联系方式|邮政编码|邮编|本报告(由|包括|主要包括|所列|内容|是根据)|全文包括|以下简称/g;
 
-/** What is a letter of the narrative: CJK, Latin letters; digits become one symbol, the rest goes. */
-function pushLetters(sentence: string, out: number[]): void {
-  let inDigits = false;
-  for (let i = 0; i < sentence.length; i++) {
-    const c = sentence.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (!inDigits) out.push(35); // '#'
-      inDigits = true;
-      continue;
-    }
-    inDigits = false;
-    const letter = (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || ((c | 32) >= 97 && (c | 32) <= 122);
-    if (letter) out.push(c);
-  }
+/** CJK ideographs and Latin letters are letters of the narrative; digits become one symbol; the rest goes. */
+function isLetter(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
-/** FNV-1a over the shingle's code units. */
-function hashAt(units: number[], at: number): number {
-  let h = 0x811c9dc5;
-  for (let i = at; i < at + SHINGLE; i++) {
-    h ^= units[i];
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const DIGITS = 35; // '#'
 
 /** Adds `h` to the ascending, duplicate-free `kept` if it is among the K smallest. */
 function keep(kept: number[], h: number): void {
@@ -67,18 +48,53 @@ function keep(kept: number[], h: number): void {
   if (kept.length > SKETCH_SIZE) kept.pop();
 }
 
+/** A 32-bit hash of the last SHINGLE units (the ring holds them), mixed so that its bits are uniform. */
+function shingleHash(ring: Int32Array, at: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 1; k <= SHINGLE; k++) {
+    h ^= ring[(at + k) % SHINGLE];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 export function narrativeSketch(report: Report): Sketch {
   const sentences = sentencesOf(report);
+  const { norm } = report;
   const kept: number[] = [];
-  const units: number[] = [];
+  const ring = new Int32Array(SHINGLE);
+  // Where the next template words are, searched forward over the text (each part searched once).
+  let template = -1;
   for (let i = 0; i < sentences.length; i++) {
     // Before the first heading: the title, the page's leftovers and the template's preamble.
     if (sentences.sectionIndex(i) < 0 || sentences.isHeading(i)) continue;
-    const text = sentences.text(i);
-    if (BOILERPLATE.test(text)) continue;
-    units.length = 0;
-    pushLetters(text, units);
-    for (let at = 0; at + SHINGLE <= units.length; at++) keep(kept, hashAt(units, at));
+    const start = sentences.start(i);
+    const end = sentences.end(i);
+    if (template < start) {
+      BOILERPLATE.lastIndex = start;
+      const found = BOILERPLATE.exec(norm);
+      template = found ? found.index : Infinity;
+    }
+    if (template < end) continue;
+    // The sentence's letters go through a ring of the last SHINGLE; each full ring is a shingle.
+    let filled = 0;
+    let inDigits = false;
+    for (let j = start; j < end; j++) {
+      const c = norm.charCodeAt(j);
+      let unit: number;
+      if (c >= 48 && c <= 57) {
+        if (inDigits) continue;
+        inDigits = true;
+        unit = DIGITS;
+      } else {
+        inDigits = false;
+        if (!isLetter(c)) continue;
+        unit = c;
+      }
+      ring[filled % SHINGLE] = unit;
+      filled++;
+      if (filled >= SHINGLE) keep(kept, shingleHash(ring, filled - 1));
+    }
   }
   return { hashes: kept, shingles: distinctEstimate(kept) };
 }
