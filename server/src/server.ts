@@ -28,6 +28,7 @@ import {
 import { Analyzer } from './lsp/analysis';
 import { CheckFilesRequest, ExtractRequest, type ExtractResult } from './shared/protocol';
 import { PublishedFiles } from './lsp/publishedFiles';
+import { PreviousYearFinder } from './lsp/previousYear';
 import { FIX_ALL_KIND, codeActions, documentEdit } from './lsp/codeActions';
 import { DEFAULT_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
 import { fixAllEdits, fixedByRule } from './lsp/fixes';
@@ -116,6 +117,11 @@ connection.onInitialize((params): InitializeResult => {
     displayLanguage,
     (rule, error) => guard.report(`rule ${rule}`, error),
     (name, error) => guard.report(name, error),
+    // Last year's report in the same folder: when it is found (or changes), the document is checked again.
+    new PreviousYearFinder((uri) => {
+      analyzer.forget(uri);
+      scheduler.refreshAll();
+    }),
   );
   const links = new RuleLinks({
     clientPages: clientPagesBase(options.rulePages),

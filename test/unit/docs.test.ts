@@ -10,7 +10,9 @@
 // Page conventions this test relies on (docs/rules/README.md explains them to writers):
 //   **默认级别 / Default severity:** `error`
 //   **自动修复 / Fix:** 有 / yes …   or   **自动修复 / Fix:** 无 / no …
-//   ```text failing | passing | output | output-en
+//   ```text failing | passing | output | output-en | previous
+// A ```text previous block is last year's report for the examples after it (the cross-year rules
+// compare with it; CheckOptions.previous).
 // An output block belongs to the nearest failing block above it (a passing block may sit between).
 // Output lines use the CLI's text format for a file named report.txt:
 //   report.txt:LINE:COLUMN SEVERITY RULE MESSAGE
@@ -18,15 +20,18 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { RULES, check, type Locale } from '../../server/src/core';
+import { RULES, check, type CheckOptions, type Locale } from '../../server/src/core';
+import { buildProfile } from '../../server/src/core/crossyear/profile';
 
 const DOCS = path.resolve(__dirname, '../../docs/rules');
 /** Files in docs/rules/ that are not rule pages. */
 const NOT_PAGES = new Set(['README.md']);
 
 interface Block {
-  kind: 'failing' | 'passing' | 'output' | 'output-en';
+  kind: 'failing' | 'passing' | 'output' | 'output-en' | 'previous';
   text: string;
+  /** Last year's report (the nearest ```text previous block above), as the check's `previous`. */
+  options: CheckOptions;
   /** 1-based line of the opening fence, for messages. */
   line: number;
 }
@@ -35,21 +40,27 @@ interface Block {
 function blocksOf(page: string): Block[] {
   const blocks: Block[] = [];
   const lines = page.split('\n');
+  let options: CheckOptions = {};
   for (let i = 0; i < lines.length; i++) {
-    const open = /^```text[ \t]+(failing|passing|output-en|output)\s*$/.exec(lines[i]);
+    const open = /^```text[ \t]+(failing|passing|output-en|output|previous)\s*$/.exec(lines[i]);
     if (!open) continue;
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && !/^```\s*$/.test(lines[i]); i++) body.push(lines[i]);
     assert.ok(i < lines.length, `unclosed block opened at line ${start + 1}`);
-    blocks.push({ kind: open[1] as Block['kind'], text: body.join('\n') + '\n', line: start + 1 });
+    const text = body.join('\n') + '\n';
+    if (open[1] === 'previous') {
+      const last = check(text);
+      options = { previous: buildProfile(last.report, last.lines) };
+    }
+    blocks.push({ kind: open[1] as Block['kind'], text, line: start + 1, options });
   }
   return blocks;
 }
 
 /** What `nianbao check report.txt` prints for one rule's findings (server/src/cli/format.ts). */
-function cliLines(text: string, rule: string, locale: Locale): string[] {
-  const { lines, diagnostics } = check(text, { locale });
+function cliLines(text: string, rule: string, locale: Locale, options: CheckOptions = {}): string[] {
+  const { lines, diagnostics } = check(text, { ...options, locale });
   return diagnostics
     .filter((d) => d.rule === rule)
     .map((d) => {
@@ -124,23 +135,23 @@ describe('rule pages', () => {
       const firstFailing = blocks.find((b) => b.kind === 'failing');
       if (firstFailing) {
         test('the documented ways to turn it off and to dismiss a finding work on the failing example', () => {
-          const text = firstFailing.text;
-          const before = check(text).diagnostics.filter((d) => d.rule === rule.id);
+          const { text, options } = firstFailing;
+          const before = check(text, options).diagnostics.filter((d) => d.rule === rule.id);
           assert.ok(before.length > 0);
           // The setting / --rule: off.
-          assert.equal(check(text, { rules: { [rule.id]: 'off' } }).diagnostics.filter((d) => d.rule === rule.id).length, 0);
+          assert.equal(check(text, { ...options, rules: { [rule.id]: 'off' } }).diagnostics.filter((d) => d.rule === rule.id).length, 0);
           // The page's .nianbao-ignore.json entry names a line of the failing example that has a finding.
           const json = /`(\{ "ignore": \[.*\] \})`/.exec(page);
           assert.ok(json, 'no `{ "ignore": [...] }` example');
           const { ignore } = JSON.parse(json[1]) as { ignore: { rule: string; text: string }[] };
           assert.ok(ignore.every((e) => e.rule === rule.id));
-          const ignored = check(text, { ignore }).diagnostics.filter((d) => d.rule === rule.id);
+          const ignored = check(text, { ...options, ignore }).diagnostics.filter((d) => d.rule === rule.id);
           assert.ok(ignored.length < before.length, `the ignore entry ${json[1]} dismisses nothing`);
           // A Markdown comment above the line of the first finding.
-          const { lines } = check(text);
+          const { lines } = check(text, options);
           const at = lines.starts[lines.lineOf(before[0].start)];
           const commented = text.slice(0, at) + `<!-- nianbao-disable-next-line ${rule.id} -->\n` + text.slice(at);
-          const left = check(commented).diagnostics.filter((d) => d.rule === rule.id);
+          const left = check(commented, options).diagnostics.filter((d) => d.rule === rule.id);
           assert.ok(left.length < before.length, 'the disable comment dismisses nothing');
         });
       }
@@ -151,21 +162,21 @@ describe('rule pages', () => {
           failing = block;
           const at = block.line;
           test(`failing example (line ${at}) is reported`, () => {
-            assert.ok(cliLines(block.text, rule.id, 'zh-cn').length > 0, `no ${rule.id} finding for:\n${block.text}`);
+            assert.ok(cliLines(block.text, rule.id, 'zh-cn', block.options).length > 0, `no ${rule.id} finding for:\n${block.text}`);
             // A rule whose findings carry fixes must say so (the page's fix line is checked against it).
-            const fixed = check(block.text).diagnostics.some((d) => d.rule === rule.id && d.fix && d.fix.edits.length > 0);
+            const fixed = check(block.text, block.options).diagnostics.some((d) => d.rule === rule.id && d.fix && d.fix.edits.length > 0);
             if (fixed) assert.ok(rule.fixable, `${rule.id} offers a fix here but declares fixable: false`);
           });
         } else if (block.kind === 'passing') {
           test(`passing example (line ${block.line}) is not reported`, () => {
-            assert.deepEqual(cliLines(block.text, rule.id, 'zh-cn'), []);
+            assert.deepEqual(cliLines(block.text, rule.id, 'zh-cn', block.options), []);
           });
-        } else {
+        } else if (block.kind !== 'previous') {
           const source = failing;
           const locale: Locale = block.kind === 'output-en' ? 'en' : 'zh-cn';
           test(`output (line ${block.line}) is what the CLI prints for the failing example (${locale})`, () => {
             assert.ok(source, 'an output block must follow a failing example');
-            assert.deepEqual(nonEmptyLines(block.text), cliLines(source.text, rule.id, locale));
+            assert.deepEqual(nonEmptyLines(block.text), cliLines(source.text, rule.id, locale, source.options));
           });
         }
       }

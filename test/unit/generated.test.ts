@@ -55,7 +55,7 @@ describe('generated files', () => {
     assert.equal(zh['configuration.rules.new-rule'], '新规则的说明（默认：提示）。');
     // With the other rules' entries, before the levels' entries.
     const keys = Object.keys(en);
-    assert.equal(keys.indexOf('configuration.rules.new-rule'), keys.indexOf('configuration.rules.placeholder') + 1);
+    assert.equal(keys.indexOf('configuration.rules.new-rule'), keys.indexOf(`configuration.rules.${RULES[RULES.length - 1].id}`) + 1);
     assert.equal(keys.indexOf('configuration.rules.off'), keys.indexOf('configuration.rules.new-rule') + 1);
 
     const rows: Record<string, string> = {

@@ -1,7 +1,7 @@
 // One file, start to finish: read (bounded), decode, check with the engine, optionally fix and
 // rewrite, format. Runs in a worker or in the main thread alike, and never throws: whatever goes
 // wrong becomes the file's `error` (unreadable, exit 2) or a notice on stderr.
-import { applyFixes, check, summarize, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
+import { applyFixes, buildProfile, check, summarize, type YearProfile, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
 import type { CheckResult } from '../core';
 import { readBounded, type FileStamp } from '../io/read';
 import type { OutputFormat } from './args';
@@ -25,6 +25,8 @@ export interface JobSettings {
   reportYear?: number;
   edition?: '2019' | '2021';
   rules: Partial<Record<string, RuleSetting>>;
+  /** The run has two inputs or more: each outcome carries its year profile (cli/crossyear.ts). */
+  crossYear?: boolean;
 }
 
 export interface Counts {
@@ -53,6 +55,8 @@ export interface FileOutcome {
   fixed: boolean;
   /** What --fix changed, or --fix-dry-run would change. */
   changes: FixChange[];
+  /** The report's year profile, when the run compares years (JobSettings.crossYear). */
+  profile?: YearProfile;
 }
 
 export function emptyCounts(): Counts {
@@ -198,6 +202,7 @@ export function processFile(job: FileJob, settings: JobSettings, ignores: Ignore
       const { title, body, year, edition } = summarize(result.report);
       summary = { title, body, year, edition };
     }
+    if (settings.crossYear && !result.report.notAReport) outcome.profile = buildProfile(result.report, result.lines);
     outcome.chunk = fileChunk(format, { path: job.path, lines: result.lines, diagnostics: shown, summary, fixed: outcome.fixed, changes: outcome.changes, unwritten: outcome.unwritten });
     return outcome;
   } catch (error) {

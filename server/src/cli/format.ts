@@ -126,14 +126,14 @@ function jsonChunk(file: CheckedFile): string {
 
 // ---- sarif --------------------------------------------------------------------------------------
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
   warning: 'warning',
   information: 'note',
   hint: 'note',
 };
 
-const RULE_INDEX = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+export const RULE_INDEX = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
 /** Where the results' relative paths are rooted (the working directory). */
 export const SRCROOT = '%SRCROOT%';
@@ -267,8 +267,10 @@ export function streamFooter(
   format: OutputFormat,
   unreadable: { path: string; error: string }[],
   rules: Partial<Record<string, RuleSetting>>,
+  /** The json "crossYear" member's value (cli/crossyear.ts), when the run compared years. */
+  crossYearJson = '',
 ): string {
-  if (format === 'json') return ']}\n';
+  if (format === 'json') return crossYearJson ? `],"crossYear":${crossYearJson}}\n` : ']}\n';
   if (format !== 'sarif') return '';
   const overrides = ruleOverrides(rules);
   const invocation = {

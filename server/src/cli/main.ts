@@ -13,6 +13,8 @@ import { countOf, summaryLine, t } from './messages';
 import { relaunch, shouldRelaunch } from './relaunch';
 import { runJobs, startWorkersEarly } from './runner';
 import { readStdinJob } from './stdin';
+import { countCrossYear, crossYearChunk, crossYearFindings, crossYearJson } from './crossyear';
+import type { YearProfile } from '../core';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -55,6 +57,9 @@ async function checkFiles(options: CliOptions): Promise<number> {
     rules: options.rules,
   };
   const listing: ListOptions = { follow: options.follow, stdinName: options.stdinFilename };
+  // Years are compared only when there are two reports or more (a first look stops at the second).
+  settings.crossYear = listFiles(options.inputs, locale, { ...listing, limit: 2 }).length >= 2;
+  const profiles: (YearProfile | undefined)[] = [];
   const workers = startWorkersEarly(options.inputs, listing, locale, settings, options.jobs);
   const jobs = listFiles(options.inputs, locale, listing);
   await readStdinJob(jobs, options.maxSize, locale);
@@ -92,12 +97,18 @@ async function checkFiles(options: CliOptions): Promise<number> {
     totals.information += o.counts.information;
     totals.hint += o.counts.hint;
     if (o.fixed) totals.fixed++;
+    if (o.profile) profiles[o.index] = o.profile;
     if (o.chunk) {
       await out((wroteChunk ? joiner(format) : '') + o.chunk);
       wroteChunk = true;
     }
   }, workers);
-  await out(streamFooter(format, unreadable, options.rules));
+  const crossYear = settings.crossYear ? crossYearFindings(jobs.map((j) => j.path), profiles, { locale, rules: options.rules, quiet: options.quiet }) : [];
+  const crossCounts = countCrossYear(crossYear);
+  for (const severity of ['error', 'warning', 'information', 'hint'] as const) totals[severity] += crossCounts[severity];
+  const crossChunk = crossYearChunk(format, crossYear);
+  if (crossChunk) await out((wroteChunk && format === 'sarif' ? joiner(format) : '') + crossChunk);
+  await out(streamFooter(format, unreadable, options.rules, format === 'json' && crossYear.length ? crossYearJson(crossYear) : ''));
 
   err(summaryLine(locale, totals));
   if (totals.fixed) err(t(locale, 'summaryFixed', { n: countOf(locale, totals.fixed, 'file') }));

@@ -63,6 +63,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       locale,
       arithmetic: () => (arithmetic ??= evaluateArithmetic(report)),
       isEnabled: (id) => options.rules?.[id] !== 'off',
+      previous: options.previous,
       add(f: Finding) {
         const template = rule.messages[f.messageId];
         const message = template ? formatMessage(localize(template, locale), f.args) : f.messageId;

@@ -1,6 +1,7 @@
 // Shared vocabulary of the engine. Everything here is plain data so that the CLI, the language
 // server and the tests can serialize it. Ranges are UTF-16 offsets into the original text
 // (half-open, [start, end)), exactly as JavaScript strings index them and as LSP counts columns.
+import type { YearProfile } from './crossyear/profile';
 
 import type { RULES } from './rules/registry';
 
@@ -51,6 +52,11 @@ export interface Diagnostic extends Span {
 }
 
 export interface CheckOptions {
+  /**
+   * Last year's report of the same body, as its profile (crossyear/profile.ts): the cross-year rules
+   * (carry-over, stock-continuity, copied-report) compare with it, and do nothing without it.
+   */
+  previous?: YearProfile;
   locale?: Locale;
   /** Override of the detected report year. */
   reportYear?: number;

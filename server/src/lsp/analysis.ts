@@ -12,6 +12,8 @@ import { tableCells, type CellInfo } from './cells';
 import type { IgnoreStore } from './ignoreFile';
 import { formatBytes, t } from './messages';
 import { checkOptionsOf, resolveLocale, type SettingsStore } from './settings';
+import { identityOf } from '../core/crossyear/profile';
+import { withPreviousYear, type PreviousYearFinder } from './previousYear';
 
 export interface Analysis {
   uri: string;
@@ -57,6 +59,8 @@ export class Analyzer {
     private readonly editorLocale: string | undefined,
     private readonly onRuleError: (rule: RuleId, error: unknown) => void,
     private readonly onError: (name: string, error: unknown) => void,
+    /** Finds last year's report in the document's folder (cross-year rules); none in tests that do not need it. */
+    private readonly previousYear?: PreviousYearFinder,
   ) {}
 
   /** The analysis of the document as it is now; null when the document is not checked. */
@@ -100,7 +104,12 @@ export class Analyzer {
 
     const ignore = await this.ignore.entriesFor(uri);
     const started = performance.now();
-    const result = check(text, { ...checkOptionsOf(settings, locale), ignore, onRuleError: this.onRuleError });
+    const options = { ...checkOptionsOf(settings, locale), ignore, onRuleError: this.onRuleError };
+    let result = check(text, options);
+    if (this.previousYear && !result.report.notAReport) {
+      const previous = this.previousYear.lookup(uri, identityOf(result.report));
+      if (previous) result = withPreviousYear(result, previous, options);
+    }
     const elapsed = performance.now() - started;
     const diagnostics = result.diagnostics.map((d, i) => toLspDiagnostic(uri, version, result.lines, d, i));
     let arithmetic: Arithmetic | undefined;

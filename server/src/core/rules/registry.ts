@@ -29,6 +29,9 @@ import editionMismatch from './edition-mismatch';
 import regulationScope from './regulation-scope';
 import foreignText from './foreign-text';
 import placeholder from './placeholder';
+import carryOver from './carry-over';
+import stockContinuity from './stock-continuity';
+import copiedReport from './copied-report';
 
 export const RULES = [
   balance,
@@ -54,6 +57,9 @@ export const RULES = [
   regulationScope,
   foreignText,
   placeholder,
+  carryOver,
+  stockContinuity,
+  copiedReport,
 ] as const;
 
 /** The rule ids in registry order (CLI `--rule` validation, tests, the benchmark). */

@@ -8,6 +8,7 @@ import type { Report } from '../model';
 import type { Locale, RuleId, Severity, Span, TextEdit, Fix } from '../types';
 import type { LineIndex } from '../text/lines';
 import type { Arithmetic } from '../arith/relations';
+import type { YearProfile } from '../crossyear/profile';
 
 export type Bilingual = { 'zh-cn': string; en: string };
 
@@ -39,6 +40,8 @@ export interface RuleContext {
   /** Whether a rule runs in this check (not turned off): a finding several rules share goes to one that does. */
   isEnabled(rule: RuleId): boolean;
   add(finding: Finding): void;
+  /** Last year's report of the same body (CheckOptions.previous), for the cross-year rules. */
+  previous?: YearProfile;
 }
 
 /** What a rule looks at, for grouping rules in tools and docs. */

@@ -1,0 +1,128 @@
+// A sketch of a report's narrative for telling whether two reports say the same thing: the set of
+// its character 5-grams ("shingles"), kept as a bottom-k sketch (the K smallest 32-bit hashes of the
+// set). Two sketches estimate the Jaccard similarity of the two sets (Broder 1997) from 2K numbers,
+// so a report's sketch travels without its text.
+//
+// What is shingled: the sentences of the sections (一 to 六 and any extra one), outside the tables,
+// headings left out, and left out too the sentences every report of every year shares by template
+// (the statistics period, where the data come from, the electronic version, the contact line, "本报告
+// 包括…"). In what is kept, digits are one symbol (a run of them counts as one "#"), so a report whose
+// only changes are its years and figures has the same shingles; punctuation and spaces are dropped.
+import type { Report } from '../model';
+import { sentencesOf } from '../parse/narrative';
+
+/** Hashes kept: enough for a Jaccard estimate within about ±0.06 (1/√K). */
+export const SKETCH_SIZE = 256;
+const SHINGLE = 5;
+
+export interface Sketch {
+  /** The K smallest distinct shingle hashes, ascending. */
+  hashes: number[];
+  /** How many distinct shingles the narrative has (exact below K, estimated from the K-th hash above). */
+  shingles: number;
+}
+
+/** Sentences of the template, the same in every report of every year: they say nothing about copying. */
+const BOILERPLATE =
+  /统计期限|统计时限|统计时间|统计时段|统计口径|数据统计|电子版|如对本报告|如对报告|联系电话|联系地址|联系方式|邮政编码|邮编|本报告(由|包括|主要包括|所列|内容|是根据)|全文包括|以下简称/g;
+
+/** CJK ideographs and Latin letters are letters of the narrative; digits become one symbol; the rest goes. */
+function isLetter(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+const DIGITS = 35; // '#'
+
+/** Adds `h` to the ascending, duplicate-free `kept` if it is among the K smallest. */
+function keep(kept: number[], h: number): void {
+  if (kept.length === SKETCH_SIZE && h >= kept[SKETCH_SIZE - 1]) return;
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kept[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  if (kept[lo] === h) return;
+  kept.splice(lo, 0, h);
+  if (kept.length > SKETCH_SIZE) kept.pop();
+}
+
+/** A 32-bit hash of the last SHINGLE units (the ring holds them), mixed so that its bits are uniform. */
+function shingleHash(ring: Int32Array, at: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 1; k <= SHINGLE; k++) {
+    h ^= ring[(at + k) % SHINGLE];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function narrativeSketch(report: Report): Sketch {
+  const sentences = sentencesOf(report);
+  const { norm } = report;
+  const kept: number[] = [];
+  const ring = new Int32Array(SHINGLE);
+  // Where the next template words are, searched forward over the text (each part searched once).
+  let template = -1;
+  for (let i = 0; i < sentences.length; i++) {
+    // Before the first heading: the title, the page's leftovers and the template's preamble.
+    if (sentences.sectionIndex(i) < 0 || sentences.isHeading(i)) continue;
+    const start = sentences.start(i);
+    const end = sentences.end(i);
+    if (template < start) {
+      BOILERPLATE.lastIndex = start;
+      const found = BOILERPLATE.exec(norm);
+      template = found ? found.index : Infinity;
+    }
+    if (template < end) continue;
+    // The sentence's letters go through a ring of the last SHINGLE; each full ring is a shingle.
+    let filled = 0;
+    let inDigits = false;
+    for (let j = start; j < end; j++) {
+      const c = norm.charCodeAt(j);
+      let unit: number;
+      if (c >= 48 && c <= 57) {
+        if (inDigits) continue;
+        inDigits = true;
+        unit = DIGITS;
+      } else {
+        inDigits = false;
+        if (!isLetter(c)) continue;
+        unit = c;
+      }
+      ring[filled % SHINGLE] = unit;
+      filled++;
+      if (filled >= SHINGLE) keep(kept, shingleHash(ring, filled - 1));
+    }
+  }
+  return { hashes: kept, shingles: distinctEstimate(kept) };
+}
+
+function distinctEstimate(kept: number[]): number {
+  if (kept.length < SKETCH_SIZE) return kept.length;
+  // The K-th smallest of n uniform hashes lies near K / n of the range.
+  return Math.round(((SKETCH_SIZE - 1) * 2 ** 32) / (kept[SKETCH_SIZE - 1] + 1));
+}
+
+/** Estimated Jaccard similarity of the two shingle sets: the share of the union's K smallest hashes both hold. */
+export function jaccard(a: Sketch, b: Sketch): number {
+  // Merge the two ascending lists up to K of their union; a hash among those that one set holds is
+  // in that set's sketch, since fewer of its own hashes can be smaller.
+  let i = 0;
+  let j = 0;
+  let union = 0;
+  let both = 0;
+  while (union < SKETCH_SIZE && (i < a.hashes.length || j < b.hashes.length)) {
+    const x = i < a.hashes.length ? a.hashes[i] : Infinity;
+    const y = j < b.hashes.length ? b.hashes[j] : Infinity;
+    union++;
+    if (x === y) {
+      both++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return union ? both / union : 0;
+}
