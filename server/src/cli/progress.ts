@@ -59,7 +59,7 @@ export class ProgressBar {
     if (time - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = time;
     this.drawn = true;
-    this.stream.write(ERASE_LINE + renderProgress(this.done, this.total, this.stream.columns ?? 80, this.locale));
+    this.stream.write(ERASE_LINE + renderProgress(this.done, this.total, this.stream.columns || 80, this.locale));
   }
 
   /**
