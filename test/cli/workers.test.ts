@@ -20,7 +20,7 @@ describe('worker threads', () => {
     else fs.writeFileSync(name, sources[i % 3].replace(/2023年/, `${2000 + (i % 25)}年`));
   }
 
-  for (const format of ['text', 'json', 'sarif']) {
+  for (const format of ['text', 'json', 'sarif', 'csv', 'html']) {
     it(`${format}: --jobs 2 prints exactly what --jobs 1 prints`, () => {
       const env = { NIANBAO_TRACE: '1' };
       const one = runCli(['check', '--format', format, '--jobs', '1', dir], { env });

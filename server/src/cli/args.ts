@@ -5,7 +5,7 @@ import { ENCODINGS, type EncodingName } from './decode';
 import { STDIN_ARG } from './files';
 import { t, type MessageId } from './messages';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'html';
 
 export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
 
@@ -39,7 +39,7 @@ export type ParsedArgs =
   | { kind: 'version' }
   | { kind: 'usage-error'; locale: Locale; message: string };
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'csv', 'html'];
 const EDITIONS = ['2019', '2021'] as const;
 const LEVELS: Record<string, RuleSetting> = {
   off: 'off',

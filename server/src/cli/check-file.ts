@@ -8,7 +8,9 @@ import type { OutputFormat } from './args';
 import { changesOf, type FixChange } from './changes';
 import { ENCODING_DISPLAY, decodeBytes, encodeText, type DecodedText, type EncodingName } from './decode';
 import { describeFsError, type FileJob } from './files';
-import { errorChunk, fileChunk, type CheckedFile } from './format';
+import { errorChunk, fileChunk, needsSummary } from './format';
+import type { ReportIdentity } from './format-common';
+import { reportIdentity } from './format-html';
 import type { IgnoreFiles } from './ignore';
 import { t } from './messages';
 import { writeIfUnchanged } from './write';
@@ -57,6 +59,8 @@ export interface FileOutcome {
   changes: FixChange[];
   /** The report's year profile, when the run compares years (JobSettings.crossYear). */
   profile?: YearProfile;
+  /** With --format html: who wrote the report and when, for the page's table of reports. */
+  report?: ReportIdentity | null;
 }
 
 export function emptyCounts(): Counts {
@@ -197,13 +201,20 @@ export function processFile(job: FileJob, settings: JobSettings, ignores: Ignore
     }
     const shown = settings.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     for (const d of shown) outcome.counts[d.severity]++;
-    let summary: CheckedFile['summary'] = null;
-    if (format === 'json') {
-      const { title, body, year, edition } = summarize(result.report);
-      summary = { title, body, year, edition };
-    }
+    const summary = needsSummary(format) ? summarize(result.report) : null;
+    if (format === 'html') outcome.report = reportIdentity(summary);
     if (settings.crossYear && !result.report.notAReport) outcome.profile = buildProfile(result.report, result.lines);
-    outcome.chunk = fileChunk(format, { path: job.path, lines: result.lines, diagnostics: shown, summary, fixed: outcome.fixed, changes: outcome.changes, unwritten: outcome.unwritten });
+    outcome.chunk = fileChunk(format, {
+      index: job.index,
+      path: job.path,
+      locale,
+      lines: result.lines,
+      diagnostics: shown,
+      summary,
+      fixed: outcome.fixed,
+      changes: outcome.changes,
+      unwritten: outcome.unwritten,
+    });
     return outcome;
   } catch (error) {
     return fail(t(locale, 'checkCrashed', { reason: describeError(error) }));

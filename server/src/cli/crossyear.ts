@@ -13,7 +13,8 @@ import { crossYearDiagnostics, type CrossYearDiagnostic } from '../core/crossyea
 import { pairProfiles } from '../core/crossyear/pair';
 import type { OutputFormat } from './args';
 import { emptyCounts, type Counts } from './check-file';
-import { artifactLocation, printable, RULE_INDEX, SARIF_LEVEL, shownPath, type Range1 } from './format';
+import { printable, shownPath, type Range1 } from './format-common';
+import { artifactLocation, RULE_INDEX, SARIF_LEVEL } from './format-sarif';
 
 export interface CrossYearFile {
   path: string;

@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import { parseArgs, type CliOptions } from './args';
 import { emptyCounts, type FileOutcome, type JobSettings } from './check-file';
 import { listFiles, type ListOptions } from './files';
-import { changeLine, joiner, shownPath, streamFooter, streamHeader } from './format';
+import { changeLine, joiner, shownPath, streamFooter, streamHeader, type ReportRow } from './format';
 import { countOf, summaryLine, t } from './messages';
+import { ProgressBar } from './progress';
 import { relaunch, shouldRelaunch } from './relaunch';
 import { runJobs, startWorkersEarly } from './runner';
 import { readStdinJob } from './stdin';
@@ -43,8 +44,17 @@ function writer(stream: NodeJS.WritableStream): (text: string) => Promise<void> 
 
 async function checkFiles(options: CliOptions): Promise<number> {
   const { locale, format } = options;
-  const out = writer(process.stdout);
-  const err = (line: string) => process.stderr.write(`${line}\n`);
+  const write = writer(process.stdout);
+  // The progress bar is erased before any other line reaches the terminal.
+  let progress: ProgressBar | null = null;
+  const out = (text: string) => {
+    if (process.stdout.isTTY) progress?.clear();
+    return write(text);
+  };
+  const err = (line: string) => {
+    progress?.clear();
+    process.stderr.write(`${line}\n`);
+  };
   const settings: JobSettings = {
     format,
     locale,
@@ -64,7 +74,11 @@ async function checkFiles(options: CliOptions): Promise<number> {
   const jobs = listFiles(options.inputs, locale, listing);
   await readStdinJob(jobs, options.maxSize, locale);
 
-  const totals = { files: 0, ...emptyCounts(), unreadable: 0, fixed: 0, changed: 0, unwritten: 0 };
+  const totals = { files: 0, ...emptyCounts(), unreadable: 0, clean: 0, withErrors: 0, fixed: 0, changed: 0, unwritten: 0 };
+  // The HTML page's table of reports, written at the end: one small row per report.
+  const rows: ReportRow[] = [];
+  let finished = 0;
+  progress = ProgressBar.forStream(process.stderr, jobs.length, locale);
   const unreadable: { path: string; error: string }[] = [];
   const reportedIgnoreFiles = new Set<string>();
   let ignoreTrouble = false;
@@ -80,9 +94,14 @@ async function checkFiles(options: CliOptions): Promise<number> {
       err(`${shownPath(problem.file)}: ${problem.reason}`);
     }
     for (const notice of o.notices) err(`${shown}: ${notice}`);
-    if (!jobs[o.index].note) totals.files++;
+    if (!jobs[o.index].note) {
+      totals.files++;
+      if (o.error) totals.unreadable++;
+      else if (o.counts.error) totals.withErrors++;
+      else if (!o.counts.warning) totals.clean++;
+      if (format === 'html') rows.push({ index: o.index, path: o.path, report: o.report ?? null, errors: o.counts.error, warnings: o.counts.warning, error: o.error });
+    }
     if (o.error) {
-      totals.unreadable++;
       unreadable.push({ path: o.path, error: o.error });
       err(`${shown}: ${o.error}`);
     }
@@ -102,13 +121,34 @@ async function checkFiles(options: CliOptions): Promise<number> {
       await out((wroteChunk ? joiner(format) : '') + o.chunk);
       wroteChunk = true;
     }
+    progress?.update(++finished);
   }, workers);
   const crossYear = settings.crossYear ? crossYearFindings(jobs.map((j) => j.path), profiles, { locale, rules: options.rules, quiet: options.quiet }) : [];
   const crossCounts = countCrossYear(crossYear);
   for (const severity of ['error', 'warning', 'information', 'hint'] as const) totals[severity] += crossCounts[severity];
+  progress?.clear();
+  progress = null;
   const crossChunk = crossYearChunk(format, crossYear);
   if (crossChunk) await out((wroteChunk && format === 'sarif' ? joiner(format) : '') + crossChunk);
-  await out(streamFooter(format, unreadable, options.rules, format === 'json' && crossYear.length ? crossYearJson(crossYear) : ''));
+  // The table of reports counts each report's year-over-year findings with its own.
+  for (const file of crossYear) {
+    const row = rows.find((r) => r.path === file.path);
+    if (!row) continue;
+    for (const d of file.diagnostics) if (d.severity === 'error') row.errors++;
+    else if (d.severity === 'warning') row.warnings++;
+  }
+  const crossYearHtml = crossYear.map((f) => ({ path: f.path, diagnostics: f.diagnostics.map((d) => ({ line: d.place.line, severity: d.severity, rule: d.rule, message: d.message })) }));
+  await out(
+    streamFooter(format, {
+      locale,
+      unreadable,
+      rules: options.rules,
+      totals,
+      rows,
+      crossYearJson: format === 'json' && crossYear.length ? crossYearJson(crossYear) : '',
+      crossYear: crossYearHtml,
+    }),
+  );
 
   err(summaryLine(locale, totals));
   if (totals.fixed) err(t(locale, 'summaryFixed', { n: countOf(locale, totals.fixed, 'file') }));

@@ -14,7 +14,9 @@ const MESSAGES = {
 文件名写 - 表示从标准输入读取。结果按“文件:行:列 严重程度 规则 说明”逐行输出。
 
 选项：
-  --format text|json|sarif   输出格式（默认 text）
+  --format 格式              输出格式（默认 text）：text 逐行列出；json；sarif（代码扫描工具）；
+                             csv（每份报告一行，含主要数字，可用 WPS/Excel 打开）；
+                             html（一个可离线打开、打印的页面，含每份报告的问题和办理结果图）
   --locale zh-cn|en          提示语言（默认 zh-cn，也可用环境变量 NIANBAO_LOCALE）
   --year N                   指定报告年度（不从正文推断）
   --edition 2019|2021        指定格式版本（不自动判断）
@@ -41,7 +43,10 @@ links inside them are not followed unless --follow is given). A file named - is 
 Findings are printed one per line as "file:line:col severity rule message".
 
 Options:
-  --format text|json|sarif   output format (default text)
+  --format FORMAT            output format (default text): text, one finding per line; json; sarif
+                             (code scanning tools); csv (a row per report with its key figures, for
+                             WPS or Excel); html (one page to read offline and print: each report's
+                             findings and 办理结果 chart)
   --locale zh-cn|en          language of the messages (default zh-cn; also env NIANBAO_LOCALE)
   --year N                   the report year (instead of reading it from the text)
   --edition 2019|2021        the edition of the format (instead of detecting it)
@@ -143,7 +148,62 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage, a file could not be read 
   summary: { 'zh-cn': '{files} 个文件：{errors} 个错误，{warnings} 个警告', en: '{files}: {errors}, {warnings}' },
   summaryInfos: { 'zh-cn': '，{n} 条信息', en: ', {n}' },
   summaryHints: { 'zh-cn': '，{n} 条提示', en: ', {n}' },
+  summaryReports: { 'zh-cn': '；{clean} 个无问题，{withErrors} 个有错误', en: '; {clean} clean, {withErrors} with errors' },
   summaryUnreadable: { 'zh-cn': '；{n} 个文件无法检查', en: '; {n} could not be checked' },
+
+  // --format csv: the header row.
+  csvPath: { 'zh-cn': '文件', en: 'file' },
+  csvBody: { 'zh-cn': '机关', en: 'body' },
+  csvTitle: { 'zh-cn': '标题', en: 'title' },
+  csvYear: { 'zh-cn': '年度', en: 'year' },
+  csvEdition: { 'zh-cn': '格式版本', en: 'edition' },
+  csvErrors: { 'zh-cn': '错误', en: 'errors' },
+  csvWarnings: { 'zh-cn': '警告', en: 'warnings' },
+  csvReceived: { 'zh-cn': '本年新收', en: 'received' },
+  csvCarriedOver: { 'zh-cn': '上年结转', en: 'carried over' },
+  csvHandled: { 'zh-cn': '办理结果总计', en: 'handled (total)' },
+  csvCarriedForward: { 'zh-cn': '结转下年度', en: 'carried forward' },
+  csvDisclosedShare: { 'zh-cn': '予以公开和部分公开占比', en: 'disclosed in full or in part' },
+  csvReviews: { 'zh-cn': '行政复议', en: 'administrative reviews' },
+  csvLawsuits: { 'zh-cn': '行政诉讼', en: 'lawsuits' },
+  csvProblem: { 'zh-cn': '无法检查的原因', en: 'not checked because' },
+
+  // --format html.
+  htmlTitle: { 'zh-cn': '政府信息公开工作年度报告检查结果', en: 'Annual reports on government information disclosure: check results' },
+  htmlChecked: { 'zh-cn': '检查报告', en: 'Reports checked' },
+  htmlClean: { 'zh-cn': '无问题', en: 'Clean' },
+  htmlWithErrors: { 'zh-cn': '有错误', en: 'With errors' },
+  htmlUnreadable: { 'zh-cn': '无法检查', en: 'Unreadable' },
+  htmlUnreadableRow: { 'zh-cn': '无法检查：{reason}', en: 'Not checked: {reason}' },
+  htmlNoReports: { 'zh-cn': '没有检查任何报告', en: 'No report was checked' },
+  htmlCrossYear: { 'zh-cn': '跨年度核对（与同一单位上一年度报告比较）', en: 'Year over year (against the same body\'s report of the year before)' },
+  htmlPath: { 'zh-cn': '文件', en: 'File' },
+  htmlReport: { 'zh-cn': '报告', en: 'Report' },
+  htmlBody: { 'zh-cn': '机关', en: 'Body' },
+  htmlYear: { 'zh-cn': '年度', en: 'Year' },
+  htmlEdition: { 'zh-cn': '格式版本', en: 'Edition' },
+  htmlErrors: { 'zh-cn': '错误', en: 'Errors' },
+  htmlWarnings: { 'zh-cn': '警告', en: 'Warnings' },
+  htmlSortHint: { 'zh-cn': '点击按错误数排序', en: 'Click to sort by errors' },
+  htmlFindings: { 'zh-cn': '发现的问题', en: 'Findings' },
+  htmlNoFindings: { 'zh-cn': '未发现问题', en: 'No findings' },
+  htmlLine: { 'zh-cn': '行', en: 'Line' },
+  htmlSeverity: { 'zh-cn': '严重程度', en: 'Severity' },
+  htmlRule: { 'zh-cn': '规则', en: 'Rule' },
+  htmlMessage: { 'zh-cn': '说明', en: 'Message' },
+  htmlResults: { 'zh-cn': '办理结果', en: 'Outcomes of the requests (办理结果)' },
+  htmlNoResults: { 'zh-cn': '未读到表三的办理结果', en: 'No 办理结果 figures were read from table 3' },
+  htmlBackToSummary: { 'zh-cn': '返回汇总', en: 'Back to the summary' },
+  sevError: { 'zh-cn': '错误', en: 'error' },
+  sevWarning: { 'zh-cn': '警告', en: 'warning' },
+  sevInformation: { 'zh-cn': '信息', en: 'information' },
+  sevHint: { 'zh-cn': '提示', en: 'hint' },
+  edition2021: { 'zh-cn': '2021 年版', en: '2021 edition' },
+  edition2019: { 'zh-cn': '2019 年版', en: '2019 edition' },
+  editionPre2019: { 'zh-cn': '2019 年以前', en: 'before 2019' },
+  editionUnknown: { 'zh-cn': '未识别', en: 'not recognized' },
+
+  progress: { 'zh-cn': '{done}/{total} 个文件', en: '{done}/{total} files' },
   summaryFixed: { 'zh-cn': '已修复并改写 {n} 个文件', en: 'Fixed and rewrote {n}' },
   summaryWouldFix: { 'zh-cn': '--fix 会修改 {n} 个文件（本次未改写）', en: '--fix would change {n} (nothing was written)' },
   summaryUnwritten: { 'zh-cn': '{n} 个文件的修复未能写入', en: 'Fixes not written to {n}' },
@@ -161,10 +221,13 @@ export function countOf(locale: Locale, n: number, singular: string, plural = `$
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** The one-line summary printed on stderr after a run. */
+/**
+ * The one-line summary printed on stderr after a run, whatever the format: the findings, then the
+ * reports (clean: neither an error nor a warning), then the files that could not be checked.
+ */
 export function summaryLine(
   locale: Locale,
-  c: { files: number; error: number; warning: number; information: number; hint: number; unreadable: number },
+  c: { files: number; error: number; warning: number; information: number; hint: number; unreadable: number; clean: number; withErrors: number },
 ): string {
   let line = t(locale, 'summary', {
     files: countOf(locale, c.files, 'file'),
@@ -173,6 +236,7 @@ export function summaryLine(
   });
   if (c.information) line += t(locale, 'summaryInfos', { n: countOf(locale, c.information, 'note') });
   if (c.hint) line += t(locale, 'summaryHints', { n: countOf(locale, c.hint, 'hint') });
+  if (c.files > c.unreadable) line += t(locale, 'summaryReports', { clean: c.clean, withErrors: c.withErrors });
   if (c.unreadable) line += t(locale, 'summaryUnreadable', { n: countOf(locale, c.unreadable, 'file') });
   return line;
 }
