@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodeGb18030 } from '../../server/src/cli/gb18030';
+import { encodeGb18030 } from '../../server/src/sources/gb18030';
 import { cliPath, FIXTURE, comparable, ensureBuilt, readFixture, runCli, runJson, tempDir } from './helpers';
 
 before(ensureBuilt);

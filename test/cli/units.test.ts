@@ -2,8 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArgs, DEFAULT_MAX_SIZE } from '../../server/src/cli/args';
-import { decodeBytes, encodeText } from '../../server/src/cli/decode';
-import { encodeGb18030 } from '../../server/src/cli/gb18030';
+import { decodeBytes, encodeText } from '../../server/src/sources/decode';
+import { encodeGb18030 } from '../../server/src/sources/gb18030';
 import { parseIgnoreFile } from '../../server/src/cli/ignore';
 import { FIXTURE, readFixture } from './helpers';
 

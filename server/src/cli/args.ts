@@ -1,7 +1,7 @@
 // Command-line arguments → options. A small hand-written parser (rather than util.parseArgs) so
 // that every usage error can be worded in the user's language and name the option at fault.
 import { RULE_IDS, type EditionId, type Locale, type RuleSetting } from '../core';
-import { ENCODINGS, type EncodingName } from './decode';
+import { ENCODINGS, type EncodingName } from '../sources/decode';
 import { STDIN_ARG } from './files';
 import { t, type MessageId } from './messages';
 

@@ -3,10 +3,10 @@
 // wrong becomes the file's `error` (unreadable, exit 2) or a notice on stderr.
 import { applyFixes, check, summarize, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
 import type { CheckResult } from '../core';
-import { readBounded, type FileStamp } from '../io/read';
+import { readBounded, type FileStamp } from '../sources/read';
 import type { OutputFormat } from './args';
 import { changesOf, type FixChange } from './changes';
-import { ENCODING_DISPLAY, decodeBytes, encodeText, type DecodedText, type EncodingName } from './decode';
+import { ENCODING_DISPLAY, decodeBytes, encodeText, type DecodedText, type EncodingName } from '../sources/decode';
 import { describeFsError, type FileJob } from './files';
 import { errorChunk, fileChunk, type CheckedFile } from './format';
 import type { IgnoreFiles } from './ignore';
