@@ -9,6 +9,7 @@ import { parseArgs, type CliOptions } from './args';
 import { emptyCounts, type FileOutcome, type JobSettings } from './check-file';
 import { listFiles, type ListOptions } from './files';
 import { changeLine, joiner, shownPath, streamFooter, streamHeader } from './format';
+import { extractFiles } from './extract';
 import { countOf, summaryLine, t } from './messages';
 import { relaunch, shouldRelaunch } from './relaunch';
 import { runJobs, startWorkersEarly } from './runner';
@@ -75,7 +76,7 @@ async function checkFiles(options: CliOptions): Promise<number> {
       err(`${shownPath(problem.file)}: ${problem.reason}`);
     }
     for (const notice of o.notices) err(`${shown}: ${notice}`);
-    if (!jobs[o.index].note) totals.files++;
+    if (!jobs[o.index].note && !o.skipped) totals.files++;
     if (o.error) {
       totals.unreadable++;
       unreadable.push({ path: o.path, error: o.error });
@@ -124,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
         const code = await relaunch(argv);
         if (code !== null) return code;
       }
-      return checkFiles(parsed.options);
+      return parsed.options.command === 'extract' ? extractFiles(parsed.options) : checkFiles(parsed.options);
     }
   }
 }
