@@ -79,7 +79,9 @@ function lineText(runs: Run[]): string {
   for (const run of runs) {
     if (!run.text.trim()) continue; // a space run only marks a gap, measured below
     const gap = run.x - end;
-    if (text && gap >= GAP_EM * run.size) text += '\t';
+    // Two numbers apart are two cells: a number is never split by a space in these tables.
+    const numbers = /\d$/.test(text) && /^\d/.test(run.text.trimStart());
+    if (text && (gap >= GAP_EM * run.size || (numbers && gap >= SPACE_EM * run.size))) text += '\t';
     else if (text && gap >= SPACE_EM * run.size && !/\s$/.test(text)) text += ' ';
     text += run.text.replace(/\t/g, ' ');
     end = Math.max(end, run.x + run.width);
@@ -87,23 +89,67 @@ function lineText(runs: Run[]): string {
   return text;
 }
 
+interface Line {
+  runs: Run[];
+  top: number;
+  bottom: number;
+  /** The horizontal extents of its runs, to tell whether another line's text sits beside it. */
+  left: number;
+  right: number;
+}
+
+function lineOf(runs: Run[]): Line {
+  let top = -Infinity;
+  let bottom = Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  for (const r of runs) {
+    top = Math.max(top, r.y);
+    bottom = Math.min(bottom, r.y);
+    if (!r.text.trim()) continue;
+    left = Math.min(left, r.x);
+    right = Math.max(right, r.x + r.width);
+  }
+  return { runs, top, bottom, left, right };
+}
+
+/**
+ * A table row whose label wraps over lines has its numbers vertically centred, on a baseline of
+ * their own: a line whose text lies wholly beside the previous one (no horizontal overlap) and
+ * within a line's height of it belongs to the same row. Lines of running text always overlap.
+ */
+function mergeBeside(lines: Line[]): Line[] {
+  const merged: Line[] = [];
+  for (const line of lines) {
+    const last = merged[merged.length - 1];
+    const size = line.runs[0]?.size ?? 1;
+    const near = last && last.bottom - line.top <= size * 1.5;
+    const beside = last && (line.left >= last.right || line.right <= last.left);
+    if (near && beside) merged[merged.length - 1] = lineOf([...last.runs, ...line.runs]);
+    else merged.push(line);
+  }
+  return merged;
+}
+
 /** A page's runs → its lines, top to bottom. */
 export function pageLines(items: readonly unknown[]): string[] {
   const runs = runsOf(items);
   runs.sort((p, q) => q.y - p.y || p.x - q.x);
-  const lines: string[] = [];
+  const lines: Line[] = [];
   let current: Run[] = [];
   let baseline = 0;
   for (const run of runs) {
     if (current.length && Math.abs(run.y - baseline) > run.size * 0.5) {
-      lines.push(lineText(current));
+      lines.push(lineOf(current));
       current = [];
     }
     if (!current.length) baseline = run.y;
     current.push(run);
   }
-  if (current.length) lines.push(lineText(current));
-  return lines.filter((line) => line.trim());
+  if (current.length) lines.push(lineOf(current));
+  return mergeBeside(lines.filter((l) => l.right > l.left))
+    .map((l) => lineText(l.runs))
+    .filter((text) => text.trim());
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
