@@ -28,7 +28,16 @@ const CELLS = new Set(['td', 'th']);
 /** Past this depth the tree is read flat (text and line breaks only), so no input can exhaust the stack. */
 const MAX_DEPTH = 200;
 
-/** Collects lines: `text` appends to the current line, `breakLine` ends it (never two empty lines in a row). */
+/** The line without its leading and trailing ASCII spaces (an indent of full-width spaces is kept). */
+function trimSpaces(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) === 32) start++;
+  while (end > start && s.charCodeAt(end - 1) === 32) end--;
+  return s.slice(start, end);
+}
+
+/** Collects lines: `text` appends to the current line, `breakLine` ends it (blank lines are not kept). */
 class Lines {
   readonly out: string[] = [];
   private current = '';
@@ -38,9 +47,9 @@ class Lines {
   }
 
   breakLine(): void {
-    const line = this.current.replace(/[ \u3000]+$/, '');
+    const line = trimSpaces(this.current);
     this.current = '';
-    if (line.trim() || (this.out.length && this.out[this.out.length - 1] !== '')) this.out.push(line.trim() ? line.replace(/^ +/, '') : '');
+    if (line.trim()) this.out.push(line);
   }
 
   /** A line given whole (a table row). */
@@ -51,7 +60,6 @@ class Lines {
 
   finish(): string {
     this.breakLine();
-    while (this.out.length && this.out[this.out.length - 1] === '') this.out.pop();
     return this.out.join('\n');
   }
 }
