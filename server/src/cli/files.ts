@@ -158,7 +158,8 @@ class Walker {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const prefix = joinPrefix(dir);
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+      // Hidden entries, and the owner files Word and WPS keep beside an open document (~$报告.docx).
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
       const full = prefix + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
