@@ -34,7 +34,7 @@ function fixWith(file: string, meanwhile: ((target: string) => void) | null): Fi
   writeSeam.beforeWrite = meanwhile;
   try {
     const job: FileJob = { index: 0, path: file };
-    return processFile(job, SETTINGS, new IgnoreFiles('zh-cn'));
+    return processFile(job, SETTINGS, new IgnoreFiles('zh-cn')) as FileOutcome; // a .txt file: checked synchronously
   } finally {
     writeSeam.beforeWrite = null;
   }

@@ -37,14 +37,19 @@ export async function ensureBuilt(): Promise<void> {
   const dist = path.join(root, 'dist');
   fs.mkdirSync(dist);
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
+  // The CLI bundles and, beside them, the readers of published formats and pdfjs's CMaps.
+  const bundles = ['cli.js', 'cli-worker.js', 'reader-html.js', 'reader-docx.js', 'reader-doc.js', 'reader-pdf.js'];
   if (process.env.NIANBAO_TEST_NO_BUILD) {
-    for (const name of ['cli.js', 'cli-worker.js']) fs.copyFileSync(path.join(ROOT, 'dist', name), path.join(dist, name));
+    for (const name of bundles) fs.copyFileSync(path.join(ROOT, 'dist', name), path.join(dist, name));
+    fs.cpSync(path.join(ROOT, 'dist', 'cmaps'), path.join(dist, 'cmaps'), { recursive: true });
   } else {
     const esbuild = await import('esbuild');
     // The build's own options for the CLI bundles (esbuild.mjs), into this temp folder.
-    const { builds } = await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href);
-    const cli = builds.find((b: { entryPoints: Record<string, string> }) => 'cli' in b.entryPoints);
-    await esbuild.build({ ...cli, absWorkingDir: ROOT, outdir: dist });
+    const { builds, copyCMaps } = await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href);
+    for (const build of builds.filter((b: { entryPoints: Record<string, string> }) => 'cli' in b.entryPoints || 'reader-pdf' in b.entryPoints)) {
+      await esbuild.build({ ...build, absWorkingDir: ROOT, outdir: dist });
+    }
+    copyCMaps(dist);
   }
   cli = path.join(dist, 'cli.js');
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodeGb18030 } from '../../server/src/cli/gb18030';
+import { encodeGb18030 } from '../../server/src/sources/gb18030';
 import { cliPath, FIXTURE, comparable, ensureBuilt, readFixture, runCli, runJson, tempDir } from './helpers';
 
 before(ensureBuilt);
@@ -192,13 +192,13 @@ describe('files that cannot be checked', () => {
 });
 
 describe('directories', () => {
-  it('are walked for .txt and .md files, sorted, skipping node_modules and hidden entries', () => {
+  it('are walked for report files, sorted, skipping other extensions, node_modules, hidden entries and Word lock files', () => {
     const dir = tempDir();
     const put = (rel: string, text = '一段文字。\n') => {
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       fs.writeFileSync(path.join(dir, rel), text);
     };
-    for (const rel of ['b.txt', 'a.md', 'B.TXT', 'notes.docx', 'sub/z.txt', 'sub/deeper/y.md', 'node_modules/pkg/x.txt', '.git/x.txt', '.hidden/x.txt', '.lock.txt', 'c.txt']) {
+    for (const rel of ['b.txt', 'a.md', 'B.TXT', 'notes.xlsx', '~$port.docx', 'sub/z.txt', 'sub/deeper/y.md', 'node_modules/pkg/x.txt', '.git/x.txt', '.hidden/x.txt', '.lock.txt', 'c.txt']) {
       put(rel);
     }
     const r = runJson([dir]);

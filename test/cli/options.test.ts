@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core';
-import { encodeGb18030 } from '../../server/src/cli/gb18030';
+import { encodeGb18030 } from '../../server/src/sources/gb18030';
 import { FIXTURE, ensureBuilt, readFixture, runCli, runJson, splitLines, tempDir } from './helpers';
 
 before(ensureBuilt);

@@ -2,8 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArgs, DEFAULT_MAX_SIZE } from '../../server/src/cli/args';
-import { decodeBytes, encodeText } from '../../server/src/cli/decode';
-import { encodeGb18030 } from '../../server/src/cli/gb18030';
+import { decodeBytes, encodeText } from '../../server/src/sources/decode';
+import { encodeGb18030 } from '../../server/src/sources/gb18030';
 import { parseIgnoreFile } from '../../server/src/cli/ignore';
 import { FIXTURE, readFixture } from './helpers';
 
@@ -16,6 +16,7 @@ describe('parseArgs', () => {
     assert.equal(r.kind, 'run');
     if (r.kind !== 'run') return;
     assert.deepEqual(r.options, {
+      command: 'check',
       inputs: ['a.txt', '--odd-name.txt'],
       format: 'sarif',
       locale: 'en',
@@ -151,5 +152,14 @@ describe('parseIgnoreFile', () => {
     for (const bad of ['', '[]', '{"ignore":1}', '{"ignore":[{"rule":"x"}]}', '{"ignore":[null]}']) {
       assert.throws(() => parseIgnoreFile(bad), bad);
     }
+  });
+});
+
+describe('parseArgs: extract', () => {
+  it('`extract FILE` is the extract command; another word is still an unknown command', () => {
+    const r = parseArgs(['extract', 'r.pdf'], {});
+    assert.ok(r.kind === 'run' && r.options.command === 'extract' && r.options.inputs[0] === 'r.pdf');
+    const bad = parseArgs(['extrakt', 'r.pdf'], {});
+    assert.ok(bad.kind === 'usage-error' && /check 和 extract/.test(bad.message));
   });
 });

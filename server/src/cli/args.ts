@@ -1,7 +1,7 @@
 // Command-line arguments → options. A small hand-written parser (rather than util.parseArgs) so
 // that every usage error can be worded in the user's language and name the option at fault.
 import { RULE_IDS, type EditionId, type Locale, type RuleSetting } from '../core';
-import { ENCODINGS, type EncodingName } from './decode';
+import { ENCODINGS, type EncodingName } from '../sources/decode';
 import { STDIN_ARG } from './files';
 import { t, type MessageId } from './messages';
 
@@ -10,6 +10,8 @@ export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'html';
 export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
 
 export interface CliOptions {
+  /** `check` the reports, or `extract`: print the text read from each file (what the checker sees). */
+  command: 'check' | 'extract';
   inputs: string[];
   format: OutputFormat;
   locale: Locale;
@@ -90,6 +92,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
 
 function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
   const options: CliOptions = {
+    command: 'check',
     inputs: [],
     format: 'text',
     locale,
@@ -141,8 +144,9 @@ function parseWith(argv: readonly string[], locale: Locale): ParsedArgs {
   if (version) return { kind: 'version' };
   if (positionals.length === 0) throw new UsageError('noCommand');
   const [command, ...inputs] = positionals;
-  if (command !== 'check') throw new UsageError('unknownCommand', { name: command });
+  if (command !== 'check' && command !== 'extract') throw new UsageError('unknownCommand', { name: command });
   if (inputs.length === 0) throw new UsageError('noInputs');
+  options.command = command;
   checkCombinations(options, inputs);
   options.inputs = inputs;
   return { kind: 'run', options };

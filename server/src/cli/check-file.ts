@@ -1,12 +1,15 @@
-// One file, start to finish: read (bounded), decode, check with the engine, optionally fix and
-// rewrite, format. Runs in a worker or in the main thread alike, and never throws: whatever goes
-// wrong becomes the file's `error` (unreadable, exit 2) or a notice on stderr.
-import { applyFixes, buildProfile, check, summarize, type YearProfile, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
+// One file, start to finish: read (bounded), turn into text (sources/: decoding, or the Word, web
+// page or PDF reader), check with the engine, optionally fix and rewrite, format. Runs in a worker
+// or in the main thread alike, and never throws: whatever goes wrong becomes the file's `error`
+// (unreadable, exit 2) or a notice on stderr. Text files and web pages are handled synchronously;
+// only Word and PDF files make the outcome a promise.
+import { applyFixes, buildProfile, check, looksLikeReport, summarize, type YearProfile, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
 import type { CheckResult } from '../core';
-import { readBounded, type FileStamp } from '../io/read';
+import { readBounded, type FileStamp } from '../sources/read';
 import type { OutputFormat } from './args';
 import { changesOf, type FixChange } from './changes';
-import { ENCODING_DISPLAY, decodeBytes, encodeText, type DecodedText, type EncodingName } from './decode';
+import { ENCODING_DISPLAY, encodeText, type DecodedText, type EncodingName } from '../sources/decode';
+import { FORMAT_DISPLAY, bilingual, readSource, scannedFinding, sourceMessage, type SourceResult, type SourceText } from '../sources';
 import { describeFsError, type FileJob } from './files';
 import { errorChunk, fileChunk, needsSummary } from './format';
 import type { ReportIdentity } from './format-common';
@@ -61,6 +64,8 @@ export interface FileOutcome {
   profile?: YearProfile;
   /** With --format html: who wrote the report and when, for the page's table of reports. */
   report?: ReportIdentity | null;
+  /** A web page met while walking a directory that is not a report: not checked, not counted. */
+  skipped?: boolean;
 }
 
 export function emptyCounts(): Counts {
@@ -149,21 +154,55 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function processFile(job: FileJob, settings: JobSettings, ignores: IgnoreFiles): FileOutcome {
+export function processFile(job: FileJob, settings: JobSettings, ignores: IgnoreFiles): FileOutcome | Promise<FileOutcome> {
   const { locale, format } = settings;
-  const outcome: FileOutcome = { index: job.index, path: job.path, chunk: '', counts: emptyCounts(), notices: [], ignoreProblems: [], fixed: false, changes: [] };
   const fail = (error: string): FileOutcome => failedOutcome(job, format, error);
 
-  if (job.note) return { ...outcome, notices: [job.note] };
+  if (job.note) return { ...blankOutcome(job), notices: [job.note] };
   if (job.error) return fail(job.error);
 
   const read: ReadResult = job.stdin ? { ok: true, bytes: job.input ?? new Uint8Array(0), stamp: null } : readReport(job.path, settings.maxSize, locale);
   if (!read.ok) return fail(read.error);
-  const decoded = decodeBytes(read.bytes, settings.encoding);
-  if (!decoded.ok) {
-    if (decoded.reason === 'undecodable') return fail(t(locale, 'undecodable'));
-    return fail(t(locale, 'notText', { why: t(locale, decoded.reason === 'nul-bytes' ? 'nulBytes' : 'controlChars') }));
+  let source: SourceResult | Promise<SourceResult>;
+  try {
+    source = readSource(read.bytes, job.path, { encoding: settings.encoding });
+  } catch (error) {
+    return fail(t(locale, 'checkCrashed', { reason: describeError(error) }));
   }
+  if (source instanceof Promise) {
+    return source.then(
+      (s) => checkSource(job, settings, ignores, read, s),
+      (error: unknown) => fail(t(locale, 'checkCrashed', { reason: describeError(error) })),
+    );
+  }
+  return checkSource(job, settings, ignores, read, source);
+}
+
+function blankOutcome(job: FileJob): FileOutcome {
+  return { index: job.index, path: job.path, chunk: '', counts: emptyCounts(), notices: [], ignoreProblems: [], fixed: false, changes: [] };
+}
+
+/** Why a file could not be turned into text, in the user's language. */
+export function sourceError(source: Exclude<SourceResult, SourceText>, locale: Locale): string {
+  switch (source.problem) {
+    case 'undecodable':
+      return t(locale, 'undecodable');
+    case 'nul-bytes':
+    case 'control-chars':
+      return t(locale, 'notText', { why: t(locale, source.problem === 'nul-bytes' ? 'nulBytes' : 'controlChars') });
+    case 'unreadable':
+      return source.message ? sourceMessage(locale, source.message) : t(locale, 'undecodable');
+  }
+}
+
+function checkSource(job: FileJob, settings: JobSettings, ignores: IgnoreFiles, read: ReadResult & { ok: true }, source: SourceResult): FileOutcome {
+  const { locale, format } = settings;
+  const outcome = blankOutcome(job);
+  const fail = (error: string): FileOutcome => failedOutcome(job, format, error);
+  if (!source.ok) return fail(sourceError(source, locale));
+  // A directory of web pages holds many that are not reports: only those that read as one are checked.
+  if (job.walked && source.format === 'html' && !looksLikeReport(source.text)) return { ...outcome, skipped: true };
+  const text = source.text;
 
   const ignore = ignores.forFile(job.path);
   outcome.ignoreProblems = ignore.problems;
@@ -182,18 +221,27 @@ export function processFile(job: FileJob, settings: JobSettings, ignores: Ignore
   };
 
   try {
-    let result = check(decoded.text, options);
-    if (settings.fix !== 'no') {
-      const fixed = fixText(decoded.text, result, options);
-      if (fixed.text !== decoded.text && settings.fix === 'write' && read.stamp) {
-        const unwritten = writeFixed(job.path, fixed.text, decoded, { bytes: read.bytes, stamp: read.stamp }, locale);
+    let result = check(text, options);
+    if (source.scanned) {
+      // Nothing of a scanned PDF can be checked: its one finding says so (sources/scanned.ts).
+      const finding = scannedFinding(text, locale, settings.rules);
+      result = { ...result, diagnostics: finding ? [finding] : [] };
+    } else if (settings.fix !== 'no') {
+      const fixed = fixText(text, result, options);
+      if (fixed.text === text) {
+        // nothing to fix
+      } else if (!source.writable || !source.decoded) {
+        // The text was extracted from a Word, web page or PDF file: it cannot be written back.
+        outcome.unwritten = sourceMessage(locale, bilingual('notWritable', { format: FORMAT_DISPLAY[source.format] }));
+      } else if (settings.fix === 'write' && read.stamp) {
+        const unwritten = writeFixed(job.path, fixed.text, source.decoded, { bytes: read.bytes, stamp: read.stamp }, locale);
         if (unwritten) outcome.unwritten = unwritten;
         else {
           result = fixed.result;
           outcome.fixed = true;
           outcome.changes = fixed.changes;
         }
-      } else if (fixed.text !== decoded.text) {
+      } else {
         // --fix-dry-run (standard input allows only that): the changes are listed, and the findings
         // shown are those of the text as it is.
         outcome.changes = fixed.changes;

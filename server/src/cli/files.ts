@@ -1,6 +1,7 @@
 // Command-line inputs → the list of files to check, in the order given. A file named on the command
 // line is checked whatever its extension (a link named there is followed, as the user asked); a
-// directory is walked depth first, entries sorted by name, for .txt and .md files, skipping
+// directory is walked depth first, entries sorted by name, for the report formats (.txt, .md, .html,
+// .htm, .docx, .doc, .wps, .pdf: sources/formats.ts), skipping
 // node_modules and hidden entries (.git, .vscode, editor lock files). As ripgrep does, symbolic links
 // met while walking are not followed (they could lead anywhere: `d/etc -> /etc`, or a report outside
 // the folder that `--fix` would rewrite) unless `--follow` asks for it. Each real file (device and
@@ -9,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../core';
+import { SOURCE_EXTENSIONS } from '../sources/formats';
 import { t } from './messages';
 
 export interface FileJob {
@@ -20,6 +22,8 @@ export interface FileJob {
   error?: string;
   /** Set for a directory that held no report files, or a loop not walked again (a note, not an error). */
   note?: string;
+  /** Found by walking a directory (not named by the user): a web page there is checked only if it reads as a report. */
+  walked?: boolean;
   /** The report comes from standard input (its bytes are in `input` once read). */
   stdin?: boolean;
   input?: Uint8Array;
@@ -37,11 +41,10 @@ export interface ListOptions {
 export const STDIN_ARG = '-';
 export const STDIN_NAME = '<stdin>';
 
-const REPORT_EXTENSIONS = new Set(['.txt', '.md']);
 const SKIPPED_DIRS = new Set(['node_modules']);
 
 export function isReportFile(name: string): boolean {
-  return REPORT_EXTENSIONS.has(path.extname(name).toLowerCase());
+  return SOURCE_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 
 /** A short, localized reason for a file-system error. */
@@ -67,6 +70,8 @@ export function describeFsError(error: unknown, locale: Locale): string {
  * path), so that a file reached under two names is listed once.
  */
 type Push = (p: string, extra?: Partial<FileJob>, key?: string) => void;
+
+const WALKED: Partial<FileJob> = Object.freeze({ walked: true });
 
 /** Thrown by `push` once `limit` entries are listed, to stop walking. */
 const ENOUGH = Symbol('enough');
@@ -153,7 +158,8 @@ class Walker {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const prefix = joinPrefix(dir);
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+      // Hidden entries, and the owner files Word and WPS keep beside an open document (~$报告.docx).
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
       const full = prefix + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
@@ -181,7 +187,7 @@ class Walker {
         this.walk(full, ancestors);
         ancestors.delete(real);
       } else if ((isFile || entry.isFIFO() || entry.isCharacterDevice()) && isReportFile(entry.name)) {
-        push(full, undefined, identityOr(full));
+        push(full, WALKED, identityOr(full));
       }
     }
   }

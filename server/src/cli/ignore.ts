@@ -1,12 +1,12 @@
 // `.nianbao-ignore.json`: findings a team dismissed, shared with the editor. Every such file in the
 // checked file's directory and its parents up to the filesystem root applies (each to its own
 // subtree), so a file at the root of a repository covers every report below it. Any directory above
-// may hold one, so it is read as the reports are (io/read.ts): a FIFO or a link to /dev/zero by that
+// may hold one, so it is read as the reports are (sources/read.ts): a FIFO or a link to /dev/zero by that
 // name is refused at once instead of hanging the run, and a problem is described without quoting the
 // file's content.
 import * as path from 'node:path';
 import type { Locale } from '../core';
-import { IGNORE_FILE_MAX_SIZE, readBounded, utf8Text } from '../io/read';
+import { IGNORE_FILE_MAX_SIZE, readBounded, utf8Text } from '../sources/read';
 import { describeFsError } from './files';
 import { t, type MessageId } from './messages';
 

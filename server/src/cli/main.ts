@@ -9,6 +9,7 @@ import { parseArgs, type CliOptions } from './args';
 import { emptyCounts, type FileOutcome, type JobSettings } from './check-file';
 import { listFiles, type ListOptions } from './files';
 import { changeLine, joiner, shownPath, streamFooter, streamHeader, type ReportRow } from './format';
+import { extractFiles } from './extract';
 import { countOf, summaryLine, t } from './messages';
 import { ProgressBar } from './progress';
 import { relaunch, shouldRelaunch } from './relaunch';
@@ -94,7 +95,7 @@ async function checkFiles(options: CliOptions): Promise<number> {
       err(`${shownPath(problem.file)}: ${problem.reason}`);
     }
     for (const notice of o.notices) err(`${shown}: ${notice}`);
-    if (!jobs[o.index].note) {
+    if (!jobs[o.index].note && !o.skipped) {
       totals.files++;
       if (o.error) totals.unreadable++;
       else if (o.counts.error) totals.withErrors++;
@@ -175,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
         const code = await relaunch(argv);
         if (code !== null) return code;
       }
-      return checkFiles(parsed.options);
+      return parsed.options.command === 'extract' ? extractFiles(parsed.options) : checkFiles(parsed.options);
     }
   }
 }

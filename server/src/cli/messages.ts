@@ -8,8 +8,10 @@ type Template = { 'zh-cn': string; en: string };
 const MESSAGES = {
   usage: {
     'zh-cn': `用法：nianbao check [选项] 文件或目录...
+      nianbao extract [选项] 文件...    输出从文件中读出的文字（即检查的内容）
 
-检查政府信息公开工作年度报告（.txt / .md）。目录会递归查找 .txt 和 .md 文件
+检查政府信息公开工作年度报告（.txt / .md，以及网页 .html/.htm、Word .docx/.doc/.wps、PDF；
+这些格式按读出的文字检查，行号指读出文字的行，可用 extract 查看）。目录会递归查找这些文件
 （跳过 node_modules、.git 和隐藏目录；不跟随目录中的符号链接，除非加 --follow）。
 文件名写 - 表示从标准输入读取。结果按“文件:行:列 严重程度 规则 说明”逐行输出。
 
@@ -36,9 +38,11 @@ const MESSAGES = {
 
 退出码：0 没有错误；1 发现错误；2 用法错误、有文件无法读取或修复未能写入。`,
     en: `Usage: nianbao check [options] FILE_OR_DIR...
+       nianbao extract [options] FILE...   print the text read from the files (what is checked)
 
-Checks annual reports on government information disclosure (.txt / .md). Directories are searched
-recursively for .txt and .md files (node_modules, .git and hidden directories are skipped; symbolic
+Checks annual reports on government information disclosure (.txt / .md, and web pages .html/.htm,
+Word .docx/.doc/.wps and PDF, checked as the text read from them: line numbers are lines of that
+text, which extract prints). Directories are searched recursively for these files (node_modules, .git and hidden directories are skipped; symbolic
 links inside them are not followed unless --follow is given). A file named - is standard input.
 Findings are printed one per line as "file:line:col severity rule message".
 
@@ -68,7 +72,7 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage, a file could not be read 
   },
   seeHelp: { 'zh-cn': '运行 nianbao check --help 查看用法。', en: 'Run nianbao check --help for usage.' },
   noCommand: { 'zh-cn': '缺少命令：请使用 nianbao check 文件或目录...', en: 'Missing command: use nianbao check FILE_OR_DIR...' },
-  unknownCommand: { 'zh-cn': '未知命令“{name}”（只支持 check）', en: 'Unknown command "{name}" (only check is supported)' },
+  unknownCommand: { 'zh-cn': '未知命令“{name}”（只支持 check 和 extract）', en: 'Unknown command "{name}" (only check and extract are supported)' },
   noInputs: { 'zh-cn': '没有指定要检查的文件或目录', en: 'No file or directory to check' },
   unknownOption: { 'zh-cn': '未知选项 {name}', en: 'Unknown option {name}' },
   missingValue: { 'zh-cn': '选项 {name} 需要一个值', en: 'Option {name} needs a value' },

@@ -78,7 +78,10 @@ export async function runJobs(jobs: FileJob[], settings: JobSettings, requested:
 
 async function runInProcess(jobs: FileJob[], settings: JobSettings, emit: Emit): Promise<void> {
   const ignores = new IgnoreFiles(settings.locale);
-  for (const job of jobs) await emit(processFile(job, settings, ignores));
+  for (const job of jobs) {
+    const outcome = processFile(job, settings, ignores);
+    await emit(outcome instanceof Promise ? await outcome : outcome);
+  }
 }
 
 interface PoolWorker {
@@ -190,7 +193,7 @@ export class WorkerPool {
     }
     // Every worker is gone: finish the rest here.
     if (this.workers.every((w) => !w.alive)) {
-      while (this.nextJob < this.jobs.length) this.accept(processFile(this.jobs[this.nextJob++], this.settings, this.ignores));
+      while (this.nextJob < this.jobs.length) this.acceptWhenDone(processFile(this.jobs[this.nextJob++], this.settings, this.ignores));
     }
   }
 
@@ -206,8 +209,14 @@ export class WorkerPool {
     const on = Atomics.load(entry.current, 0);
     const culprit = entry.ready ? batch.find((job) => job.index === on) : undefined;
     if (culprit) this.accept(failedOutcome(culprit, this.settings.format, t(this.settings.locale, 'checkCrashed', { reason })));
-    for (const job of batch) if (job !== culprit) this.accept(processFile(job, this.settings, this.ignores));
+    for (const job of batch) if (job !== culprit) this.acceptWhenDone(processFile(job, this.settings, this.ignores));
     this.dispatch();
+  }
+
+  /** Word and PDF files are read asynchronously; the outcomes are ordered by index whenever they come. */
+  private acceptWhenDone(outcome: FileOutcome | Promise<FileOutcome>): void {
+    if (outcome instanceof Promise) outcome.then((done) => this.accept(done), (error: unknown) => this.failed(error));
+    else this.accept(outcome);
   }
 
   private accept(outcome: FileOutcome): void {

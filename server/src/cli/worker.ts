@@ -15,13 +15,48 @@ const port = parentPort!;
 // Tests only: a worker that dies on one file, as an engine crash it could not contain would.
 const dieOn = process.env.NIANBAO_TEST_WORKER_DIES_ON;
 
-port.on('message', (batch: FileJob[]) => {
-  const outcomes: FileOutcome[] = [];
-  for (const job of batch) {
+// Batches are checked one after another, in order. A text file is checked synchronously; a Word or
+// PDF file is read asynchronously, and while it is, later batches wait in `queue`.
+const queue: FileJob[][] = [];
+let busy = false;
+
+function runBatches(): void {
+  busy = true;
+  while (queue.length) {
+    const batch = queue[0];
+    const outcomes: FileOutcome[] = [];
+    if (!runFrom(batch, 0, outcomes)) return; // resumed when the pending file is done
+    queue.shift();
+    port.postMessage({ outcomes } satisfies WorkerMessage);
+  }
+  busy = false;
+}
+
+/** Checks the batch from `from` on; false when it had to wait for a file (it resumes itself). */
+function runFrom(batch: FileJob[], from: number, outcomes: FileOutcome[]): boolean {
+  for (let i = from; i < batch.length; i++) {
+    const job = batch[i];
     Atomics.store(current, 0, job.index);
     if (dieOn && job.path.endsWith(dieOn)) process.exit(70);
-    outcomes.push(processFile(job, settings, ignores));
+    const outcome = processFile(job, settings, ignores);
+    if (outcome instanceof Promise) {
+      outcome.then((done) => {
+        outcomes.push(done);
+        if (runFrom(batch, i + 1, outcomes)) {
+          queue.shift();
+          port.postMessage({ outcomes } satisfies WorkerMessage);
+          runBatches();
+        }
+      });
+      return false;
+    }
+    outcomes.push(outcome);
   }
-  port.postMessage({ outcomes } satisfies WorkerMessage);
+  return true;
+}
+
+port.on('message', (batch: FileJob[]) => {
+  queue.push(batch);
+  if (!busy) runBatches();
 });
 port.postMessage({ ready: true } satisfies WorkerMessage);

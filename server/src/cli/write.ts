@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readBounded, sameStamp, stampOf, type FileStamp } from '../io/read';
+import { readBounded, sameStamp, stampOf, type FileStamp } from '../sources/read';
 
 export type WriteOutcome =
   | { ok: true; how: 'renamed' | 'in-place' }

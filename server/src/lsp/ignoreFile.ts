@@ -2,13 +2,13 @@
 // "忽略此问题". Read from disk (re-read when its mtime or size changes, and on watcher events) and
 // passed to the engine as CheckOptions.ignore; new entries are written through a WorkspaceEdit so
 // that the editor, not the server, owns the file. Every document of the folder waits for it, so it
-// is read as the CLI reads files (io/read.ts): a FIFO or a link to /dev/zero by that name is refused
+// is read as the CLI reads files (sources/read.ts): a FIFO or a link to /dev/zero by that name is refused
 // at once (and treated as an unusable file, never overwritten) instead of hanging the folder.
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
 import { LineIndex } from '../core/index';
-import { IGNORE_FILE_MAX_SIZE, readBoundedAsync, utf8Text } from '../io/read';
+import { IGNORE_FILE_MAX_SIZE, readBoundedAsync, utf8Text } from '../sources/read';
 import { IGNORE_FILE_NAME, type IgnoreEntry } from '../shared/protocol';
 
 /** The workspace folders, to find the one a document belongs to. */

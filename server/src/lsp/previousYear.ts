@@ -16,7 +16,7 @@ import { profileOf, type YearIdentity } from '../core/crossyear/profile';
 import { crossYearDiagnostics } from '../core/crossyear/diagnostics';
 import { parseReport } from '../core/parse/report';
 import { suppress } from '../core/suppress';
-import { decodeBytes } from '../cli/decode';
+import { decodeBytes } from '../sources/decode';
 
 /** At most this many files of a folder are looked at. */
 export const MAX_FILES = 200;

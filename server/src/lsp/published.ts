@@ -1,11 +1,9 @@
 // The language server's one door to files as they are published (.txt, .md, .html, .docx, .doc,
-// .pdf). Everything else (nianbao/extract, nianbao/checkFiles) depends only on `readSourceFile`'s
-// signature, which is the input layer's (server/src/sources/): at merge time this body becomes a
-// call to it. Until then it reads text formats (a web page as its raw text) with the bounded reader
-// and says plainly that Word and PDF files are not read yet. No reader is loaded here at startup.
+// .pdf): nianbao/extract and nianbao/checkFiles depend only on `readSourceFile` here, which hands the
+// file to the input layer (server/src/sources/, shared with the command line) and words its
+// failures for the client. The Word and PDF readers load on first use, never at startup.
 import * as path from 'node:path';
-import { decodeBytes } from '../cli/decode';
-import { readBoundedAsync } from '../io/read';
+import { readSourceFile as readSource } from '../sources';
 import type { SourceFormat } from '../shared/protocol';
 
 export type { SourceFormat };
@@ -43,20 +41,19 @@ export async function readSourceFile(file: string, options: { maxSize: number })
   if (format === null) {
     return failure(`不是年报可读取的文件类型（${path.extname(file) || '无扩展名'}）。`, `Not a file type Nianbao reads (${path.extname(file) || 'no extension'}).`);
   }
-  if (format === 'docx' || format === 'doc' || format === 'pdf') {
-    const name = format.toUpperCase();
-    return failure(`暂不支持读取 ${name} 文件，请另存为文本后检查。`, `${name} files cannot be read yet; save the report as text to check it.`);
+  const read = await readSource(file, options);
+  if (read.ok) return { ok: true, text: read.text, format: format === 'markdown' ? 'markdown' : read.format, writable: read.writable, scanned: read.scanned };
+  if ('message' in read && read.message) return { ok: false, message: read.message };
+  switch (read.problem) {
+    case 'too-large':
+      return failure(`文件过大（超过 ${options.maxSize} 字节），未读取。`, `File too large (over ${options.maxSize} bytes); not read.`);
+    case 'not-regular':
+      return failure('不是普通文件，未读取。', 'Not a regular file; not read.');
+    case 'fs':
+      return failure(`无法读取文件：${read.error.code ?? read.error.message}`, `Cannot read the file: ${read.error.code ?? read.error.message}`);
+    default:
+      return failure('无法识别文件的文字编码（可能不是文本文件）。', 'The file’s text encoding is not recognized (it may not be a text file).');
   }
-  const read = await readBoundedAsync(file, options.maxSize);
-  if (!read.ok) {
-    if (read.problem === 'too-large') return failure(`文件过大（超过 ${options.maxSize} 字节），未读取。`, `File too large (over ${options.maxSize} bytes); not read.`);
-    if (read.problem === 'not-regular') return failure('不是普通文件，未读取。', 'Not a regular file; not read.');
-    return failure(`无法读取文件：${read.error.code ?? read.error.message}`, `Cannot read the file: ${read.error.code ?? read.error.message}`);
-  }
-  const decoded = decodeBytes(read.bytes);
-  if (!decoded.ok) return failure('无法识别文件的文字编码（可能不是文本文件）。', 'The file’s text encoding is not recognized (it may not be a text file).');
-  // A web page is read as its raw text for now: only text and Markdown are written back by an editor.
-  return { ok: true, text: decoded.text, format, writable: format !== 'html' };
 }
 
 function failure(zh: string, en: string): SourceResult {

@@ -1,7 +1,7 @@
 // A fresh temporary directory for one run: code-server's profile, extensions, XDG dirs and TMPDIR, the
 // workspace the tests open, and the files the suite and the launcher exchange. Removing it removes
 // everything the run wrote (except what the launcher copies out on purpose).
-import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, copyFileSync, rmSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -70,12 +70,21 @@ export function createSandbox({ fixtures, keep = false }) {
   return sandbox;
 }
 
-/** Copies of the fixture reports (*.txt) and an ordinary notes.txt: what the suite opens. */
+/**
+ * Copies of the fixture reports (*.txt), the same reports as published in Word and PDF (from the
+ * sources/ folder beside the fixtures, into published-files/) and an ordinary notes.txt: what the
+ * suite opens.
+ */
 export function fillWorkspace(workspace, fixtures) {
   mkdirSync(workspace, { recursive: true });
   const reports = readdirSync(fixtures).filter((name) => name.endsWith('.txt'));
   if (reports.length === 0) throw new Error(`no *.txt fixtures in ${fixtures}`);
   for (const name of reports) copyFileSync(path.join(fixtures, name), path.join(workspace, name));
+  const sources = path.join(fixtures, '..', 'sources');
+  if (existsSync(sources)) {
+    mkdirSync(path.join(workspace, 'published-files'), { recursive: true });
+    for (const name of readdirSync(sources).filter((n) => /\.(docx|pdf)$/.test(n))) copyFileSync(path.join(sources, name), path.join(workspace, 'published-files', name));
+  }
   writeFileSync(path.join(workspace, 'notes.txt'), NOTES);
 }
 

@@ -1,8 +1,8 @@
 // Reports as published, in a real VS Code: 年报：检查工作区全部报告 puts every report of a folder into
 // the Problems panel (its own collection, keyed by the file), and 年报：检查此文件 on a web page shows
 // the text read from it, read-only, with its findings and no fixes. The folder holds a .txt, a .md
-// and an .html copy of the fixtures; a .docx and a .pdf are one line each in PUBLISHED once the input
-// layer reads them.
+// and an .html copy of the fixtures, and the same reports published as .docx and .pdf
+// (test/data/sources, copied into the workspace's published-files/ by the test launcher).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsWhen, listDiagnostics, workspaceFile } from './helpers';
@@ -19,6 +19,13 @@ const PUBLISHED: { name: string; fixture: string; make: (text: string) => string
   { name: 'published/cixi.txt', fixture: CIXI, make: (t) => t, rule: 'section-numbering' },
   { name: 'published/sushui.md', fixture: SUSHUI, make: (t) => t, rule: 'year-mismatch' },
   { name: 'published/xiaocaoe.html', fixture: XIAOCAOE, make: asWebPage, rule: 'section-missing' },
+];
+
+/** Word and PDF files as published: read by the server's input layer, their findings on lines of the text read. */
+const BINARY: { name: string; rule: string }[] = [
+  { name: 'published-files/2023-xiaocaoe-town.docx', rule: 'balance' },
+  { name: 'published-files/2023-sushui-town.pdf', rule: 'year-mismatch' },
+  { name: 'published-files/2023-xiaocaoe-town.scanned.pdf', rule: 'table-missing' },
 ];
 
 interface WorkspaceCheck {
@@ -49,6 +56,11 @@ describe('reports as published, and the whole workspace', () => {
       assert.equal(result.files.find((f) => f.uri === uri.toString())?.state, 'report', report.name);
       const diagnostics = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === report.rule), `${report.rule} on ${report.name}`);
       assert.ok(diagnostics.every((d) => d.source === 'nianbao'), listDiagnostics(diagnostics));
+    }
+    for (const report of BINARY) {
+      const uri = workspaceFile(report.name);
+      assert.equal(result.files.find((f) => f.uri === uri.toString())?.state, 'report', report.name);
+      await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === report.rule), `${report.rule} on ${report.name}`);
     }
     // A web page's lines are those of the text read from it: each finding links there.
     const page = vscode.languages.getDiagnostics(workspaceFile('published/xiaocaoe.html'));
