@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchBrokenCorpus, benchCorpus, benchOneDocument } from './lib/cli-bench.mjs';
+import { FORMAT_SAMPLES, benchBrokenCorpus, benchCorpus, benchFormats, benchOneDocument } from './lib/cli-bench.mjs';
 import { machineLoad, median, percentile } from './lib/measure.mjs';
 import { formatSummary, summarizeProfile } from './lib/profile-summary.mjs';
 import { buildRows, formatBreakdown, formatConsole } from './lib/report.mjs';
@@ -173,6 +173,20 @@ function checkHiddenClasses() {
   const helpersNeeded = result[contrast] === false;
   delete result[contrast];
   return { mixed: Object.keys(result).filter((kind) => result[kind] !== true), kinds: Object.keys(result).length, helpersNeeded };
+}
+
+const FORMAT_COPIES = 30;
+
+/** `FORMAT_COPIES` copies of each format's sample (bench/lib/cli-bench.mjs FORMAT_SAMPLES), under the corpus. */
+function formatCopies() {
+  const dir = join(corpusDir, 'formats');
+  for (const [format, sample] of Object.entries(FORMAT_SAMPLES)) {
+    const into = join(dir, format);
+    mkdirSync(into, { recursive: true });
+    const bytes = readFileSync(join(root, 'test', 'data', sample));
+    for (let i = 0; i < FORMAT_COPIES; i++) writeFileSync(join(into, `r${i}.${format}`), bytes);
+  }
+  return dir;
 }
 
 /** Every .ts file under `dir`. */
@@ -388,6 +402,8 @@ async function main() {
     results.cliBroken = await benchBrokenCorpus({ root, corpus: join(corpusDir, 'reports-broken'), quick, log });
     log('One 5 MB document…');
     results.oneDocument = await benchOneDocument({ root, file: join(corpusDir, 'engine', 'huge-5m.txt'), quick, peers: cliPeers, log });
+    log('One report in each published format…');
+    results.formats = await benchFormats({ root, dir: formatCopies(), count: FORMAT_COPIES, quick, log });
   }
   if (wants('lsp')) results.lsp = benchLsp(peers);
   if (wants('extension')) results.extension.activation = benchActivation();

@@ -99,3 +99,34 @@ export function benchBrokenCorpus({ root, corpus, quick, log }) {
 export function benchOneDocument({ root, file, quick, peers, log }) {
   return compare(toolsFor(file, { root, peers, jobs: [1] }), { root, rounds: quick ? 1 : 3, budgetS: quick ? 30 : 60, log });
 }
+
+/** The formats of `benchFormats`, with the real report each is timed on (test/data: the same 小曹娥镇 report as published). */
+export const FORMAT_SAMPLES = {
+  txt: 'fixtures/2023-xiaocaoe-town.txt',
+  html: 'sources/2023-xiaocaoe-town.utf8.html',
+  docx: 'sources/2023-xiaocaoe-town.docx',
+  doc: 'sources/2023-xiaocaoe-town.doc',
+  pdf: 'sources/2023-xiaocaoe-town.pdf',
+};
+
+/**
+ * What one report costs in each format (read, extract, check), on one thread: `nianbao check --jobs 1`
+ * on one copy and on `count` copies of the same report in that format; the difference over
+ * count − 1 is the cost of a report beyond the process's start-up and the readers' loading.
+ */
+export async function benchFormats({ root, dir, count, quick, log }) {
+  const cli = join(root, 'dist', 'cli.js');
+  const tools = Object.keys(FORMAT_SAMPLES).flatMap((format) => [
+    { id: `${format}-1`, label: `${format}, one report`, args: [cli, 'check', '--exit-zero', '--locale', 'en', '--jobs', '1', join(dir, format, `r0.${format}`)], ours: true, okCodes: [0] },
+    { id: `${format}-n`, label: `${format}, ${count} reports`, args: [cli, 'check', '--exit-zero', '--locale', 'en', '--jobs', '1', join(dir, format)], ours: true, okCodes: [0] },
+  ]);
+  const r = await compare(tools, { root, rounds: quick ? 1 : 3, budgetS: quick ? 60 : 150, log });
+  const out = {};
+  for (const format of Object.keys(FORMAT_SAMPLES)) {
+    const one = r[`${format}-1`];
+    const many = r[`${format}-n`];
+    const error = one.error ?? many.error ?? (many.files !== count ? `${many.files} of ${count} files checked` : null);
+    out[format] = { error, count, oneS: one.wall, manyS: many.wall, perReportMs: error ? NaN : ((many.wall - one.wall) / (count - 1)) * 1000, maxrssMb: many.maxrssMb };
+  }
+  return out;
+}

@@ -119,6 +119,17 @@ export function buildRows(r) {
       });
   }
 
+  if (r.formats) {
+    for (const [format, x] of Object.entries(r.formats)) {
+      add({
+        group: 'Command line',
+        measure: `one report as ${format === 'txt' ? 'text' : format}: read, extract and check, beyond start-up (--jobs 1)`,
+        value: x.error ? `failed: ${x.error}` : ms(x.perReportMs),
+        compare: x.error ? '' : `${x.count} copies in ${sec(x.manyS)}, one in ${sec(x.oneS)}; peak RSS ${mb(x.maxrssMb)}`,
+      });
+    }
+  }
+
   if (r.lsp) {
     const ours = r.lsp.nianbao;
     const md = r.lsp.markdown;
@@ -161,7 +172,7 @@ export function buildRows(r) {
       add({ group: 'Extension', measure: 'activation: load dist/client.js + activate() — STUB vscode module, not VS Code', value: ms(x.activation.totalMs), target: '≤ 50 ms', ok: within(x.activation.totalMs, 50), compare: `load ${ms(x.activation.loadMs)} + activate ${ms(x.activation.activateMs)}; ${x.activation.runs} fresh processes` });
     }
     if (x.vsix?.error) add({ group: 'Extension', measure: '.vsix size', value: `not measured: ${x.vsix.error}`, ok: null });
-    else if (x.vsix) add({ group: 'Extension', measure: '.vsix size (npm run package)', value: `${(x.vsix.bytes / 1024).toFixed(0)} KB`, target: '≤ 1 MB', ok: x.vsix.bytes <= 1024 * 1024, compare: x.vsix.note ?? '' });
+    else if (x.vsix) add({ group: 'Extension', measure: '.vsix size (npm run package)', value: `${(x.vsix.bytes / 1024).toFixed(0)} KB`, target: '≤ 3 MB', ok: x.vsix.bytes <= 3 * 1024 * 1024, compare: x.vsix.note ?? '' });
   }
   return rows;
 }

@@ -37,7 +37,11 @@ describe('nianbao/extract and nianbao/checkFiles', () => {
     fs.writeFileSync(path.join(dir, 'sushui.md'), sushui);
     fs.writeFileSync(path.join(dir, 'xiaocaoe.html'), asWebPage(xiaocaoe));
     fs.writeFileSync(path.join(dir, 'notes.txt'), '购物清单\n苹果\n牛奶\n');
-    // Not a real Word file: the adapter refuses .docx by its name before reading a byte.
+    // The same 小曹娥镇 report as published in Word and as a scanned PDF (test/data/sources), and a
+    // broken Word file: the start of a ZIP and nothing else.
+    const sources = path.join(__dirname, '..', 'data', 'sources');
+    fs.copyFileSync(path.join(sources, '2023-xiaocaoe-town.docx'), path.join(dir, 'xiaocaoe.docx'));
+    fs.copyFileSync(path.join(sources, '2023-xiaocaoe-town.scanned.pdf'), path.join(dir, 'scanned.pdf'));
     fs.writeFileSync(path.join(dir, 'report.docx'), 'PK\u0003\u0004');
     s = await Session.start({ locale: 'zh-cn' });
   });
@@ -64,10 +68,16 @@ describe('nianbao/extract and nianbao/checkFiles', () => {
     assert.ok(page.text.includes('小曹娥镇'));
   });
 
-  it('extract says plainly that Word and PDF are not read yet, and refuses what is not a local file', async () => {
+  it('extract reads a Word file as read-only text, says why a broken one cannot be read, and refuses what is not a local file', async () => {
+    const word = await extract(uri('xiaocaoe.docx'));
+    assert.ok(word.ok, !word.ok ? word.message : '');
+    assert.equal(word.format, 'docx');
+    assert.equal(word.writable, false);
+    assert.ok(word.text.includes('小曹娥镇'));
+    assert.match(word.text, /本年新收[^\n]*\t/, '表三 rows come as tab-separated cells');
     const docx = await extract(uri('report.docx'));
     assert.equal(docx.ok, false);
-    assert.match(!docx.ok ? docx.message : '', /暂不支持读取 DOCX/);
+    assert.match(!docx.ok ? docx.message : '', /无法读取 Word 文档/);
     const remote = await extract('https://example.gov.cn/report.docx');
     assert.equal(remote.ok, false);
     assert.match(!remote.ok ? remote.message : '', /本机上的文件/);
@@ -83,8 +93,8 @@ describe('nianbao/extract and nianbao/checkFiles', () => {
     const reference = (await s.diagnosticsFor(opened, 1)).diagnostics;
     assert.ok(reference.some((d) => d.code === 'section-numbering'), 'cixi has its known findings');
 
-    const files = await checkFiles([uri('cixi.txt'), uri('sushui.md'), uri('xiaocaoe.html'), uri('notes.txt'), uri('report.docx')]);
-    assert.equal(files.length, 5);
+    const files = await checkFiles([uri('cixi.txt'), uri('sushui.md'), uri('xiaocaoe.html'), uri('notes.txt'), uri('report.docx'), uri('xiaocaoe.docx'), uri('scanned.pdf')]);
+    assert.equal(files.length, 7);
     const cixiFile = byUri(files, uri('cixi.txt'));
     assert.equal(cixiFile.state, 'report');
     assert.equal(cixiFile.format, 'text');
@@ -107,8 +117,16 @@ describe('nianbao/extract and nianbao/checkFiles', () => {
     assert.deepEqual([notes.state, notes.diagnostics], ['not-report', []]);
     const docx = byUri(files, uri('report.docx'));
     assert.equal(docx.state, 'unreadable');
-    assert.match(docx.message ?? '', /暂不支持/);
+    assert.match(docx.message ?? '', /无法读取 Word 文档/);
     assert.deepEqual(docx.diagnostics, []);
+
+    const word = byUri(files, uri('xiaocaoe.docx'));
+    assert.equal(word.state, 'report');
+    assert.equal(word.format, 'docx');
+    assert.ok(word.diagnostics.some((d) => d.code === 'balance'), `xiaocaoe as Word: its balance error (${list(word.diagnostics)})`);
+
+    const scanned = byUri(files, uri('scanned.pdf'));
+    assert.deepEqual(scanned.diagnostics.map((d) => d.code), ['table-missing'], 'a scanned PDF: one finding, that it has no text');
   });
 
   it('an open document is checked as the editor has it, not as saved', async () => {
@@ -137,7 +155,7 @@ describe('nianbao/extract and nianbao/checkFiles', () => {
     const en = await Session.start({ locale: 'en', settings: { locale: 'en' } });
     try {
       const docx = await en.request<ExtractResult>('nianbao/extract', { uri: uri('report.docx') });
-      assert.match(!docx.ok ? docx.message : '', /DOCX files cannot be read yet/);
+      assert.match(!docx.ok ? docx.message : '', /Cannot read the Word document/);
     } finally {
       await en.shutdown();
     }
