@@ -4,218 +4,116 @@
 // it needs the same strings; (2) the rule here is "Chinese unless English", while l10n treats the
 // source strings as the fallback for every language without a bundle (Japanese users would get
 // whatever the source language is, and VS Code loads no bundle at all for English).
-// No vscode import: the caller passes vscode.env.language.
-import type { Locale } from '../../server/src/core/types';
+// Lookup, filling and the choice of language are server/src/shared/i18n.ts's, as for the command line
+// and the language server. No vscode import: the caller passes vscode.env.language.
+import { fill, inLocale, type Catalog, type Locale } from '../../server/src/shared/i18n';
 import type { FixAllResult } from '../../server/src/shared/protocol';
 
 export type { Locale };
+/** nianbao.locale: Chinese unless it says English; `auto` follows VS Code's display language. */
+export { resolveLocale } from '../../server/src/shared/i18n';
 
-/**
- * nianbao.locale: Chinese unless it says otherwise (`en`), whatever VS Code's display language, since
- * the reports and their authors are Chinese; `auto` follows VS Code: English if it starts with "en".
- */
-export function resolveLocale(setting: unknown, displayLanguage: string): Locale {
-  if (setting === 'en') return 'en';
-  if (setting === 'auto') return /^en\b/i.test(displayLanguage) ? 'en' : 'zh-cn';
-  return 'zh-cn';
-}
+const CATALOG = {
+  statusOk: { 'zh-cn': '年报 ✓', en: 'Nianbao ✓' },
+  statusProblems: { 'zh-cn': '年报 {count} ✗', en: 'Nianbao {count} ✗' },
+  statusTooltip: { 'zh-cn': '政府信息公开年报：{errors} 个错误，{warnings} 个警告，{others} 个提示（检查用时 {elapsed} 毫秒）。点击显示摘要。', en: 'Annual disclosure report: {errors} errors, {warnings} warnings, {others} notes (checked in {elapsed} ms). Click for the summary.' },
 
-const zh = {
-  statusOk: '年报 ✓',
-  statusProblems: '年报 {count} ✗',
-  statusTooltip: '政府信息公开年报：{errors} 个错误，{warnings} 个警告，{others} 个提示（检查用时 {elapsed} 毫秒）。点击显示摘要。',
+  noReportEditor: { 'zh-cn': '请先打开一份政府信息公开年报。', en: 'Open an annual report on government information disclosure first.' },
+  notAReport: { 'zh-cn': '当前文档不像政府信息公开年报（可用设置 nianbao.detect 指定）。', en: 'This document does not look like an annual disclosure report (the setting nianbao.detect can force it).' },
+  serverFailed: { 'zh-cn': '年报检查服务未能启动：{error}', en: 'The Nianbao language server did not start: {error}' },
+  requestFailed: { 'zh-cn': '年报检查服务出错：{error}', en: 'The Nianbao language server failed: {error}' },
 
-  noReportEditor: '请先打开一份政府信息公开年报。',
-  notAReport: '当前文档不像政府信息公开年报（可用设置 nianbao.detect 指定）。',
-  serverFailed: '年报检查服务未能启动：{error}',
-  requestFailed: '年报检查服务出错：{error}',
+  newReportYearPrompt: { 'zh-cn': '报告年度（如 {example}）', en: 'Report year (e.g. {example})' },
+  newReportYearInvalid: { 'zh-cn': '请输入 {min} 年至 {max} 年之间的年份。', en: 'Enter a year from {min} to {max}.' },
+  newReportKindPlaceholder: { 'zh-cn': '发布报告的机关类型', en: 'Kind of body that publishes the report' },
+  newReportBodyPrompt: { 'zh-cn': '机关全称，将写入标题和落款', en: 'Full name of the body, used in the title and the signature' },
+  newReportBodyInvalid: { 'zh-cn': '请输入机关名称。', en: 'Enter the name of the body.' },
+  kindTownship: { 'zh-cn': '乡镇人民政府', en: '乡镇人民政府 (township government)' },
+  kindTownshipExample: { 'zh-cn': '某某镇人民政府', en: '某某镇人民政府' },
+  kindSubdistrict: { 'zh-cn': '街道办事处', en: '街道办事处 (subdistrict office)' },
+  kindSubdistrictExample: { 'zh-cn': '某某街道办事处', en: '某某街道办事处' },
+  kindCounty: { 'zh-cn': '县（区）人民政府', en: '县（区）人民政府 (county or district government)' },
+  kindCountyExample: { 'zh-cn': '某某县人民政府', en: '某某县人民政府' },
+  kindCity: { 'zh-cn': '市人民政府', en: '市人民政府 (city government)' },
+  kindCityExample: { 'zh-cn': '某某市人民政府', en: '某某市人民政府' },
+  kindDepartment: { 'zh-cn': '政府部门', en: '政府部门 (government department)' },
+  kindDepartmentExample: { 'zh-cn': '某某市市场监督管理局', en: '某某市市场监督管理局' },
+  kindGovernmentDetail: { 'zh-cn': '人民政府（含其办公室）', en: 'people’s government (and its general office)' },
+  kindDepartmentDetail: { 'zh-cn': '政府工作部门、直属机构等，1 月 31 日前发布', en: 'departments and agencies; they publish by 31 January' },
 
-  newReportYearPrompt: '报告年度（如 {example}）',
-  newReportYearInvalid: '请输入 {min} 年至 {max} 年之间的年份。',
-  newReportKindPlaceholder: '发布报告的机关类型',
-  newReportBodyPrompt: '机关全称，将写入标题和落款',
-  newReportBodyInvalid: '请输入机关名称。',
-  kindTownship: '乡镇人民政府',
-  kindTownshipExample: '某某镇人民政府',
-  kindSubdistrict: '街道办事处',
-  kindSubdistrictExample: '某某街道办事处',
-  kindCounty: '县（区）人民政府',
-  kindCountyExample: '某某县人民政府',
-  kindCity: '市人民政府',
-  kindCityExample: '某某市人民政府',
-  kindDepartment: '政府部门',
-  kindDepartmentExample: '某某市市场监督管理局',
-  kindGovernmentDetail: '人民政府（含其办公室）',
-  kindDepartmentDetail: '政府工作部门、直属机构等，1 月 31 日前发布',
+  fixAllDone: { 'zh-cn': '年报：已修复 {count} 处（{rules}）。', en: 'Nianbao: {count} fixed ({rules}).' },
+  fixAllRule: { 'zh-cn': '{rule} {count} 处', en: '{rule} {count}' },
+  fixAllSeparator: { 'zh-cn': '，', en: ', ' },
+  fixAllNothing: { 'zh-cn': '年报：没有可自动修复的问题。', en: 'Nianbao: nothing can be fixed automatically.' },
+  fixAllNotApplied: { 'zh-cn': '年报：修复未能应用（文档已改动或被拒绝），请再试一次。', en: 'Nianbao: the fixes were not applied (the document changed, or the edit was refused); try again.' },
 
-  fixAllDone: '年报：已修复 {count} 处（{rules}）。',
-  fixAllRule: '{rule} {count} 处',
-  fixAllSeparator: '，',
-  fixAllNothing: '年报：没有可自动修复的问题。',
-  fixAllNotApplied: '年报：修复未能应用（文档已改动或被拒绝），请再试一次。',
+  exportTitle: { 'zh-cn': '导出年报摘要', en: 'Export report summary' },
+  exportDone: { 'zh-cn': '摘要已导出到 {file}。', en: 'Summary exported to {file}.' },
+  exportFailed: { 'zh-cn': '导出失败：{error}', en: 'Export failed: {error}' },
 
-  exportTitle: '导出年报摘要',
-  exportDone: '摘要已导出到 {file}。',
-  exportFailed: '导出失败：{error}',
+  panelTitle: { 'zh-cn': '年报摘要', en: 'Report summary' },
+  panelTabTitle: { 'zh-cn': '年报摘要 · {file}', en: 'Summary · {file}' },
+  panelEmpty: { 'zh-cn': '打开一份政府信息公开年报，这里会显示它的摘要。', en: 'Open an annual disclosure report to see its summary here.' },
+  panelNotReport: { 'zh-cn': '当前文档不像政府信息公开年报。', en: 'This document does not look like an annual disclosure report.' },
+  panelBody: { 'zh-cn': '机关', en: 'Body' },
+  panelYear: { 'zh-cn': '年度', en: 'Year' },
+  panelEdition: { 'zh-cn': '格式版本', en: 'Edition' },
+  panelUnknown: { 'zh-cn': '未识别', en: 'not found' },
+  panelSections: { 'zh-cn': '六个部分', en: 'Sections' },
+  panelFigures: { 'zh-cn': '主要数字', en: 'Key figures' },
+  panelResults: { 'zh-cn': '本年度办理结果', en: 'Results of handling (本年度办理结果)' },
+  panelFindings: { 'zh-cn': '发现的问题', en: 'Findings' },
+  panelNoFindings: { 'zh-cn': '没有发现问题。', en: 'No findings.' },
+  panelLine: { 'zh-cn': '第 {line} 行', en: 'line {line}' },
+  panelFixAll: { 'zh-cn': '修复全部', en: 'Fix all' },
+  panelExport: { 'zh-cn': '导出摘要', en: 'Export summary' },
+  figReceived: { 'zh-cn': '本年新收', en: 'Received (本年新收)' },
+  figCarriedOver: { 'zh-cn': '上年结转', en: 'Carried over (上年结转)' },
+  figHandled: { 'zh-cn': '办结（七）总计', en: 'Handled (（七）总计)' },
+  figCarriedForward: { 'zh-cn': '结转下年度', en: 'Carried forward (结转下年度)' },
+  figDisclosedShare: { 'zh-cn': '予以公开、部分公开占比', en: 'Disclosed in full or in part' },
+  figReviews: { 'zh-cn': '行政复议总计', en: 'Administrative reviews' },
+  figLawsuits: { 'zh-cn': '行政诉讼总计', en: 'Lawsuits' },
+  sevError: { 'zh-cn': '错误', en: 'error' },
+  sevWarning: { 'zh-cn': '警告', en: 'warning' },
+  sevInformation: { 'zh-cn': '信息', en: 'info' },
+  sevHint: { 'zh-cn': '提示', en: 'hint' },
+  editionName2021: { 'zh-cn': '2021 年版', en: '2021 edition' },
+  editionName2019: { 'zh-cn': '2019 年版', en: '2019 edition' },
+  editionNamePre2019: { 'zh-cn': '2019 年以前的格式', en: 'pre-2019 layout' },
+  editionNameUnknown: { 'zh-cn': '未识别', en: 'unknown' },
+  yearFromTitle: { 'zh-cn': '据标题', en: 'from the title' },
+  yearFromPeriod: { 'zh-cn': '据统计期限', en: 'from the statistics period' },
+  yearFromText: { 'zh-cn': '据正文', en: 'from the text' },
+  yearFromOption: { 'zh-cn': '据设置', en: 'from the settings' },
 
-  panelTitle: '年报摘要',
-  panelTabTitle: '年报摘要 · {file}',
-  panelEmpty: '打开一份政府信息公开年报，这里会显示它的摘要。',
-  panelNotReport: '当前文档不像政府信息公开年报。',
-  panelBody: '机关',
-  panelYear: '年度',
-  panelEdition: '格式版本',
-  panelUnknown: '未识别',
-  panelSections: '六个部分',
-  panelFigures: '主要数字',
-  panelResults: '本年度办理结果',
-  panelFindings: '发现的问题',
-  panelNoFindings: '没有发现问题。',
-  panelLine: '第 {line} 行',
-  panelFixAll: '修复全部',
-  panelExport: '导出摘要',
-  figReceived: '本年新收',
-  figCarriedOver: '上年结转',
-  figHandled: '办结（七）总计',
-  figCarriedForward: '结转下年度',
-  figDisclosedShare: '予以公开、部分公开占比',
-  figReviews: '行政复议总计',
-  figLawsuits: '行政诉讼总计',
-  sevError: '错误',
-  sevWarning: '警告',
-  sevInformation: '信息',
-  sevHint: '提示',
-  editionName2021: '2021 年版',
-  editionName2019: '2019 年版',
-  editionNamePre2019: '2019 年以前的格式',
-  editionNameUnknown: '未识别',
-  yearFromTitle: '据标题',
-  yearFromPeriod: '据统计期限',
-  yearFromText: '据正文',
-  yearFromOption: '据设置',
+  extractReading: { 'zh-cn': '正在读取文件中的文字…', en: 'Reading the text of the file…' },
+  extractScanned: { 'zh-cn': '这份 PDF 没有文字层（可能是扫描件），无法检查其中的表格和文字：请取得可复制文字的版本。', en: 'This PDF has no text layer (it may be a scan): its tables and text cannot be checked; get a version with selectable text.' },
+  checkFileNoFile: { 'zh-cn': '请在资源管理器中右击要检查的文件（Word、PDF 或网页），再选“年报：检查此文件”。', en: 'Right-click the file to check (Word, PDF or web page) in the Explorer and choose “Check This File”.' },
+  readOnlyNoFix: { 'zh-cn': '这是从原文件读出的只读文本，不能自动修复：请在原文件中修改。', en: 'This is the read-only text read from the file: it cannot be fixed automatically; correct the original file.' },
+  workspaceNoFolder: { 'zh-cn': '请先打开一个文件夹，再检查工作区的年报。', en: 'Open a folder first to check the reports of the workspace.' },
+  workspaceProgressTitle: { 'zh-cn': '年报：检查工作区', en: 'Nianbao: checking the workspace' },
+  workspaceProgress: { 'zh-cn': '已检查 {done}/{total}：{file}', en: '{done}/{total} checked: {file}' },
+  workspaceTooMany: { 'zh-cn': '工作区中可检查的文件超过 {max} 个，只检查了前 {max} 个。', en: 'The workspace has more than {max} files to check; only the first {max} were checked.' },
+  workspaceDone: { 'zh-cn': '已检查 {files} 个文件：{reports} 份年报，{errors} 个错误，{warnings} 个警告。', en: 'Checked {files} files: {reports} reports, {errors} errors, {warnings} warnings.' },
+  workspaceUnreadable: { 'zh-cn': '另有 {count} 个文件无法读取，如 {file}：{reason}', en: '{count} more files could not be read, e.g. {file}: {reason}' },
+  workspaceCancelled: { 'zh-cn': '检查已取消（已检查 {done}/{total} 个文件）。', en: 'Check cancelled ({done}/{total} files checked).' },
+  workspaceExtractedLine: { 'zh-cn': '在读出的文本中：第 {line} 行', en: 'In the text read from the file: line {line}' },
+  workspaceShowPanel: { 'zh-cn': '显示列表', en: 'Show list' },
+  wsTitle: { 'zh-cn': '工作区年报', en: 'Reports of the workspace' },
+  wsIntro: { 'zh-cn': '共 {reports} 份年报（检查了 {files} 个文件）。点击一行打开该报告，点击表头排序。', en: '{reports} reports ({files} files checked). Click a row to open the report, a header to sort.' },
+  wsEmpty: { 'zh-cn': '工作区中没有找到年报。', en: 'No report was found in the workspace.' },
+  wsFile: { 'zh-cn': '文件', en: 'File' },
+  wsErrors: { 'zh-cn': '错误', en: 'Errors' },
+  wsWarnings: { 'zh-cn': '警告', en: 'Warnings' },
+} satisfies Catalog;
 
-  extractReading: '正在读取文件中的文字…',
-  extractScanned: '这份 PDF 没有文字层（可能是扫描件），无法检查其中的表格和文字：请取得可复制文字的版本。',
-  checkFileNoFile: '请在资源管理器中右击要检查的文件（Word、PDF 或网页），再选“年报：检查此文件”。',
-  readOnlyNoFix: '这是从原文件读出的只读文本，不能自动修复：请在原文件中修改。',
-  workspaceNoFolder: '请先打开一个文件夹，再检查工作区的年报。',
-  workspaceProgressTitle: '年报：检查工作区',
-  workspaceProgress: '已检查 {done}/{total}：{file}',
-  workspaceTooMany: '工作区中可检查的文件超过 {max} 个，只检查了前 {max} 个。',
-  workspaceDone: '已检查 {files} 个文件：{reports} 份年报，{errors} 个错误，{warnings} 个警告。',
-  workspaceUnreadable: '另有 {count} 个文件无法读取，如 {file}：{reason}',
-  workspaceCancelled: '检查已取消（已检查 {done}/{total} 个文件）。',
-  workspaceExtractedLine: '在读出的文本中：第 {line} 行',
-  workspaceShowPanel: '显示列表',
-  wsTitle: '工作区年报',
-  wsIntro: '共 {reports} 份年报（检查了 {files} 个文件）。点击一行打开该报告，点击表头排序。',
-  wsEmpty: '工作区中没有找到年报。',
-  wsFile: '文件',
-  wsErrors: '错误',
-  wsWarnings: '警告',
-};
+export type Messages = { [K in keyof typeof CATALOG]: string };
 
-export type Messages = typeof zh;
-
-const en: Messages = {
-  statusOk: 'Nianbao ✓',
-  statusProblems: 'Nianbao {count} ✗',
-  statusTooltip: 'Annual disclosure report: {errors} errors, {warnings} warnings, {others} notes (checked in {elapsed} ms). Click for the summary.',
-
-  noReportEditor: 'Open an annual report on government information disclosure first.',
-  notAReport: 'This document does not look like an annual disclosure report (the setting nianbao.detect can force it).',
-  serverFailed: 'The Nianbao language server did not start: {error}',
-  requestFailed: 'The Nianbao language server failed: {error}',
-
-  newReportYearPrompt: 'Report year (e.g. {example})',
-  newReportYearInvalid: 'Enter a year from {min} to {max}.',
-  newReportKindPlaceholder: 'Kind of body that publishes the report',
-  newReportBodyPrompt: 'Full name of the body, used in the title and the signature',
-  newReportBodyInvalid: 'Enter the name of the body.',
-  kindTownship: '乡镇人民政府 (township government)',
-  kindTownshipExample: '某某镇人民政府',
-  kindSubdistrict: '街道办事处 (subdistrict office)',
-  kindSubdistrictExample: '某某街道办事处',
-  kindCounty: '县（区）人民政府 (county or district government)',
-  kindCountyExample: '某某县人民政府',
-  kindCity: '市人民政府 (city government)',
-  kindCityExample: '某某市人民政府',
-  kindDepartment: '政府部门 (government department)',
-  kindDepartmentExample: '某某市市场监督管理局',
-  kindGovernmentDetail: 'people’s government (and its general office)',
-  kindDepartmentDetail: 'departments and agencies; they publish by 31 January',
-
-  fixAllDone: 'Nianbao: {count} fixed ({rules}).',
-  fixAllRule: '{rule} {count}',
-  fixAllSeparator: ', ',
-  fixAllNothing: 'Nianbao: nothing can be fixed automatically.',
-  fixAllNotApplied: 'Nianbao: the fixes were not applied (the document changed, or the edit was refused); try again.',
-
-  exportTitle: 'Export report summary',
-  exportDone: 'Summary exported to {file}.',
-  exportFailed: 'Export failed: {error}',
-
-  panelTitle: 'Report summary',
-  panelTabTitle: 'Summary · {file}',
-  panelEmpty: 'Open an annual disclosure report to see its summary here.',
-  panelNotReport: 'This document does not look like an annual disclosure report.',
-  panelBody: 'Body',
-  panelYear: 'Year',
-  panelEdition: 'Edition',
-  panelUnknown: 'not found',
-  panelSections: 'Sections',
-  panelFigures: 'Key figures',
-  panelResults: 'Results of handling (本年度办理结果)',
-  panelFindings: 'Findings',
-  panelNoFindings: 'No findings.',
-  panelLine: 'line {line}',
-  panelFixAll: 'Fix all',
-  panelExport: 'Export summary',
-  figReceived: 'Received (本年新收)',
-  figCarriedOver: 'Carried over (上年结转)',
-  figHandled: 'Handled (（七）总计)',
-  figCarriedForward: 'Carried forward (结转下年度)',
-  figDisclosedShare: 'Disclosed in full or in part',
-  figReviews: 'Administrative reviews',
-  figLawsuits: 'Lawsuits',
-  sevError: 'error',
-  sevWarning: 'warning',
-  sevInformation: 'info',
-  sevHint: 'hint',
-  editionName2021: '2021 edition',
-  editionName2019: '2019 edition',
-  editionNamePre2019: 'pre-2019 layout',
-  editionNameUnknown: 'unknown',
-  yearFromTitle: 'from the title',
-  yearFromPeriod: 'from the statistics period',
-  yearFromText: 'from the text',
-  yearFromOption: 'from the settings',
-
-  extractReading: 'Reading the text of the file…',
-  extractScanned: 'This PDF has no text layer (it may be a scan): its tables and text cannot be checked; get a version with selectable text.',
-  checkFileNoFile: 'Right-click the file to check (Word, PDF or web page) in the Explorer and choose “Check This File”.',
-  readOnlyNoFix: 'This is the read-only text read from the file: it cannot be fixed automatically; correct the original file.',
-  workspaceNoFolder: 'Open a folder first to check the reports of the workspace.',
-  workspaceProgressTitle: 'Nianbao: checking the workspace',
-  workspaceProgress: '{done}/{total} checked: {file}',
-  workspaceTooMany: 'The workspace has more than {max} files to check; only the first {max} were checked.',
-  workspaceDone: 'Checked {files} files: {reports} reports, {errors} errors, {warnings} warnings.',
-  workspaceUnreadable: '{count} more files could not be read, e.g. {file}: {reason}',
-  workspaceCancelled: 'Check cancelled ({done}/{total} files checked).',
-  workspaceExtractedLine: 'In the text read from the file: line {line}',
-  workspaceShowPanel: 'Show list',
-  wsTitle: 'Reports of the workspace',
-  wsIntro: '{reports} reports ({files} files checked). Click a row to open the report, a header to sort.',
-  wsEmpty: 'No report was found in the workspace.',
-  wsFile: 'File',
-  wsErrors: 'Errors',
-  wsWarnings: 'Warnings',
-};
-
-const TABLES: Record<Locale, Messages> = { 'zh-cn': zh, en };
+const TABLES: Record<Locale, Messages> = { 'zh-cn': inLocale(CATALOG, 'zh-cn'), en: inLocale(CATALOG, 'en') };
 
 export function messages(locale: Locale): Messages {
-  return TABLES[locale] ?? zh;
+  return TABLES[locale] ?? TABLES['zh-cn'];
 }
 
 /**
@@ -234,6 +132,4 @@ export function fixAllMessage(m: Messages, result: FixAllResult | null): string 
 }
 
 /** Fills `{name}` placeholders; unknown names stay as written. */
-export function format(template: string, args: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
-}
+export const format = fill;

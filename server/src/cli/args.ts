@@ -1,5 +1,6 @@
 // Command-line arguments → options. A small hand-written parser (rather than util.parseArgs) so
 // that every usage error can be worded in the user's language and name the option at fault.
+import { localeOf } from '../shared/i18n';
 import { RULE_IDS, type EditionId, type Locale, type RuleSetting } from '../core';
 import { ENCODINGS, type EncodingName } from '../sources/decode';
 import { STDIN_ARG } from './files';
@@ -58,14 +59,6 @@ const VALUE_OPTIONS = new Set(['--format', '--locale', '--year', '--edition', '-
 const FLAG_OPTIONS = new Set(['--fix', '--fix-dry-run', '--follow', '--quiet', '--exit-zero', '--help', '--version']);
 const ALIASES: Record<string, string> = { '-h': '--help', '-q': '--quiet', '-j': '--jobs', '-f': '--format', '-L': '--follow' };
 
-/** "en", "en-US", "EN" → en; "zh", "zh-CN", "zh_cn" → zh-cn; anything else → undefined. */
-export function localeFrom(value: string | undefined): Locale | undefined {
-  const v = value?.trim().toLowerCase().replace('_', '-');
-  if (!v) return undefined;
-  if (v === 'en' || v.startsWith('en-')) return 'en';
-  if (v === 'zh' || v.startsWith('zh-')) return 'zh-cn';
-  return undefined;
-}
 
 class UsageError extends Error {
   constructor(id: MessageId, readonly args: Record<string, string | number> = {}) {
@@ -75,11 +68,11 @@ class UsageError extends Error {
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ParsedArgs {
   // The locale is needed to word errors about the other options, so find it first.
-  let locale: Locale = localeFrom(env.NIANBAO_LOCALE) ?? 'zh-cn';
+  let locale: Locale = localeOf(env.NIANBAO_LOCALE) ?? 'zh-cn';
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--') break;
     const m = /^--locale(?:=(.*))?$/.exec(argv[i]);
-    const found = m && localeFrom(m[1] ?? argv[i + 1]);
+    const found = m && localeOf(m[1] ?? argv[i + 1]);
     if (found) locale = found;
   }
   try {
@@ -180,7 +173,7 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       options.format = choice(name, value, FORMATS);
       return;
     case '--locale': {
-      const locale = localeFrom(value);
+      const locale = localeOf(value);
       if (!locale) throw new UsageError('badChoice', { name, value, choices: 'zh-cn, en' });
       options.locale = locale;
       return;

@@ -1,9 +1,7 @@
 // Every sentence the command line prints, in both languages, in one place. The findings themselves
 // are worded by the engine's rules; these are only the CLI's own words (usage, file problems, summary).
-import { formatMessage, localize, type Locale } from '../core';
+import { translator, type Args, type Bilingual, type Locale } from '../shared/i18n';
 
-type Args = Record<string, string | number>;
-type Template = { 'zh-cn': string; en: string };
 
 const MESSAGES = {
   usage: {
@@ -211,13 +209,11 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage, a file could not be read 
   summaryFixed: { 'zh-cn': '已修复并改写 {n} 个文件', en: 'Fixed and rewrote {n}' },
   summaryWouldFix: { 'zh-cn': '--fix 会修改 {n} 个文件（本次未改写）', en: '--fix would change {n} (nothing was written)' },
   summaryUnwritten: { 'zh-cn': '{n} 个文件的修复未能写入', en: 'Fixes not written to {n}' },
-} satisfies Record<string, Template>;
+} satisfies Record<string, Bilingual>;
 
 export type MessageId = keyof typeof MESSAGES;
 
-export function t(locale: Locale, id: MessageId, args: Args = {}): string {
-  return formatMessage(localize(MESSAGES[id], locale), args);
-}
+export const t: (locale: Locale, id: MessageId, args?: Args) => string = translator(MESSAGES);
 
 /** "1 error" / "2 errors"; Chinese needs no plural, its counters are in the templates. */
 export function countOf(locale: Locale, n: number, singular: string, plural = `${singular}s`): string | number {

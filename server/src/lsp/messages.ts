@@ -1,6 +1,6 @@
 // The server's own wording (the engine words its findings itself). Chinese by default, English when
 // the locale is English; the report's labels (表三, 自然人, （七）总计 …) are quoted as written in both.
-import { formatMessage, localize, type Locale } from '../core/index';
+import { translator, type Args, type Bilingual, type Locale } from '../shared/i18n';
 
 const MESSAGES = {
   tooLarge: {
@@ -34,13 +34,11 @@ const MESSAGES = {
     'zh-cn': '有空缺格，按 0 计算',
     en: 'blank cells counted as 0',
   },
-} satisfies Record<string, Record<Locale, string>>;
+} satisfies Record<string, Bilingual>;
 
 export type MessageId = keyof typeof MESSAGES;
 
-export function t(locale: Locale, id: MessageId, args: Record<string, string | number> = {}): string {
-  return formatMessage(localize(MESSAGES[id], locale), args);
-}
+export const t: (locale: Locale, id: MessageId, args?: Args) => string = translator(MESSAGES);
 
 /** "2.1 MB" / "850 KB", for the too-large notice. */
 export function formatBytes(bytes: number): string {

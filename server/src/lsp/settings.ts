@@ -65,11 +65,8 @@ export function describeSettings(settings: NianbaoSettings): string {
   return Object.keys(changed).length === 0 ? 'defaults' : `defaults except ${JSON.stringify(changed)}`;
 }
 
-/** `auto` follows the editor's display language: English for en*, Chinese otherwise. */
-export function resolveLocale(setting: NianbaoSettings['locale'], editorLocale: string | undefined): Locale {
-  if (setting !== 'auto') return setting;
-  return editorLocale && /^en\b/i.test(editorLocale) ? 'en' : 'zh-cn';
-}
+/** `auto` follows the editor's display language: English for en*, Chinese otherwise (shared/i18n.ts). */
+export { resolveLocale } from '../shared/i18n';
 
 /** The engine's options for a document, apart from the ignore list (see ignoreFile.ts). */
 export function checkOptionsOf(settings: NianbaoSettings, locale: Locale): CheckOptions {
