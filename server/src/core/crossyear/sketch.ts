@@ -16,8 +16,8 @@ export const SKETCH_SIZE = 256;
 const SHINGLE = 5;
 
 export interface Sketch {
-  /** The K smallest distinct shingle hashes, ascending. */
-  hashes: number[];
+  /** The K smallest distinct shingle hashes, ascending: a typed array (1 KB), copied whole between threads. */
+  hashes: Uint32Array;
   /** How many distinct shingles the narrative has (exact below K, estimated from the K-th hash above). */
   shingles: number;
 }
@@ -96,7 +96,7 @@ export function narrativeSketch(report: Report): Sketch {
       if (filled >= SHINGLE) keep(kept, shingleHash(ring, filled - 1));
     }
   }
-  return { hashes: kept, shingles: distinctEstimate(kept) };
+  return { hashes: Uint32Array.from(kept), shingles: distinctEstimate(kept) };
 }
 
 function distinctEstimate(kept: number[]): number {
