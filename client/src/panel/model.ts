@@ -2,6 +2,7 @@
 // already-localized data, so that the panel's script only lays it out. Pure (no vscode import).
 import type { SummaryFinding, SummaryResult } from '../../../server/src/shared/protocol';
 import type { EditionId, Severity } from '../../../server/src/core/types';
+import { resultTotals } from '../../../server/src/core/summary';
 import { messages, type Locale, type Messages } from '../i18n';
 
 export interface PanelFinding {
@@ -79,16 +80,6 @@ export function panelStrings(locale: Locale): PanelStrings {
 
 const CHINESE_NUMBERS = '一二三四五六七八九十';
 
-/** The six categories of 办理结果 and which leaf keys of 表三 (summary.results) each sums. */
-const RESULT_CATEGORIES: { label: string; keys: RegExp }[] = [
-  { label: '（一）予以公开', keys: /^r1$/ },
-  { label: '（二）部分公开', keys: /^r2$/ },
-  { label: '（三）不予公开', keys: /^r3_/ },
-  { label: '（四）无法提供', keys: /^r4_/ },
-  { label: '（五）不予处理', keys: /^r5_/ },
-  { label: '（六）其他处理', keys: /^r6(_|$)/ },
-];
-
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export function toPanelData(result: SummaryResult | null, fileName: string, locale: Locale, readOnly = false): PanelData {
@@ -136,11 +127,7 @@ export function toPanelData(result: SummaryResult | null, fileName: string, loca
       { label: m.figReviews, value: count(f.reviews) },
       { label: m.figLawsuits, value: count(f.lawsuits) },
     ],
-    results: RESULT_CATEGORIES.map((c) => {
-      const leaves = summary.results.filter((r) => c.keys.test(r.key));
-      const known = leaves.filter((r) => typeof r.value === 'number');
-      return { label: c.label, value: known.length ? known.reduce((a, r) => a + (r.value as number), 0) : null };
-    }),
+    results: resultTotals(summary.results),
     findings: groupByRule(findings),
     counts,
     readOnly,

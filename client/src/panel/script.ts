@@ -5,6 +5,8 @@
 // - report text only ever reaches the page through textContent / setAttribute, never as HTML;
 // - it talks to the extension only through postMessage with the commands in messages.ts;
 // - it draws the chart itself (inline SVG, no library).
+import { DOM_HELPERS } from './scriptHelpers';
+
 export const PANEL_SCRIPT = String.raw`
 (function () {
   'use strict';
@@ -13,17 +15,7 @@ export const PANEL_SCRIPT = String.raw`
   var strings = readJson('nianbao-strings') || {};
   var root = document.getElementById('root');
 
-  function readJson(id) {
-    var node = document.getElementById(id);
-    try { return node ? JSON.parse(node.textContent || 'null') : null; } catch (e) { return null; }
-  }
-  function text(value) { return value === null || value === undefined ? '' : String(value); }
-  function el(tag, className, content) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (content !== undefined) node.textContent = text(content);
-    return node;
-  }
+${DOM_HELPERS}
   function fill(template, args) {
     return text(template).replace(/\{(\w+)\}/g, function (m, name) { return name in args ? String(args[name]) : m; });
   }

@@ -1,6 +1,8 @@
 // The workspace view's script, run inside the webview (kept as source text, as script.ts is, for the
 // same reasons). Report text reaches the page only through textContent; the page sends only
 // { command: 'open', index } (the row's index in the data it was given) and { command: 'ready' }.
+import { DOM_HELPERS } from './scriptHelpers';
+
 export const WORKSPACE_SCRIPT = String.raw`
 (function () {
   'use strict';
@@ -19,17 +21,7 @@ export const WORKSPACE_SCRIPT = String.raw`
     { key: 'warnings', label: 'wsWarnings', number: true }
   ];
 
-  function readJson(id) {
-    var node = document.getElementById(id);
-    try { return node ? JSON.parse(node.textContent || 'null') : null; } catch (e) { return null; }
-  }
-  function text(value) { return value === null || value === undefined ? '' : String(value); }
-  function el(tag, className, content) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (content !== undefined) node.textContent = text(content);
-    return node;
-  }
+${DOM_HELPERS}
 
   function compare(a, b) {
     var x = a.row[sort.key], y = b.row[sort.key];

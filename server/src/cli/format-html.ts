@@ -10,7 +10,7 @@
 // and the summary has `order: -1`; browsers lay out, and print, in that order). All the main thread
 // keeps until then is a small row per report (ReportRow: path, title, body, year, edition, counts),
 // some 200 bytes each: 2 MB for 10,000 reports.
-import type { Locale, ReportSummary, Severity } from '../core';
+import { resultTotals, type Locale, type ReportSummary, type Severity } from '../core';
 import { oneLine, printable, range1, type CheckedFile, type ReportIdentity, type ReportRow, type RunTotals } from './format-common';
 import { t, type MessageId } from './messages';
 
@@ -188,25 +188,6 @@ export function htmlFooter(
 }
 
 // ---- one report ---------------------------------------------------------------------------------
-
-/** The six kinds of 办理结果 (as the summary panel shows them) and which leaves of 表三 each sums. */
-const RESULT_KINDS: { label: string; keys: RegExp }[] = [
-  { label: '（一）予以公开', keys: /^r1$/ },
-  { label: '（二）部分公开', keys: /^r2$/ },
-  { label: '（三）不予公开', keys: /^r3_/ },
-  { label: '（四）无法提供', keys: /^r4_/ },
-  { label: '（五）不予处理', keys: /^r5_/ },
-  { label: '（六）其他处理', keys: /^r6(_|$)/ },
-];
-
-/** Each kind's total, null when 表三 gave none of its rows. */
-export function resultTotals(results: ReportSummary['results']): { label: string; value: number | null }[] {
-  return RESULT_KINDS.map((kind) => {
-    let value: number | null = null;
-    for (const r of results) if (kind.keys.test(r.key) && r.value !== null) value = (value ?? 0) + r.value;
-    return { label: kind.label, value };
-  });
-}
 
 /**
  * The 办理结果 as horizontal bars, each an inline SVG rectangle scaled to the largest kind: SVG is

@@ -6,7 +6,7 @@ export { check, formatMessage, localize, SEVERITY_OF_SETTING, type CheckResult }
 export { RULES, RULE_IDS, ruleById } from './rules/registry';
 export type { Rule, RuleCategory } from './rules/rule';
 export { applyEdits, applyFixes, batchFixable } from './fix';
-export { summarize, type ReportSummary } from './summary';
+export { resultTotals, summarize, type ReportSummary } from './summary';
 export { buildProfile, type YearProfile } from './crossyear/profile';
 export { looksLikeReport } from './parse/detect';
 export { lineTextAt } from './suppress';

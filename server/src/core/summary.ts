@@ -75,3 +75,22 @@ export function summarize(report: Report): ReportSummary {
     })),
   };
 }
+
+/** The six kinds of 办理结果 the summary panel and the reviewers' page chart, and the leaves of 表三 each sums. */
+const RESULT_KINDS: { label: string; keys: RegExp }[] = [
+  { label: '（一）予以公开', keys: /^r1$/ },
+  { label: '（二）部分公开', keys: /^r2$/ },
+  { label: '（三）不予公开', keys: /^r3_/ },
+  { label: '（四）无法提供', keys: /^r4_/ },
+  { label: '（五）不予处理', keys: /^r5_/ },
+  { label: '（六）其他处理', keys: /^r6(_|$)/ },
+];
+
+/** Each kind's total over the 办理结果 leaves, null when 表三 gave none of its rows. */
+export function resultTotals(results: ReportSummary['results']): { label: string; value: number | null }[] {
+  return RESULT_KINDS.map((kind) => {
+    let value: number | null = null;
+    for (const r of results) if (kind.keys.test(r.key) && r.value !== null) value = (value ?? 0) + r.value;
+    return { label: kind.label, value };
+  });
+}
