@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import type { ExtractResult } from '../../server/src/shared/protocol';
 import { messages, type Locale } from './i18n';
-import { escapeHtml } from './panel/html';
+import { escapeHtml } from './escapeHtml';
 import { EXTRACT_SCHEME } from './selector';
 
 /** The read-only view of a file's text: same authority and path, `.txt` added (plain-text language). */

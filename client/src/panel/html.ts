@@ -7,6 +7,7 @@ import type { Locale } from '../i18n';
 import { panelStrings, type PanelData } from './model';
 import { PANEL_SCRIPT } from './script';
 import { PANEL_STYLE } from './style';
+import { escapeHtml } from '../escapeHtml';
 
 export interface PanelHtmlInput {
   data: PanelData;
@@ -61,10 +62,7 @@ export function renderWebviewHtml(input: {
 </html>`;
 }
 
-/** Text for HTML content or a quoted attribute value. */
-export function escapeHtml(value: string): string {
-  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /**
  * JSON that can sit inside a <script> element: every <, > and & becomes a \u escape (so neither
