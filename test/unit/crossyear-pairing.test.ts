@@ -1,5 +1,6 @@
 // Which report is last year's of which (core/crossyear/pair.ts), and the year profile itself: small
 // enough to post between threads, placed by 1-based lines a consumer without the text can use.
+import { SKETCH_SIZE } from '../../server/src/core/crossyear/sketch';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../server/src/core';
@@ -113,7 +114,7 @@ describe('the year profile', () => {
     for (const text of ['', '\n\n', '随便写的一段话。', '表三\t1\t2\n'.repeat(50), String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 0xffff))]) {
       const p = profileOfText(text);
       assert.equal(p.carryIn, null);
-      assert.ok(p.narrative.hashes.length <= 256);
+      assert.ok(p.narrative.hashes.length <= SKETCH_SIZE);
     }
   });
 });

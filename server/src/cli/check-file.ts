@@ -3,7 +3,8 @@
 // or in the main thread alike, and never throws: whatever goes wrong becomes the file's `error`
 // (unreadable, exit 2) or a notice on stderr. Text files and web pages are handled synchronously;
 // only Word and PDF files make the outcome a promise.
-import { applyFixes, buildProfile, check, looksLikeReport, summarize, type YearProfile, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
+import { applyFixes, buildProfile, check, looksLikeReport, summarize, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
+import { packProfile, type PackedProfile } from './crossyear';
 import type { CheckResult } from '../core';
 import { readBounded, type FileStamp } from '../sources/read';
 import type { OutputFormat } from './args';
@@ -60,8 +61,12 @@ export interface FileOutcome {
   fixed: boolean;
   /** What --fix changed, or --fix-dry-run would change. */
   changes: FixChange[];
-  /** The report's year profile, when the run compares years (JobSettings.crossYear). */
-  profile?: YearProfile;
+  /**
+   * The report's year profile, when the run compares years (JobSettings.crossYear): what pairing
+   * needs, and the whole profile serialized (cli/crossyear.ts packProfile), read back only for the
+   * reports that pair.
+   */
+  profile?: PackedProfile;
   /** With --format html: who wrote the report and when, for the page's table of reports. */
   report?: ReportIdentity | null;
   /** A web page met while walking a directory that is not a report: not checked, not counted. */
@@ -251,7 +256,7 @@ function checkSource(job: FileJob, settings: JobSettings, ignores: IgnoreFiles, 
     for (const d of shown) outcome.counts[d.severity]++;
     const summary = needsSummary(format) ? summarize(result.report) : null;
     if (format === 'html') outcome.report = reportIdentity(summary);
-    if (settings.crossYear && !result.report.notAReport) outcome.profile = buildProfile(result.report, result.lines);
+    if (settings.crossYear && !result.report.notAReport) outcome.profile = packProfile(buildProfile(result.report, result.lines));
     outcome.chunk = fileChunk(format, {
       index: job.index,
       path: job.path,

@@ -15,8 +15,7 @@ import { ProgressBar } from './progress';
 import { relaunch, shouldRelaunch } from './relaunch';
 import { runJobs, startWorkersEarly } from './runner';
 import { readStdinJob } from './stdin';
-import { countCrossYear, crossYearChunk, crossYearFindings, crossYearJson } from './crossyear';
-import type { YearProfile } from '../core';
+import { countCrossYear, crossYearChunk, crossYearFindings, crossYearJson, type PackedProfile } from './crossyear';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -70,7 +69,7 @@ async function checkFiles(options: CliOptions): Promise<number> {
   const listing: ListOptions = { follow: options.follow, stdinName: options.stdinFilename };
   // Years are compared only when there are two reports or more (a first look stops at the second).
   settings.crossYear = listFiles(options.inputs, locale, { ...listing, limit: 2 }).length >= 2;
-  const profiles: (YearProfile | undefined)[] = [];
+  const profiles: (PackedProfile | undefined)[] = [];
   const workers = startWorkersEarly(options.inputs, listing, locale, settings, options.jobs);
   const jobs = listFiles(options.inputs, locale, listing);
   await readStdinJob(jobs, options.maxSize, locale);
