@@ -6,8 +6,8 @@
 //   text  → the same `path:line:col severity rule message` lines, after the files;
 //   json  → a top-level "crossYear": [{ path, diagnostics: [...] }] after "files";
 //   sarif → more results, before the footer.
-// TODO(csv/html): the csv and html formats (another branch) should add each pair's findings to the
-// current report's row/section: `crossYearFindings()` gives them per path, already counted.
+//   html  → a section of their own after the reports, counted in the table of reports (main.ts);
+//   csv   → not in the rows, which are written before the pairs are known (the summary line counts them).
 import type { Locale, RuleSetting, Severity, YearProfile } from '../core';
 import type { YearIdentity } from '../core/crossyear/profile';
 import { crossYearDiagnostics, type CrossYearDiagnostic } from '../core/crossyear/diagnostics';
