@@ -116,6 +116,14 @@ export function messages(locale: Locale): Messages {
   return TABLES[locale] ?? TABLES['zh-cn'];
 }
 
+/** Some of the client's sentences in one language: what a webview page is given with its data. */
+export function someMessages<K extends keyof Messages>(locale: Locale, ids: readonly K[]): Pick<Messages, K> {
+  const m = messages(locale);
+  const out = {} as Pick<Messages, K>;
+  for (const id of ids) out[id] = m[id];
+  return out;
+}
+
 /**
  * What 修复全部 changed, per rule: "已修复 5 处（year-mismatch 3 处，section-numbering 2 处）"; or that there
  * was nothing to fix; or that the edit was not applied (`null`: the document changed while the request

@@ -3,7 +3,7 @@
 import type { SummaryFinding, SummaryResult } from '../../../server/src/shared/protocol';
 import type { EditionId, Severity } from '../../../server/src/core/types';
 import { resultTotals } from '../../../server/src/core/summary';
-import { messages, type Locale, type Messages } from '../i18n';
+import { messages, someMessages, type Locale, type Messages } from '../i18n';
 
 export interface PanelFinding {
   /** 0-based, as LSP; the panel shows it 1-based. */
@@ -32,50 +32,31 @@ export interface PanelData {
 }
 
 /** The UI strings the panel's script needs, in one object injected with the data. */
-export type PanelStrings = Pick<
-  Messages,
-  | 'panelTitle'
-  | 'panelEmpty'
-  | 'panelNotReport'
-  | 'panelBody'
-  | 'panelYear'
-  | 'panelEdition'
-  | 'panelSections'
-  | 'panelFigures'
-  | 'panelResults'
-  | 'panelFindings'
-  | 'panelNoFindings'
-  | 'panelLine'
-  | 'panelFixAll'
-  | 'panelExport'
-  | 'sevError'
-  | 'sevWarning'
-  | 'sevInformation'
-  | 'sevHint'
->;
+const PANEL_STRINGS = [
+  'panelTitle',
+  'panelEmpty',
+  'panelNotReport',
+  'panelBody',
+  'panelYear',
+  'panelEdition',
+  'panelSections',
+  'panelFigures',
+  'panelResults',
+  'panelFindings',
+  'panelNoFindings',
+  'panelLine',
+  'panelFixAll',
+  'panelExport',
+  'sevError',
+  'sevWarning',
+  'sevInformation',
+  'sevHint',
+] as const;
+
+export type PanelStrings = Pick<Messages, (typeof PANEL_STRINGS)[number]>;
 
 export function panelStrings(locale: Locale): PanelStrings {
-  const m = messages(locale);
-  return {
-    panelTitle: m.panelTitle,
-    panelEmpty: m.panelEmpty,
-    panelNotReport: m.panelNotReport,
-    panelBody: m.panelBody,
-    panelYear: m.panelYear,
-    panelEdition: m.panelEdition,
-    panelSections: m.panelSections,
-    panelFigures: m.panelFigures,
-    panelResults: m.panelResults,
-    panelFindings: m.panelFindings,
-    panelNoFindings: m.panelNoFindings,
-    panelLine: m.panelLine,
-    panelFixAll: m.panelFixAll,
-    panelExport: m.panelExport,
-    sevError: m.sevError,
-    sevWarning: m.sevWarning,
-    sevInformation: m.sevInformation,
-    sevHint: m.sevHint,
-  };
+  return someMessages(locale, PANEL_STRINGS);
 }
 
 const CHINESE_NUMBERS = '一二三四五六七八九十';

@@ -4,7 +4,7 @@
 // the page, and the validation of what the page sends back.
 import type { CheckedFile } from '../../../server/src/shared/protocol';
 import type { EditionId } from '../../../server/src/core/types';
-import { format, messages, type Locale, type Messages } from '../i18n';
+import { format, messages, someMessages, type Locale, type Messages } from '../i18n';
 import { renderWebviewHtml } from './html';
 import { editionName } from './model';
 import { WORKSPACE_SCRIPT } from './workspaceScript';
@@ -59,23 +59,12 @@ export function toWorkspaceData(files: readonly CheckedFile[], relativePath: (ur
   return { files: files.length, rows, intro: format(m.wsIntro, { reports: rows.length, files: files.length }) };
 }
 
-export type WorkspaceStrings = Pick<
-  Messages,
-  'wsTitle' | 'wsEmpty' | 'wsFile' | 'panelBody' | 'panelYear' | 'panelEdition' | 'wsErrors' | 'wsWarnings'
->;
+const WORKSPACE_STRINGS = ['wsTitle', 'wsEmpty', 'wsFile', 'panelBody', 'panelYear', 'panelEdition', 'wsErrors', 'wsWarnings'] as const;
+
+export type WorkspaceStrings = Pick<Messages, (typeof WORKSPACE_STRINGS)[number]>;
 
 export function workspaceStrings(locale: Locale): WorkspaceStrings {
-  const m = messages(locale);
-  return {
-    wsTitle: m.wsTitle,
-    wsEmpty: m.wsEmpty,
-    wsFile: m.wsFile,
-    panelBody: m.panelBody,
-    panelYear: m.panelYear,
-    panelEdition: m.panelEdition,
-    wsErrors: m.wsErrors,
-    wsWarnings: m.wsWarnings,
-  };
+  return someMessages(locale, WORKSPACE_STRINGS);
 }
 
 export function renderWorkspaceHtml(input: { data: WorkspaceData; nonce: string; cspSource: string; locale: Locale }): string {
