@@ -5,8 +5,8 @@
 // by mtime and size, so a re-scan reads only what changed); when the answer for a document changes,
 // `onChange(uri)` asks for that document to be checked again.
 //
-// Readers: .txt and .md for now, decoded as the CLI decodes (UTF-8, GBK/GB18030, UTF-16). A reader
-// for another format (.docx, .pdf) is one more entry of READERS.
+// The files are read through the input layer (server/src/sources/), as the CLI reads them; only text
+// reports (.txt, .md) are looked at, so that a background scan never loads the Word or PDF readers.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { profileOf, type YearIdentity } from '../core/crossyear/profile';
 import { crossYearDiagnostics } from '../core/crossyear/diagnostics';
 import { parseReport } from '../core/parse/report';
 import { suppress } from '../core/suppress';
-import { decodeBytes } from '../sources/decode';
+import { readSourceFile } from '../sources';
 
 /** At most this many files of a folder are looked at. */
 export const MAX_FILES = 200;
@@ -25,15 +25,8 @@ export const MAX_BYTES = 4 * 1024 * 1024;
 /** A folder is scanned again at most this often. */
 const RESCAN_MS = 2000;
 
-type Reader = (bytes: Uint8Array) => string | null;
-
-const decodeText: Reader = (bytes) => {
-  const decoded = decodeBytes(bytes, undefined);
-  return decoded.ok ? decoded.text : null;
-};
-
-/** File extension (lower case, with the dot) → how its text is read. */
-export const READERS: Record<string, Reader> = { '.txt': decodeText, '.md': decodeText };
+/** The files of a folder that are looked at: text reports. */
+const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
 interface Cached {
   mtimeMs: number;
@@ -103,7 +96,7 @@ export class PreviousYearFinder {
   private async scan(dir: string, folder: Folder): Promise<void> {
     folder.scanning = true;
     try {
-      const names = (await fs.promises.readdir(dir)).filter((n) => READERS[path.extname(n).toLowerCase()]).sort().slice(0, MAX_FILES);
+      const names = (await fs.promises.readdir(dir)).filter((n) => TEXT_EXTENSIONS.has(path.extname(n).toLowerCase())).sort().slice(0, MAX_FILES);
       const profiles = new Map<string, YearProfile>();
       for (const name of names) {
         const profile = await this.profileOf(path.join(dir, name));
@@ -131,7 +124,8 @@ export class PreviousYearFinder {
       if (!stat.isFile() || stat.size > MAX_BYTES) return null;
       const cached = this.files.get(file);
       if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.profile;
-      const text = READERS[path.extname(file).toLowerCase()](await fs.promises.readFile(file));
+      const read = await readSourceFile(file, { maxSize: MAX_BYTES });
+      const text = read.ok ? read.text : null;
       let profile: YearProfile | null = null;
       if (text !== null && looksLikeReport(text)) {
         // Only the model is needed, not the rules' findings.
