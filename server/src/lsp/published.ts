@@ -3,7 +3,7 @@
 // file to the input layer (server/src/sources/, shared with the command line) and words its
 // failures for the client. The Word and PDF readers load on first use, never at startup.
 import * as path from 'node:path';
-import { readSourceFile as readSource } from '../sources';
+import { formatOf, readSourceFile as readSource, SOURCE_EXTENSIONS } from '../sources';
 import type { SourceFormat } from '../shared/protocol';
 
 export type { SourceFormat };
@@ -14,26 +14,14 @@ export type SourceResult =
   | { ok: true; text: string; format: SourceFormat; writable: boolean; scanned?: boolean }
   | { ok: false; message: LocalizedText };
 
-/** Which format a file name says (null: not one Nianbao reads). */
+/**
+ * Which format a file name says (null: not one Nianbao reads): the input layer's table of extensions
+ * (sources/formats.ts), with Markdown told apart from plain text for the editor.
+ */
 export function formatOfName(file: string): SourceFormat | null {
-  switch (path.extname(file).toLowerCase()) {
-    case '.txt':
-      return 'text';
-    case '.md':
-    case '.markdown':
-      return 'markdown';
-    case '.html':
-    case '.htm':
-      return 'html';
-    case '.docx':
-      return 'docx';
-    case '.doc':
-      return 'doc';
-    case '.pdf':
-      return 'pdf';
-    default:
-      return null;
-  }
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.md' || extension === '.markdown') return 'markdown';
+  return SOURCE_EXTENSIONS.has(extension) ? formatOf(file) : null;
 }
 
 export async function readSourceFile(file: string, options: { maxSize: number }): Promise<SourceResult> {
