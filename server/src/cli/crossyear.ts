@@ -14,7 +14,7 @@ import { crossYearDiagnostics, type CrossYearDiagnostic } from '../core/crossyea
 import { pairProfiles } from '../core/crossyear/pair';
 import type { OutputFormat } from './args';
 import { emptyCounts, type Counts } from './check-file';
-import { printable, shownPath, type Range1 } from './format-common';
+import { findingLine, shownPath, type Range1 } from './format-common';
 import { artifactLocation, RULE_INDEX, SARIF_LEVEL } from './format-sarif';
 
 /**
@@ -79,7 +79,7 @@ function rangeOf(d: CrossYearDiagnostic): Range1 {
 export function crossYearText(files: readonly CrossYearFile[]): string {
   let out = '';
   for (const f of files) {
-    for (const d of f.diagnostics) out += `${shownPath(f.path)}:${d.place.line}:${d.place.column} ${d.severity} ${d.rule} ${printable(d.message.replace(/\s*[\r\n]+\s*/g, ' '))}\n`;
+    for (const d of f.diagnostics) out += findingLine(shownPath(f.path), d.place.line, d.place.column, d.severity, d.rule, d.message);
   }
   return out;
 }

@@ -65,6 +65,11 @@ export function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
+/** One finding of the text format: `path:line:col severity rule message`, 1-based, on one printable line. */
+export function findingLine(shown: string, line: number, column: number, severity: string, rule: string, message: string): string {
+  return `${shown}:${line}:${column} ${severity} ${rule} ${printable(oneLine(message))}\n`;
+}
+
 /**
  * Characters that would let a file name, or report text quoted in a message, forge or hide output in
  * a terminal: C0 and C1 controls (line breaks, ESC), DEL, the line and paragraph separators, and the

@@ -7,7 +7,7 @@ import type { Locale, RuleSetting } from '../core';
 import type { OutputFormat } from './args';
 import type { FixChange } from './changes';
 import { csvChunk, csvErrorChunk, csvHeader } from './format-csv';
-import { oneLine, printable, range1, shownPath, type CheckedFile, type ReportRow, type RunTotals } from './format-common';
+import { findingLine, oneLine, printable, range1, shownPath, type CheckedFile, type ReportRow, type RunTotals } from './format-common';
 import { htmlChunk, htmlFooter, htmlHeader, type CrossYearHtmlFinding } from './format-html';
 import { sarifChunk, sarifFooter, sarifHeader } from './format-sarif';
 
@@ -21,7 +21,7 @@ function textChunk(file: CheckedFile): string {
   const shown = shownPath(file.path);
   for (const d of file.diagnostics) {
     const p = file.lines.positionAt(d.start);
-    out += `${shown}:${p.line + 1}:${p.character + 1} ${d.severity} ${d.rule} ${printable(oneLine(d.message))}\n`;
+    out += findingLine(shown, p.line + 1, p.character + 1, d.severity, d.rule, d.message);
   }
   return out;
 }
