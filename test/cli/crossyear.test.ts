@@ -62,6 +62,19 @@ describe('cross-year findings in the CLI', () => {
     assert.equal(r.code, 1);
   });
 
+  it('html: the cross-year findings have a section of their own and count in the table of reports', () => {
+    const { dir, names } = pingtanFolder({ c02_pingtan_syq_2022: [CARRY_C02, '二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t1\t2'] });
+    const page = runCli(['check', '--format', 'html', ...names], { cwd: dir }).stdout;
+    const section = /<section class="report" id="cross-year">([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '';
+    assert.equal((section.match(/<code>carry-over<\/code>/g) ?? []).length, 2);
+    assert.equal((section.match(/<code>stock-continuity<\/code>/g) ?? []).length, 4);
+    assert.match(section, /<h3>c02_pingtan_syq_2022\.txt<\/h3>[\s\S]*?<td class="n">38<\/td>/);
+    // c02's row counts its own balance error (the changed cell breaks it) and the two carry-over errors.
+    assert.match(page, /<tr data-index="\d+" data-errors="3" data-warnings="0"[^>]*>.*c02_pingtan_syq_2022\.txt/);
+    const clean = runCli(['check', '--format', 'html', ...pingtanFolder().names], { cwd: pingtanFolder().dir }).stdout;
+    assert.doesNotMatch(clean, /<code>carry-over<\/code>/);
+  });
+
   it('sarif: the cross-year results are in the run, with rule indices', () => {
     const { dir, names } = pingtanFolder();
     const r = runCli(['check', '--format', 'sarif', ...names], { cwd: dir });

@@ -13,6 +13,7 @@
 import { resultTotals, type Locale, type ReportSummary, type Severity } from '../core';
 import { oneLine, printable, range1, type CheckedFile, type ReportIdentity, type ReportRow, type RunTotals } from './format-common';
 import { t, type MessageId } from './messages';
+import type { CrossYearFile } from './crossyear';
 
 /** Text for an HTML text node or a quoted attribute; control and bidi characters shown as escapes. */
 export function escapeHtml(text: string): string {
@@ -138,25 +139,17 @@ function totalsList(locale: Locale, totals: RunTotals): string {
 }
 
 /** The summary (written last, shown first), the sort script, and the end of the page. */
-/** A finding that compares a report with last year's (cli/crossyear.ts), placed by its 1-based line. */
-export interface CrossYearHtmlFinding {
-  line: number;
-  severity: Severity;
-  rule: string;
-  message: string;
-}
-
 /**
  * The year-over-year findings, known only once every report has been read: a section of their own
  * after the reports, one table per report that has any.
  */
-function crossYearSection(locale: Locale, files: readonly { path: string; diagnostics: readonly CrossYearHtmlFinding[] }[]): string {
+function crossYearSection(locale: Locale, files: readonly CrossYearFile[]): string {
   if (!files.length) return '';
   const h = (id: MessageId) => escapeHtml(t(locale, id));
   const tables = files.map((f) => {
     const rows = f.diagnostics.map(
       (d) =>
-        `<tr><td class="n">${d.line}</td><td class="nowrap sev-${d.severity}">${h(SEVERITY_NAME[d.severity])}</td>` +
+        `<tr><td class="n">${d.place.line}</td><td class="nowrap sev-${d.severity}">${h(SEVERITY_NAME[d.severity])}</td>` +
         `<td class="nowrap"><code>${escapeHtml(d.rule)}</code></td><td>${escapeHtml(oneLine(d.message))}</td></tr>`,
     );
     return (
@@ -171,7 +164,7 @@ export function htmlFooter(
   locale: Locale,
   rows: readonly ReportRow[],
   totals: RunTotals,
-  crossYear: readonly { path: string; diagnostics: readonly CrossYearHtmlFinding[] }[] = [],
+  crossYear: readonly CrossYearFile[] = [],
 ): string {
   const h = (id: MessageId) => escapeHtml(t(locale, id));
   const head =

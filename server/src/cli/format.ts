@@ -8,7 +8,8 @@ import type { OutputFormat } from './args';
 import type { FixChange } from './changes';
 import { csvChunk, csvErrorChunk, csvHeader } from './format-csv';
 import { findingLine, oneLine, printable, range1, shownPath, type CheckedFile, type ReportRow, type RunTotals } from './format-common';
-import { htmlChunk, htmlFooter, htmlHeader, type CrossYearHtmlFinding } from './format-html';
+import { htmlChunk, htmlFooter, htmlHeader } from './format-html';
+import type { CrossYearFile } from './crossyear';
 import { sarifChunk, sarifFooter, sarifHeader } from './format-sarif';
 
 export { printable, range1, shownPath, type CheckedFile, type Range1, type ReportRow, type RunTotals } from './format-common';
@@ -129,7 +130,7 @@ export interface RunEnd {
   /** The json "crossYear" member's value (cli/crossyear.ts), when the run compared years. */
   crossYearJson?: string;
   /** The year-over-year findings (HTML: a section after the reports). */
-  crossYear?: readonly { path: string; diagnostics: readonly CrossYearHtmlFinding[] }[];
+  crossYear?: readonly CrossYearFile[];
 }
 
 export function streamFooter(format: OutputFormat, end: RunEnd): string {

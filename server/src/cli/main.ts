@@ -130,14 +130,14 @@ async function checkFiles(options: CliOptions): Promise<number> {
   progress = null;
   const crossChunk = crossYearChunk(format, crossYear);
   if (crossChunk) await out((wroteChunk && format === 'sarif' ? joiner(format) : '') + crossChunk);
-  // The table of reports counts each report's year-over-year findings with its own.
+  // The HTML page's table of reports counts each report's year-over-year findings with its own.
+  const rowOf = new Map(rows.map((r) => [r.path, r]));
   for (const file of crossYear) {
-    const row = rows.find((r) => r.path === file.path);
+    const row = rowOf.get(file.path);
     if (!row) continue;
     for (const d of file.diagnostics) if (d.severity === 'error') row.errors++;
     else if (d.severity === 'warning') row.warnings++;
   }
-  const crossYearHtml = crossYear.map((f) => ({ path: f.path, diagnostics: f.diagnostics.map((d) => ({ line: d.place.line, severity: d.severity, rule: d.rule, message: d.message })) }));
   await out(
     streamFooter(format, {
       locale,
@@ -146,7 +146,7 @@ async function checkFiles(options: CliOptions): Promise<number> {
       totals,
       rows,
       crossYearJson: format === 'json' && crossYear.length ? crossYearJson(crossYear) : '',
-      crossYear: crossYearHtml,
+      crossYear,
     }),
   );
 
