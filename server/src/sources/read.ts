@@ -88,9 +88,11 @@ export function readBounded(file: string, maxSize: number): ReadOutcome {
         if (length > maxSize) break;
         buffer = grown(buffer, length, maxSize);
       }
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
+      const wanted = buffer.length - length;
+      const n = fs.readSync(fd, buffer, length, wanted, null);
       length += n;
+      // A regular file reads short only at its end: no second call to learn that it is there.
+      if (n < wanted) break;
     }
     return finished(buffer, length, maxSize, stat);
   } catch (error) {
@@ -115,9 +117,10 @@ export async function readBoundedAsync(file: string, maxSize: number): Promise<R
         if (length > maxSize) break;
         buffer = grown(buffer, length, maxSize);
       }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
+      const wanted = buffer.length - length;
+      const { bytesRead } = await handle.read(buffer, length, wanted, null);
       length += bytesRead;
+      if (bytesRead < wanted) break;
     }
     return finished(buffer, length, maxSize, stat);
   } catch (error) {

@@ -40,13 +40,13 @@ function isLetter(c: number): boolean {
 
 const DIGITS = 35; // '#'
 
-/** A 32-bit hash of the last SHINGLE units (the ring holds them), mixed so that its bits are uniform. */
-function shingleHash(ring: Int32Array, at: number): number {
-  let h = 0x811c9dc5;
-  for (let k = 1; k <= SHINGLE; k++) {
-    h ^= ring[(at + k) % SHINGLE];
-    h = Math.imul(h, 0x01000193);
-  }
+/** FNV-1a over one shingle's five units, oldest first: uniform enough bits to sample by value. */
+function shingleHash(u0: number, u1: number, u2: number, u3: number, u4: number): number {
+  let h = Math.imul(0x811c9dc5 ^ u0, 0x01000193);
+  h = Math.imul(h ^ u1, 0x01000193);
+  h = Math.imul(h ^ u2, 0x01000193);
+  h = Math.imul(h ^ u3, 0x01000193);
+  h = Math.imul(h ^ u4, 0x01000193);
   return h >>> 0;
 }
 
@@ -54,7 +54,6 @@ export function narrativeSketch(report: Report): Sketch {
   const sentences = sentencesOf(report);
   const { norm } = report;
   const sampled: number[] = [];
-  const ring = new Int32Array(SHINGLE);
   // Where the next template words are, searched forward over the text (each part searched once).
   let template = -1;
   for (let i = 0; i < sentences.length; i++) {
@@ -68,9 +67,14 @@ export function narrativeSketch(report: Report): Sketch {
       template = found ? found.index : Infinity;
     }
     if (template < end) continue;
-    // The sentence's letters go through a ring of the last SHINGLE; each full ring is a shingle.
+    // The sentence's letters shift through the last SHINGLE (u0 oldest); each full window is a shingle.
     let filled = 0;
     let inDigits = false;
+    let u0 = 0;
+    let u1 = 0;
+    let u2 = 0;
+    let u3 = 0;
+    let u4 = 0;
     for (let j = start; j < end; j++) {
       const c = norm.charCodeAt(j);
       let unit: number;
@@ -83,10 +87,13 @@ export function narrativeSketch(report: Report): Sketch {
         if (!isLetter(c)) continue;
         unit = c;
       }
-      ring[filled % SHINGLE] = unit;
-      filled++;
-      if (filled >= SHINGLE) {
-        const h = shingleHash(ring, filled - 1);
+      u0 = u1;
+      u1 = u2;
+      u2 = u3;
+      u3 = u4;
+      u4 = unit;
+      if (++filled >= SHINGLE) {
+        const h = shingleHash(u0, u1, u2, u3, u4);
         if (h < SAMPLE_CUT) sampled.push(h);
       }
     }
