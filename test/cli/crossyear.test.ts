@@ -106,17 +106,32 @@ describe('cross-year findings in the CLI', () => {
     assert.ok(!runCli(['check', '--rule', 'stock-continuity=off', ...names], { cwd: dir }).stdout.includes('stock-continuity'));
   });
 
-  it('the same findings when the files are checked on worker threads (profiles posted back)', () => {
+  const PINGTAN_FINDINGS = ['c03_pingtan_syq_2023.txt:17', 'c04_pingtan_syq_2024.txt:17', 'c05_pingtan_syq_2025.txt:17', 'c06_pingtan_syq_2020.txt:34'];
+
+  /** The Pingtan reports among enough other real reports for worker threads. */
+  function manyReportsFolder(): string {
     const { dir } = pingtanFolder();
     for (const name of fs.readdirSync(CORPUS).filter((n) => n.startsWith('r') && n.endsWith('.txt'))) fs.copyFileSync(path.join(CORPUS, name), path.join(dir, name));
-    const r = runCli(['check', '--jobs', '2', dir], { env: { NIANBAO_TRACE: '1' } });
+    return dir;
+  }
+
+  function crossLines(stdout: string): string[] {
+    const cross = stdout.split('\n').filter((l) => CROSS.some((rule) => l.includes(` ${rule} `)));
+    return cross.map((l) => path.basename(l.split(':')[0]) + ':' + l.split(':')[1]);
+  }
+
+  it('the same findings when the files are checked on worker threads (profiles fetched from the workers)', () => {
+    const r = runCli(['check', '--jobs', '2', manyReportsFolder()], { env: { NIANBAO_TRACE: '1' } });
     assert.match(r.stderr, /2 worker threads/);
-    const cross = r.stdout.split('\n').filter((l) => CROSS.some((rule) => l.includes(` ${rule} `)));
-    assert.deepEqual(cross.map((l) => path.basename(l.split(':')[0]) + ':' + l.split(':')[1]), [
-      'c03_pingtan_syq_2023.txt:17',
-      'c04_pingtan_syq_2024.txt:17',
-      'c05_pingtan_syq_2025.txt:17',
-      'c06_pingtan_syq_2020.txt:34',
-    ]);
+    assert.deepEqual(crossLines(r.stdout), PINGTAN_FINDINGS);
+  });
+
+  it('a worker that dies after checking some of the Pingtan reports: their profiles are rebuilt, the findings are the same', () => {
+    const dir = manyReportsFolder();
+    const victim = fs.readdirSync(dir).sort().at(-1)!; // the last file: every worker has kept profiles by then
+    const r = runCli(['check', '--jobs', '2', dir], { env: { NIANBAO_TRACE: '1', NIANBAO_TEST_WORKER_DIES_ON: victim } });
+    assert.match(r.stderr, /2 worker threads/);
+    assert.match(r.stdout + r.stderr, new RegExp(`${victim}.*exited with code 70`));
+    assert.deepEqual(crossLines(r.stdout), PINGTAN_FINDINGS);
   });
 });

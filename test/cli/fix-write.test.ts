@@ -8,9 +8,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_SIZE } from '../../server/src/cli/args';
-import { processFile, type FileOutcome, type JobSettings } from '../../server/src/cli/check-file';
+import { checkerState, processFile, type FileOutcome, type JobSettings } from '../../server/src/cli/check-file';
 import type { FileJob } from '../../server/src/cli/files';
-import { IgnoreFiles } from '../../server/src/cli/ignore';
 import { writeSeam } from '../../server/src/cli/write';
 import { FIXTURE, cliPath, ensureBuilt, readFixture, runCli, tempDir } from './helpers';
 
@@ -34,7 +33,7 @@ function fixWith(file: string, meanwhile: ((target: string) => void) | null): Fi
   writeSeam.beforeWrite = meanwhile;
   try {
     const job: FileJob = { index: 0, path: file };
-    return processFile(job, SETTINGS, new IgnoreFiles('zh-cn')) as FileOutcome; // a .txt file: checked synchronously
+    return processFile(job, SETTINGS, checkerState('zh-cn')) as FileOutcome; // a .txt file: checked synchronously
   } finally {
     writeSeam.beforeWrite = null;
   }

@@ -4,7 +4,8 @@
 // (unreadable, exit 2) or a notice on stderr. Text files and web pages are handled synchronously;
 // only Word and PDF files make the outcome a promise.
 import { applyFixes, buildProfile, check, looksLikeReport, summarize, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
-import { packProfile, type PackedProfile } from './crossyear';
+import { ProfileShelf } from './crossyear';
+import type { YearIdentity } from '../core/crossyear/profile';
 import type { CheckResult } from '../core';
 import { readBounded, type FileStamp } from '../sources/read';
 import type { OutputFormat } from './args';
@@ -15,7 +16,7 @@ import { describeFsError, type FileJob } from './files';
 import { errorChunk, fileChunk, needsSummary } from './format';
 import type { ReportIdentity } from './format-common';
 import { reportIdentity } from './format-html';
-import type { IgnoreFiles } from './ignore';
+import { IgnoreFiles } from './ignore';
 import { t } from './messages';
 import { writeIfUnchanged } from './write';
 
@@ -31,7 +32,7 @@ export interface JobSettings {
   reportYear?: number;
   edition?: '2019' | '2021';
   rules: Partial<Record<string, RuleSetting>>;
-  /** The run has two inputs or more: each outcome carries its year profile (cli/crossyear.ts). */
+  /** The run has two inputs or more: each outcome carries its year identity (cli/crossyear.ts). */
   crossYear?: boolean;
 }
 
@@ -62,15 +63,25 @@ export interface FileOutcome {
   /** What --fix changed, or --fix-dry-run would change. */
   changes: FixChange[];
   /**
-   * The report's year profile, when the run compares years (JobSettings.crossYear): what pairing
-   * needs, and the whole profile serialized (cli/crossyear.ts packProfile), read back only for the
-   * reports that pair.
+   * Which body and year the report is, when the run compares years (JobSettings.crossYear): what
+   * pairing needs. Its whole profile stays on the shelf of the thread that checked it.
    */
-  profile?: PackedProfile;
+  identity?: YearIdentity;
   /** With --format html: who wrote the report and when, for the page's table of reports. */
   report?: ReportIdentity | null;
   /** A web page met while walking a directory that is not a report: not checked, not counted. */
   skipped?: boolean;
+}
+
+/** What a thread that checks files keeps from one file to the next. */
+export interface CheckerState {
+  ignores: IgnoreFiles;
+  /** The year profiles of the files it checked, until the main thread asks for those that pair. */
+  shelf: ProfileShelf;
+}
+
+export function checkerState(locale: Locale): CheckerState {
+  return { ignores: new IgnoreFiles(locale), shelf: new ProfileShelf() };
 }
 
 export function emptyCounts(): Counts {
@@ -159,7 +170,7 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function processFile(job: FileJob, settings: JobSettings, ignores: IgnoreFiles): FileOutcome | Promise<FileOutcome> {
+export function processFile(job: FileJob, settings: JobSettings, state: CheckerState): FileOutcome | Promise<FileOutcome> {
   const { locale, format } = settings;
   const fail = (error: string): FileOutcome => failedOutcome(job, format, error);
 
@@ -176,11 +187,11 @@ export function processFile(job: FileJob, settings: JobSettings, ignores: Ignore
   }
   if (source instanceof Promise) {
     return source.then(
-      (s) => checkSource(job, settings, ignores, read, s),
+      (s) => checkSource(job, settings, state, read, s),
       (error: unknown) => fail(t(locale, 'checkCrashed', { reason: describeError(error) })),
     );
   }
-  return checkSource(job, settings, ignores, read, source);
+  return checkSource(job, settings, state, read, source);
 }
 
 function blankOutcome(job: FileJob): FileOutcome {
@@ -200,7 +211,7 @@ export function sourceError(source: Exclude<SourceResult, SourceText>, locale: L
   }
 }
 
-function checkSource(job: FileJob, settings: JobSettings, ignores: IgnoreFiles, read: ReadResult & { ok: true }, source: SourceResult): FileOutcome {
+function checkSource(job: FileJob, settings: JobSettings, state: CheckerState, read: ReadResult & { ok: true }, source: SourceResult): FileOutcome {
   const { locale, format } = settings;
   const outcome = blankOutcome(job);
   const fail = (error: string): FileOutcome => failedOutcome(job, format, error);
@@ -209,7 +220,7 @@ function checkSource(job: FileJob, settings: JobSettings, ignores: IgnoreFiles, 
   if (job.walked && source.format === 'html' && !looksLikeReport(source.text)) return { ...outcome, skipped: true };
   const text = source.text;
 
-  const ignore = ignores.forFile(job.path);
+  const ignore = state.ignores.forFile(job.path);
   outcome.ignoreProblems = ignore.problems;
   const crashed = new Set<string>();
   const options: CheckOptions = {
@@ -256,7 +267,7 @@ function checkSource(job: FileJob, settings: JobSettings, ignores: IgnoreFiles, 
     for (const d of shown) outcome.counts[d.severity]++;
     const summary = needsSummary(format) ? summarize(result.report) : null;
     if (format === 'html') outcome.report = reportIdentity(summary);
-    if (settings.crossYear && !result.report.notAReport) outcome.profile = packProfile(buildProfile(result.report, result.lines));
+    if (settings.crossYear && !result.report.notAReport) outcome.identity = state.shelf.put(job.index, buildProfile(result.report, result.lines));
     outcome.chunk = fileChunk(format, {
       index: job.index,
       path: job.path,

@@ -1,8 +1,9 @@
 // Year over year in `nianbao check`: when a run has two inputs or more, each file's outcome carries
-// its year profile (core/crossyear/profile.ts; built where the file was checked, in a worker or
-// here). The output streams in input order, so last year's report may come after this year's: the
-// pairs are made once every file is done, and their findings (carry-over, stock-continuity,
-// copied-report) computed from the two profiles alone and written after the files' output.
+// its year identity (body and year); its profile (core/crossyear/profile.ts) is built where the file
+// was checked, in a worker or here, and stays there (ProfileShelf). The output streams in input
+// order, so last year's report may come after this year's: the pairs are made once every file is
+// done, only the profiles of the reports that pair are fetched, and their findings (carry-over,
+// stock-continuity, copied-report) computed from the two profiles alone and written after the files.
 //   text  → the same `path:line:col severity rule message` lines, after the files;
 //   json  → a top-level "crossYear": [{ path, diagnostics: [...] }] after "files";
 //   sarif → more results, before the footer.
@@ -11,36 +12,64 @@
 import type { Locale, RuleSetting, Severity, YearProfile } from '../core';
 import type { YearIdentity } from '../core/crossyear/profile';
 import { crossYearDiagnostics, type CrossYearDiagnostic } from '../core/crossyear/diagnostics';
-import { pairProfiles } from '../core/crossyear/pair';
+import { pairProfiles, type YearPair } from '../core/crossyear/pair';
 import type { OutputFormat } from './args';
 import { emptyCounts, type Counts } from './check-file';
 import { findingLine, shownPath, type Range1 } from './format-common';
 import { artifactLocation, RULE_INDEX, SARIF_LEVEL } from './format-sarif';
 
 /**
- * A year profile as the main thread keeps it until every report is read: the body and year pairing
- * needs, and the rest as one serialized buffer. Ten thousand profiles as objects were some 100 MB of
- * small objects the collector traced over and over while the run went on (the command line's peak
- * memory 160 → 290 MB on the benchmark's corpus); as one JSON string each (~3 KB) they are leaves the
- * collector does not walk, and only the reports that pair are parsed back.
+ * Year profiles kept by the thread that built them (a worker, or the main thread for the files it
+ * checks itself) until every report is read and the main thread knows which of them pair: only
+ * those are sent over. A report's outcome carries its identity alone. Posting every profile cost
+ * more than building it (≈ 0.5 s of 7 on the benchmark's 10,000 reports, which pair with none): the
+ * copy between threads, and the main thread's collector tracing ten thousand kept buffers while the
+ * workers needed the cores. Kept as one JSON string each (~3 KB): a leaf the collector does not walk.
  */
-export interface PackedProfile {
-  identity: YearIdentity;
-  /** The profile as JSON, its sketch's hashes as base64 (JSON.stringify is several times faster than v8.serialize here). */
-  json: string;
+export class ProfileShelf {
+  private readonly packed = new Map<number, string>();
+
+  /** Keeps the profile of the file at `index`; returns what pairing needs. */
+  put(index: number, profile: YearProfile): YearIdentity {
+    this.packed.set(index, packProfile(profile));
+    return { bodyKey: profile.bodyKey, year: profile.year };
+  }
+
+  /** The kept profiles among `indices`, as [index, packed]; they leave the shelf. */
+  take(indices: readonly number[]): [number, string][] {
+    const out: [number, string][] = [];
+    for (const index of indices) {
+      const packed = this.packed.get(index);
+      if (packed === undefined) continue;
+      this.packed.delete(index);
+      out.push([index, packed]);
+    }
+    return out;
+  }
 }
 
-export function packProfile(profile: YearProfile): PackedProfile {
+/** The profile as JSON, its sketch's hashes as base64 (JSON.stringify is several times faster than v8.serialize here). */
+function packProfile(profile: YearProfile): string {
   const { hashes } = profile.narrative;
   const narrative = { ...profile.narrative, hashes: Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength).toString('base64') };
-  return { identity: { bodyKey: profile.bodyKey, year: profile.year }, json: JSON.stringify({ ...profile, narrative }) };
+  return JSON.stringify({ ...profile, narrative });
 }
 
-function unpackProfile(packed: PackedProfile): YearProfile {
-  const profile = JSON.parse(packed.json) as Omit<YearProfile, 'narrative'> & { narrative: { hashes: string; shingles: number } };
+function unpackProfile(packed: string): YearProfile {
+  const profile = JSON.parse(packed) as Omit<YearProfile, 'narrative'> & { narrative: { hashes: string; shingles: number } };
   const bytes = Buffer.from(profile.narrative.hashes, 'base64');
   const hashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   return { ...profile, narrative: { ...profile.narrative, hashes } };
+}
+
+/** Which reports are last year's of which, in the order of the current ones. */
+export function yearPairs(identities: readonly (YearIdentity | undefined)[]): YearPair[] {
+  return pairProfiles(identities).sort((a, b) => a.current - b.current);
+}
+
+/** The reports the pairs name: those whose profiles are fetched. */
+export function pairedIndices(pairs: readonly YearPair[]): number[] {
+  return [...new Set(pairs.flatMap((p) => [p.previous, p.current]))];
 }
 
 export interface CrossYearFile {
@@ -48,16 +77,19 @@ export interface CrossYearFile {
   diagnostics: CrossYearDiagnostic[];
 }
 
-/** Which file paths' profiles pair, and each current report's cross-year findings, in input order. */
+/** Each current report's cross-year findings, in input order. */
 export function crossYearFindings(
   paths: readonly string[],
-  profiles: readonly (PackedProfile | undefined)[],
+  pairs: readonly YearPair[],
+  profiles: ReadonlyMap<number, string>,
   options: { locale: Locale; rules: Partial<Record<string, RuleSetting>>; quiet: boolean },
 ): CrossYearFile[] {
   const out: CrossYearFile[] = [];
-  const pairs = pairProfiles(profiles.map((p) => p?.identity)).sort((a, b) => a.current - b.current);
   for (const { previous, current } of pairs) {
-    let diagnostics = crossYearDiagnostics(unpackProfile(profiles[previous]!), unpackProfile(profiles[current]!), options);
+    const before = profiles.get(previous);
+    const now = profiles.get(current);
+    if (before === undefined || now === undefined) continue; // its thread died with it
+    let diagnostics = crossYearDiagnostics(unpackProfile(before), unpackProfile(now), options);
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     if (diagnostics.length) out.push({ path: paths[current], diagnostics });
   }

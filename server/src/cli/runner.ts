@@ -9,9 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../core';
-import { failedOutcome, processFile, type FileOutcome, type JobSettings } from './check-file';
+import { checkerState, failedOutcome, processFile, type CheckerState, type FileOutcome, type JobSettings } from './check-file';
 import { listFiles, type FileJob, type ListOptions } from './files';
-import { IgnoreFiles } from './ignore';
 import { t } from './messages';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -34,6 +33,13 @@ const WINDOW_BATCHES_PER_WORKER = 4;
 const BATCHES_IN_FLIGHT = 2;
 
 export type Emit = (outcome: FileOutcome) => Promise<void>;
+/**
+ * Once every file is done: the indices of the files whose year profiles the caller wants (those
+ * that pair). The profiles are fetched from the threads that keep them (cli/crossyear.ts).
+ */
+export type WantedProfiles = () => readonly number[];
+/** Packed year profiles by file index. */
+export type Profiles = Map<number, string>;
 
 export function defaultThreads(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
@@ -65,23 +71,34 @@ export function startWorkersEarly(inputs: readonly string[], list: ListOptions, 
   return threads > 1 ? new WorkerPool(settings, threads, workerScript()!) : null;
 }
 
-/** Checks the jobs, on the workers of `started` when it is given and the run still needs them. */
-export async function runJobs(jobs: FileJob[], settings: JobSettings, requested: number | undefined, emit: Emit, started: WorkerPool | null = null): Promise<void> {
+/**
+ * Checks the jobs, on the workers of `started` when it is given and the run still needs them, and
+ * resolves to the year profiles `wanted` names once every file is done (none without it).
+ */
+export async function runJobs(
+  jobs: FileJob[],
+  settings: JobSettings,
+  requested: number | undefined,
+  emit: Emit,
+  started: WorkerPool | null = null,
+  wanted: WantedProfiles = () => [],
+): Promise<Profiles> {
   const threads = threadsFor(jobs.length, requested);
   const pool = threads > 1 ? (started ?? new WorkerPool(settings, threads, workerScript()!)) : null;
   if (started && pool !== started) await started.close(); // the files went away while they were listed
   // NIANBAO_TRACE=1 says how the files are checked (for tests and for timing runs).
   if (process.env.NIANBAO_TRACE) process.stderr.write(`nianbao: ${jobs.length} files, ${pool ? `${pool.threads} worker threads` : 'in-process'}\n`);
-  if (!pool) return runInProcess(jobs, settings, emit);
-  return pool.run(jobs, emit);
+  if (!pool) return runInProcess(jobs, settings, emit, wanted);
+  return pool.run(jobs, emit, wanted);
 }
 
-async function runInProcess(jobs: FileJob[], settings: JobSettings, emit: Emit): Promise<void> {
-  const ignores = new IgnoreFiles(settings.locale);
+async function runInProcess(jobs: FileJob[], settings: JobSettings, emit: Emit, wanted: WantedProfiles): Promise<Profiles> {
+  const state = checkerState(settings.locale);
   for (const job of jobs) {
-    const outcome = processFile(job, settings, ignores);
+    const outcome = processFile(job, settings, state);
     await emit(outcome instanceof Promise ? await outcome : outcome);
   }
+  return new Map(state.shelf.take(wanted()));
 }
 
 interface PoolWorker {
@@ -95,6 +112,8 @@ interface PoolWorker {
   alive: boolean;
   /** The worker loaded the engine and said so; a crash before that is not any file's fault. */
   ready: boolean;
+  /** Waiting for the profiles it was asked for (called with none if it dies first). */
+  profilesAnswer: ((profiles: [number, string][]) => void) | null;
 }
 
 /** What a worker is given: the settings, and the shared slot where it says which file it is on. */
@@ -103,8 +122,11 @@ export interface WorkerData {
   progress: SharedArrayBuffer;
 }
 
-/** What a worker posts: once `ready`, then the outcomes of each batch, in the order of the batch. */
-export type WorkerMessage = { ready: true } | { outcomes: FileOutcome[] };
+/** What a worker is sent: batches of files, then (once all are done) which year profiles to send back. */
+export type ToWorker = FileJob[] | { profiles: readonly number[] };
+
+/** What a worker posts: once `ready`, then the outcomes of each batch in the order of the batch; the profiles asked for. */
+export type WorkerMessage = { ready: true } | { outcomes: FileOutcome[] } | { profiles: [number, string][] };
 
 export class WorkerPool {
   private readonly done = new Map<number, FileOutcome>();
@@ -116,9 +138,12 @@ export class WorkerPool {
   private window = 0;
   private emit: Emit = async () => {};
   private flushing: Promise<void> = Promise.resolve();
-  private finished!: () => void;
+  private wanted: WantedProfiles = () => [];
+  private collecting = false;
+  private finished!: (profiles: Profiles) => void;
   private failed!: (error: unknown) => void;
-  private readonly ignores: IgnoreFiles;
+  /** For the files checked in this thread: those of a worker that died. */
+  private readonly state: CheckerState;
 
   /** Starts the workers; they load the engine and wait for `run`. */
   constructor(
@@ -126,16 +151,17 @@ export class WorkerPool {
     readonly threads: number,
     private readonly script: string,
   ) {
-    this.ignores = new IgnoreFiles(settings.locale);
+    this.state = checkerState(settings.locale);
     for (let i = 0; i < threads; i++) this.start();
   }
 
-  run(jobs: FileJob[], emit: Emit): Promise<void> {
+  run(jobs: FileJob[], emit: Emit, wanted: WantedProfiles): Promise<Profiles> {
     this.jobs = jobs;
     this.emit = emit;
+    this.wanted = wanted;
     this.batchSize = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (this.threads * 8))));
     this.window = this.batchSize * this.threads * WINDOW_BATCHES_PER_WORKER;
-    const result = new Promise<void>((resolve, reject) => {
+    const result = new Promise<Profiles>((resolve, reject) => {
       this.finished = resolve;
       this.failed = reject;
     });
@@ -153,10 +179,15 @@ export class WorkerPool {
     current[0] = -1; // on no file yet
     const workerData: WorkerData = { settings: this.settings, progress };
     const worker = new Worker(this.script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    const entry: PoolWorker = { worker, pending: [], batches: 0, current, alive: true, ready: false };
+    const entry: PoolWorker = { worker, pending: [], batches: 0, current, alive: true, ready: false, profilesAnswer: null };
     worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
         entry.ready = true;
+        return;
+      }
+      if ('profiles' in message) {
+        entry.profilesAnswer?.(message.profiles);
+        entry.profilesAnswer = null;
         return;
       }
       if (entry.batches === 0) return; // a late answer from a batch already recovered
@@ -171,6 +202,8 @@ export class WorkerPool {
     const lost = (reason: string) => {
       if (!entry.alive) return;
       entry.alive = false;
+      entry.profilesAnswer?.([]); // the profiles it kept died with it: those reports pair with none
+      entry.profilesAnswer = null;
       this.recover(entry, reason);
     };
     worker.on('error', (error) => lost(error.message));
@@ -188,12 +221,12 @@ export class WorkerPool {
         this.nextJob += batch.length;
         w.pending.push(...batch);
         w.batches++;
-        w.worker.postMessage(batch);
+        w.worker.postMessage(batch satisfies ToWorker);
       }
     }
     // Every worker is gone: finish the rest here.
     if (this.workers.every((w) => !w.alive)) {
-      while (this.nextJob < this.jobs.length) this.acceptWhenDone(processFile(this.jobs[this.nextJob++], this.settings, this.ignores));
+      while (this.nextJob < this.jobs.length) this.acceptWhenDone(processFile(this.jobs[this.nextJob++], this.settings, this.state));
     }
   }
 
@@ -209,7 +242,7 @@ export class WorkerPool {
     const on = Atomics.load(entry.current, 0);
     const culprit = entry.ready ? batch.find((job) => job.index === on) : undefined;
     if (culprit) this.accept(failedOutcome(culprit, this.settings.format, t(this.settings.locale, 'checkCrashed', { reason })));
-    for (const job of batch) if (job !== culprit) this.acceptWhenDone(processFile(job, this.settings, this.ignores));
+    for (const job of batch) if (job !== culprit) this.acceptWhenDone(processFile(job, this.settings, this.state));
     this.dispatch();
   }
 
@@ -232,7 +265,36 @@ export class WorkerPool {
       this.nextEmit++;
       await this.emit(outcome);
     }
-    if (this.nextEmit >= this.jobs.length) this.finished();
-    else this.dispatch();
+    if (this.nextEmit < this.jobs.length) this.dispatch();
+    else if (!this.collecting) {
+      // Every outcome is out (the flushes queued behind this one find nothing left): once only.
+      this.collecting = true;
+      this.finished(await this.collectProfiles());
+    }
+  }
+
+  /** The wanted year profiles, from this thread's shelf and every live worker's. */
+  private async collectProfiles(): Promise<Profiles> {
+    const wanted = this.wanted();
+    const found: Profiles = new Map(this.state.shelf.take(wanted));
+    if (!wanted.length) return found;
+    const asked = this.workers
+      .filter((w) => w.alive)
+      .map(
+        (w) =>
+          new Promise<[number, string][]>((resolve) => {
+            w.profilesAnswer = resolve;
+            w.worker.postMessage({ profiles: wanted } satisfies ToWorker);
+          }),
+      );
+    for (const answer of await Promise.all(asked)) for (const [index, packed] of answer) found.set(index, packed);
+    // A worker that died took the profiles of the files it had finished: those are checked again here.
+    const lost = wanted.filter((index) => !found.has(index));
+    for (const index of lost) {
+      const outcome = processFile(this.jobs[index], this.settings, this.state);
+      if (outcome instanceof Promise) await outcome;
+    }
+    for (const [index, packed] of this.state.shelf.take(lost)) found.set(index, packed);
+    return found;
   }
 }

@@ -1,16 +1,16 @@
 // Worker thread of `nianbao check` (bundled as dist/cli-worker.js): receives batches of file jobs,
 // checks and formats each file, and posts the batch's outcomes, in order, in one message (a message
-// per file cost as much as reading the file). Before each file it writes the file's index into the
+// per file cost as much as reading the file). It keeps the year profiles of its files until the main
+// thread, once every file is done, asks for those that pair. Before each file it writes the file's index into the
 // shared progress slot, so that if the thread dies the main thread knows which file killed it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFile, type FileOutcome } from './check-file';
+import { checkerState, processFile, type FileOutcome } from './check-file';
 import type { FileJob } from './files';
-import { IgnoreFiles } from './ignore';
-import type { WorkerData, WorkerMessage } from './runner';
+import type { ToWorker, WorkerData, WorkerMessage } from './runner';
 
 const { settings, progress } = workerData as WorkerData;
 const current = new Int32Array(progress);
-const ignores = new IgnoreFiles(settings.locale);
+const state = checkerState(settings.locale);
 const port = parentPort!;
 // Tests only: a worker that dies on one file, as an engine crash it could not contain would.
 const dieOn = process.env.NIANBAO_TEST_WORKER_DIES_ON;
@@ -38,7 +38,7 @@ function runFrom(batch: FileJob[], from: number, outcomes: FileOutcome[]): boole
     const job = batch[i];
     Atomics.store(current, 0, job.index);
     if (dieOn && job.path.endsWith(dieOn)) process.exit(70);
-    const outcome = processFile(job, settings, ignores);
+    const outcome = processFile(job, settings, state);
     if (outcome instanceof Promise) {
       outcome.then((done) => {
         outcomes.push(done);
@@ -55,8 +55,13 @@ function runFrom(batch: FileJob[], from: number, outcomes: FileOutcome[]): boole
   return true;
 }
 
-port.on('message', (batch: FileJob[]) => {
-  queue.push(batch);
+port.on('message', (message: ToWorker) => {
+  if (!Array.isArray(message)) {
+    // Asked only once every outcome is in: no batch is left to wait for.
+    port.postMessage({ profiles: state.shelf.take(message.profiles) } satisfies WorkerMessage);
+    return;
+  }
+  queue.push(message);
   if (!busy) runBatches();
 });
 port.postMessage({ ready: true } satisfies WorkerMessage);

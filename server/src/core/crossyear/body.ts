@@ -28,9 +28,9 @@ export function bodyKey(name: string): string | null {
 }
 
 /** Levels of a place name: the character a region's name ends with. */
-const LEVEL_END = /[省市县区州旗盟]$/;
+const LEVEL_END = new Set('省市县区州旗盟');
 /** A key that starts with a level word names no place of its own ("市政府办公室", "县审计局"). */
-const GENERIC_START = /^[省市县区州旗盟镇乡]/;
+const GENERIC_START = new Set('省市县区州旗盟镇乡');
 
 /**
  * The key with the regions it lies in taken off the front, one level at a time: "福建省平潭综合实验区"
@@ -39,9 +39,8 @@ const GENERIC_START = /^[省市县区州旗盟镇乡]/;
 export function tailsOf(key: string): string[] {
   const out: string[] = [];
   for (let i = 1; i + 3 <= key.length; i++) {
-    if (!LEVEL_END.test(key[i - 1])) continue;
-    const tail = key.slice(i);
-    if (!GENERIC_START.test(tail)) out.push(tail);
+    if (!LEVEL_END.has(key[i - 1]) || GENERIC_START.has(key[i])) continue;
+    out.push(key.slice(i));
   }
   return out;
 }
