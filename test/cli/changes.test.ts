@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { appliedEdits, changesOf } from '../../server/src/cli/changes';
 import { changeLine, printable, shownPath } from '../../server/src/cli/format';
+import { findingLine, oneLine } from '../../server/src/cli/format-common';
 import { LineIndex, applyEdits, applyFixes, check, type Diagnostic, type TextEdit } from '../../server/src/core';
 import { FIXTURE, readFixture } from './helpers';
 
@@ -78,6 +79,21 @@ describe('printing names and messages', () => {
     assert.equal(shownPath('x\u2028y'), '"x\\u2028y"');
     assert.equal(shownPath('dir\\"q"\n'), '"dir\\\\\\"q\\"\\n"', 'backslashes and quotes are escaped inside the quotes');
     assert.equal(printable('总计\u0007 改为 12\u009b'), '总计\\x07 改为 12\\x9b');
+  });
+
+  it('a finding line: the message on one printable line, as printable(oneLine(message)) writes it', () => {
+    assert.equal(findingLine('a.txt', 3, 5, 'error', 'row-total', '合计 应为 12，实为 13'), 'a.txt:3:5 error row-total 合计 应为 12，实为 13\n');
+    assert.equal(findingLine('a.txt', 1, 1, 'warning', 'foreign-text', '“甲\n  乙”'), 'a.txt:1:1 warning foreign-text “甲 乙”\n');
+    assert.equal(findingLine('a.txt', 1, 1, 'warning', 'foreign-text', 'x\u202ey\u0007'), 'a.txt:1:1 warning foreign-text x\\u202ey\\x07\n');
+    // Every character class the fast path must send to the slow one, among ordinary text.
+    const specials = ['\n', '\r', '\t', '\u0000', '\u001f', '\u007f', '\u0085', '\u009f', '\u061c', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069'];
+    const ordinary = ['合计', ' ', 'a', '\u061b', '\u200d', '\u2027', '\u202f', '\u2065', '\u206a', '（一）', '12'];
+    let seed = 7;
+    const pick = <T>(xs: T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length];
+    for (let n = 0; n < 500; n++) {
+      const message = Array.from({ length: 1 + (n % 12) }, () => (n % 3 === 0 ? pick(ordinary) : pick([...ordinary, ...specials]))).join('');
+      assert.equal(findingLine('f', 1, 1, 'hint', 'r', message), `f:1:1 hint r ${printable(oneLine(message))}\n`, JSON.stringify(message));
+    }
   });
 
   it('a change line: file:line  old → new  title, clipped and escaped', () => {
