@@ -134,4 +134,15 @@ describe('cross-year findings in the CLI', () => {
     assert.match(r.stdout + r.stderr, new RegExp(`${victim}.*exited with code 70`));
     assert.deepEqual(crossLines(r.stdout), PINGTAN_FINDINGS);
   });
+
+  it('.nianbao-ignore.json dismisses a cross-year finding on the line it names, on one thread and on workers alike', () => {
+    const dir = manyReportsFolder();
+    const line17 = fs.readFileSync(path.join(dir, 'c03_pingtan_syq_2023.txt'), 'utf8').split(/\r?\n/)[16].trim();
+    fs.writeFileSync(path.join(dir, '.nianbao-ignore.json'), JSON.stringify({ ignore: [{ rule: 'stock-continuity', text: line17 }] }));
+    for (const jobs of ['1', '2']) {
+      const r = runCli(['check', '--jobs', jobs, dir], { env: { NIANBAO_TRACE: '1' } });
+      assert.match(r.stderr, jobs === '1' ? /in-process/ : /2 worker threads/);
+      assert.deepEqual(crossLines(r.stdout), PINGTAN_FINDINGS.filter((f) => !f.startsWith('c03')), `--jobs ${jobs}`);
+    }
+  });
 });

@@ -4,7 +4,7 @@
 // (unreadable, exit 2) or a notice on stderr. Text files and web pages are handled synchronously;
 // only Word and PDF files make the outcome a promise.
 import { applyFixes, buildProfile, check, looksLikeReport, summarize, type CheckOptions, type Diagnostic, type Locale, type RuleSetting } from '../core';
-import { ProfileShelf } from './crossyear';
+import { mutedPlaces, ProfileShelf } from './crossyear';
 import type { YearIdentity } from '../core/crossyear/profile';
 import type { CheckResult } from '../core';
 import { readBounded, type FileStamp } from '../sources/read';
@@ -267,7 +267,10 @@ function checkSource(job: FileJob, settings: JobSettings, state: CheckerState, r
     for (const d of shown) outcome.counts[d.severity]++;
     const summary = needsSummary(format) ? summarize(result.report) : null;
     if (format === 'html') outcome.report = reportIdentity(summary);
-    if (settings.crossYear && !result.report.notAReport) outcome.identity = state.shelf.put(job.index, buildProfile(result.report, result.lines));
+    if (settings.crossYear && !result.report.notAReport) {
+      const profile = buildProfile(result.report, result.lines);
+      outcome.identity = state.shelf.put(job.index, profile, mutedPlaces(profile, result.report.text, result.lines, ignore.entries));
+    }
     outcome.chunk = fileChunk(format, {
       index: job.index,
       path: job.path,

@@ -11,7 +11,11 @@
 //   csv   → not in the rows, which are written before the pairs are known (the summary line counts them).
 import type { Locale, RuleSetting, Severity, YearProfile } from '../core';
 import type { YearIdentity } from '../core/crossyear/profile';
-import { crossYearDiagnostics, type CrossYearDiagnostic } from '../core/crossyear/diagnostics';
+import { CROSS_YEAR_RULES, crossYearDiagnostics, type CrossYearDiagnostic } from '../core/crossyear/diagnostics';
+import { suppress } from '../core/suppress';
+import type { LineIndex } from '../core/text/lines';
+import type { Diagnostic, Span } from '../core/types';
+import type { IgnoreEntry } from './ignore';
 import { pairProfiles, type YearPair } from '../core/crossyear/pair';
 import type { OutputFormat } from './args';
 import { emptyCounts, type Counts } from './check-file';
@@ -29,9 +33,12 @@ import { artifactLocation, RULE_INDEX, SARIF_LEVEL } from './format-sarif';
 export class ProfileShelf {
   private readonly packed = new Map<number, string>();
 
-  /** Keeps the profile of the file at `index`; returns what pairing needs. */
-  put(index: number, profile: YearProfile): YearIdentity {
-    this.packed.set(index, packProfile(profile));
+  /**
+   * Keeps the profile of the file at `index`, with the places where the report dismisses a
+   * cross-year finding (mutedPlaces); returns what pairing needs.
+   */
+  put(index: number, profile: YearProfile, muted: readonly string[]): YearIdentity {
+    this.packed.set(index, packProfile(profile, muted));
     return { bodyKey: profile.bodyKey, year: profile.year };
   }
 
@@ -48,18 +55,44 @@ export class ProfileShelf {
   }
 }
 
-/** The profile as JSON, its sketch's hashes as base64 (JSON.stringify is several times faster than v8.serialize here). */
-function packProfile(profile: YearProfile): string {
-  const { hashes } = profile.narrative;
-  const narrative = { ...profile.narrative, hashes: Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength).toString('base64') };
-  return JSON.stringify({ ...profile, narrative });
+/** A cross-year rule's finding at a place: `rule@offset`. */
+function mutedKey(rule: string, start: number): string {
+  return `${rule}@${start}`;
 }
 
-function unpackProfile(packed: string): YearProfile {
-  const profile = JSON.parse(packed) as Omit<YearProfile, 'narrative'> & { narrative: { hashes: string; shingles: number } };
+/**
+ * Where this report dismisses a cross-year finding: each place a cross-year rule may put one (the
+ * 上年结转 cells, the stock cells, the title) under each of those rules, that `.nianbao-ignore.json`
+ * or a Markdown disable comment removes, as the engine removes its own findings. Decided where the
+ * report's text is (the findings are made later, from the profiles alone).
+ */
+export function mutedPlaces(profile: YearProfile, text: string, lines: LineIndex, ignore: readonly IgnoreEntry[]): string[] {
+  if (!ignore.length && !text.includes('nianbao-disable')) return [];
+  const places: Span[] = [profile.anchor, ...(profile.carryIn?.cells.map((c) => c.at) ?? []), ...profile.stock.map((s) => s.stock.at)];
+  const probes: Diagnostic[] = CROSS_YEAR_RULES.flatMap(({ rule }) =>
+    places.map((at) => ({ rule: rule.id, severity: rule.defaultSeverity, start: at.start, end: at.end, message: '', fix: null, related: [] })),
+  );
+  const kept = new Set(suppress(probes, text, lines, ignore));
+  return probes.filter((p) => !kept.has(p)).map((p) => mutedKey(p.rule, p.start));
+}
+
+interface Shelved {
+  profile: YearProfile;
+  muted: ReadonlySet<string>;
+}
+
+/** The profile as JSON, its sketch's hashes as base64 (JSON.stringify is several times faster than v8.serialize here). */
+function packProfile(profile: YearProfile, muted: readonly string[]): string {
+  const { hashes } = profile.narrative;
+  const narrative = { ...profile.narrative, hashes: Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength).toString('base64') };
+  return JSON.stringify({ profile: { ...profile, narrative }, muted });
+}
+
+function unpackProfile(packed: string): Shelved {
+  const { profile, muted } = JSON.parse(packed) as { profile: Omit<YearProfile, 'narrative'> & { narrative: { hashes: string; shingles: number } }; muted: string[] };
   const bytes = Buffer.from(profile.narrative.hashes, 'base64');
   const hashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return { ...profile, narrative: { ...profile.narrative, hashes } };
+  return { profile: { ...profile, narrative: { ...profile.narrative, hashes } }, muted: new Set(muted) };
 }
 
 /** Which reports are last year's of which, in the order of the current ones. */
@@ -89,7 +122,9 @@ export function crossYearFindings(
     const before = profiles.get(previous);
     const now = profiles.get(current);
     if (before === undefined || now === undefined) continue; // its thread died with it
-    let diagnostics = crossYearDiagnostics(unpackProfile(before), unpackProfile(now), options);
+    const shelved = unpackProfile(now);
+    let diagnostics = crossYearDiagnostics(unpackProfile(before).profile, shelved.profile, options);
+    diagnostics = diagnostics.filter((d) => !shelved.muted.has(mutedKey(d.rule, d.start)));
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     if (diagnostics.length) out.push({ path: paths[current], diagnostics });
   }
