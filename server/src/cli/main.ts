@@ -38,9 +38,10 @@ export function packageVersion(): string {
 
 /**
  * Writes with back-pressure, so that a slow reader (a pipe) never makes output pile up in memory.
- * Away from a terminal, text is gathered into writes of some 64 KB (or what came in 100 ms): one
- * write per file was a system call and a buffer per file, a tenth of the main thread's time on a
- * batch with many findings. `flush` sends what is gathered (before a line on stderr, and at the end).
+ * Away from a terminal, text is gathered into writes of some 32 K characters (or what came in
+ * 100 ms): one write per file was a system call and a buffer per file, a tenth of the main thread's
+ * time on a batch with many findings. `flush` sends what is gathered (before a line on stderr, and
+ * at the end).
  */
 function writer(stream: NodeJS.WritableStream & { isTTY?: boolean }): { write: (text: string) => Promise<void>; flush: () => Promise<void> } {
   const FLUSH_CHARS = 32 * 1024;

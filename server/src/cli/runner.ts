@@ -112,7 +112,7 @@ interface PoolWorker {
   alive: boolean;
   /** The worker loaded the engine and said so; a crash before that is not any file's fault. */
   ready: boolean;
-  /** Waiting for the profiles it was asked for (called with none if it dies first). */
+  /** Waiting for the profiles it was asked for (called with none if it dies first: they are rebuilt here). */
   profilesAnswer: ((profiles: [number, string][]) => void) | null;
 }
 
@@ -202,7 +202,7 @@ export class WorkerPool {
     const lost = (reason: string) => {
       if (!entry.alive) return;
       entry.alive = false;
-      entry.profilesAnswer?.([]); // the profiles it kept died with it: those reports pair with none
+      entry.profilesAnswer?.([]); // the profiles it kept died with it (collectProfiles rebuilds them)
       entry.profilesAnswer = null;
       this.recover(entry, reason);
     };
