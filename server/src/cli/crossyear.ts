@@ -28,17 +28,19 @@ import { artifactLocation, RULE_INDEX, SARIF_LEVEL } from './format-sarif';
  * those are sent over. A report's outcome carries its identity alone. Posting every profile cost
  * more than building it (≈ 0.5 s of 7 on the benchmark's 10,000 reports, which pair with none): the
  * copy between threads, and the main thread's collector tracing ten thousand kept buffers while the
- * workers needed the cores. Kept as one JSON string each (~3 KB): a leaf the collector does not walk.
+ * workers needed the cores. Kept as JSON in UTF-8 bytes, outside the JavaScript heap: as strings in
+ * it, a worker's heap grew with them and V8 let garbage grow in proportion (peak memory +145 MB on
+ * the benchmark's broken corpus, +60 MB over profiles kept by the main thread).
  */
 export class ProfileShelf {
-  private readonly packed = new Map<number, string>();
+  private readonly packed = new Map<number, Buffer>();
 
   /**
    * Keeps the profile of the file at `index`, with the places where the report dismisses a
    * cross-year finding (mutedPlaces); returns what pairing needs.
    */
   put(index: number, profile: YearProfile, muted: readonly string[]): YearIdentity {
-    this.packed.set(index, packProfile(profile, muted));
+    this.packed.set(index, Buffer.from(packProfile(profile, muted)));
     return { bodyKey: profile.bodyKey, year: profile.year };
   }
 
@@ -49,7 +51,7 @@ export class ProfileShelf {
       const packed = this.packed.get(index);
       if (packed === undefined) continue;
       this.packed.delete(index);
-      out.push([index, packed]);
+      out.push([index, packed.toString()]);
     }
     return out;
   }
