@@ -10,6 +10,7 @@ import { check, summarize, type Diagnostic } from '../../server/src/core';
 import { readSource, readSourceFile, scannedFinding, type SourceResult, type SourceText } from '../../server/src/sources';
 import { htmlToText } from '../../server/src/sources/html-text';
 import { encodeGb18030 } from '../../server/src/sources/gb18030';
+import { cellsOnTheirLines } from '../../server/src/sources/readers/doc';
 
 const DATA = path.resolve(__dirname, '../data');
 const sample = (name: string) => path.join(DATA, 'sources', name);
@@ -87,11 +88,20 @@ describe('published formats of real reports read as their text', () => {
     assert.match(balance[0].message, /商业企业/);
   });
 
-  it('a .doc (word-extractor) is read; its paragraphs keep their year findings', async () => {
-    const source = await read(sample('2023-sushui-town.doc'));
-    assert.equal(source.format, 'doc');
-    const years = check(source.text).diagnostics.filter((d) => d.rule === 'year-mismatch');
-    assert.equal(years.length, 4);
+  for (const report of ['2023-sushui-town', '2023-xiaocaoe-town']) {
+    it(`${report}: .doc (word-extractor; rows that run on laid out one cell per line) gives the text's findings`, async () => {
+      const source = await read(sample(`${report}.doc`));
+      assert.equal(source.format, 'doc');
+      same(source.text, fixture(report));
+    });
+  }
+
+  it('.doc text: run-on table rows become one cell per line; headings, header rows and prose keep their lines', () => {
+    const runOn = '（一）予以公开\t0\t2\t0\t\t\t（二）部分公开\t1\t0\t0\t';
+    assert.equal(cellsOnTheirLines(runOn), '（一）予以公开\n0\n2\n0\n（二）部分公开\n1\n0\n0');
+    const kept = ['一、\t总体情况\t', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数\t', '全年共发布信息 1,024 条。', '行政许可\t5'];
+    for (const line of kept) assert.equal(cellsOnTheirLines(line), line);
+    assert.equal(cellsOnTheirLines('规章\t0\t0\t1,200\t'), '规章\n0\n0\n1,200');
   });
 });
 
