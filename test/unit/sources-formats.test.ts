@@ -81,11 +81,14 @@ describe('published formats of real reports read as their text', () => {
     same(source.text, fixture('2023-sushui-town'));
   });
 
-  it('小曹娥镇 as a PDF: its balance error is found on the 本年新收 row', async () => {
+  it('小曹娥镇 as a PDF: the same errors and warnings as its text, the balance error on the 本年新收 row', async () => {
     const source = await read(sample('2023-xiaocaoe-town.pdf'));
     const balance = check(source.text).diagnostics.filter((d) => d.rule === 'balance' && d.severity === 'error');
     assert.equal(balance.length, 1);
     assert.match(balance[0].message, /商业企业/);
+    // "2. 其他法律行政法规禁" wraps inside its cell: the row is read by its label's start (a row-label note), not lost.
+    assert.ok(source.text.split('\n').some((l) => l.startsWith('2. 其他法律行政法规禁 0\t')), 'the wrapped label as the PDF gives it');
+    same(source.text, fixture('2023-xiaocaoe-town'));
   });
 
   for (const report of ['2023-sushui-town', '2023-xiaocaoe-town']) {

@@ -124,7 +124,8 @@ export const T3_ROWS: RowSpec[] = [
   { key: 'r2', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', variants: ['部分公开'], anchor: /部分公开/ },
   { key: 'h3', label: '（三）不予公开', anchor: /不予公开/, header: true },
   { key: 'r3_1', label: '1.属于国家秘密', anchor: /国家秘密/ },
-  { key: 'r3_2', label: '2.其他法律行政法规禁止公开', anchor: /禁止公开/ },
+  // A label wrapped in its cell loses its end in a PDF copy ("2. 其他法律行政法规禁" / "止公开").
+  { key: 'r3_2', label: '2.其他法律行政法规禁止公开', anchor: /禁止公开|法律行政法规/ },
   { key: 'r3_3', label: '3.危及“三安全一稳定”', anchor: /三安全|一稳定|危及/ },
   { key: 'r3_4', label: '4.保护第三方合法权益', anchor: /第三方/ },
   { key: 'r3_5', label: '5.属于三类内部事务信息', anchor: /内部事务/ },
