@@ -19,6 +19,8 @@ const OUT = 'test/data/sources';
 const REPORTS = [
   { name: '2023-sushui-town', charset: 'gbk', body: '涑水镇人民政府' },
   { name: '2023-xiaocaoe-town', charset: 'utf-8', body: '小曹娥镇人民政府' },
+  // Long paragraphs a PDF wraps mid-figure ("…信息 82" / "条，…"), and a 其中 list that breaks its sum.
+  { name: 'c06_pingtan_syq_2020', dir: 'corpus', charset: 'utf-8', body: '平潭' },
 ];
 
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -139,7 +141,7 @@ const work = mkdtempSync(join(tmpdir(), 'nianbao-samples-'));
 const { encodeGb18030 } = await import('../server/src/sources/gb18030.ts');
 try {
   for (const report of REPORTS) {
-    const text = readFileSync(`test/data/fixtures/${report.name}.txt`, 'utf8');
+    const text = readFileSync(`test/data/${report.dir ?? 'fixtures'}/${report.name}.txt`, 'utf8');
     const article = articleHtml(text);
     const cms = cmsPage(article, report);
     const cmsBytes = report.charset === 'gbk' ? encodeGb18030(cms) : Buffer.from(cms, 'utf8');

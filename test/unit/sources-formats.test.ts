@@ -11,6 +11,7 @@ import { readSource, readSourceFile, scannedFinding, type SourceResult, type Sou
 import { htmlToText } from '../../server/src/sources/html-text';
 import { encodeGb18030 } from '../../server/src/sources/gb18030';
 import { cellsOnTheirLines } from '../../server/src/sources/readers/doc';
+import { reflow, type PageLine } from '../../server/src/sources/readers/pdf';
 
 const DATA = path.resolve(__dirname, '../data');
 const sample = (name: string) => path.join(DATA, 'sources', name);
@@ -105,6 +106,57 @@ describe('published formats of real reports read as their text', () => {
     const kept = ['一、\t总体情况\t', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数\t', '全年共发布信息 1,024 条。', '行政许可\t5'];
     for (const line of kept) assert.equal(cellsOnTheirLines(line), line);
     assert.equal(cellsOnTheirLines('规章\t0\t0\t1,200\t'), '规章\n0\n0\n1,200');
+  });
+});
+
+describe('平潭 2020 (long paragraphs, a 其中 list whose parts exceed its total) in every published format', () => {
+  const text = fs.readFileSync(path.join(DATA, 'corpus', 'c06_pingtan_syq_2020.txt'), 'utf8');
+  for (const ext of ['pdf', 'docx', 'doc', 'utf8.html']) {
+    it(`.${ext} gives the text's findings, the breakdown-sum warning among them`, async () => {
+      const source = await read(sample(`c06_pingtan_syq_2020.${ext}`));
+      same(source.text, text);
+      assert.equal(check(source.text).diagnostics.filter((d) => d.rule === 'breakdown-sum').length, 1);
+    });
+  }
+
+  it('the PDF: a paragraph wrapped by the page is one line again, its figures next to their units', async () => {
+    const source = await read(sample('c06_pingtan_syq_2020.pdf'));
+    assert.ok(source.text.split('\n').some((l) => l.includes('机构职能类信息 82条，政策、规范性文件类信息 80 条')));
+  });
+});
+
+describe('PDF reflow', () => {
+  const at = (text: string, left = 72, right = 523, size = 10.5): PageLine => ({ text, left, right, size });
+  // Full lines of running text set the block's edges (72 … 523).
+  const prose = [at('一、总体情况', 72, 135, 16), at('　　2020年，我区以习近平新时代中国特色社会主义思想为指导，深入贯彻', 93), at('相关精神，坚持“以公开为常态，不公开为例外”，不断提升政务公开的主动性'), at('公众的知情权、参与权和监督权。', 72, 230)];
+
+  it('joins a line cut by the right edge to the next unindented line, with a space only between Latin words or numbers', () => {
+    const page = [...prose, at('全年共公布政府信息 2602 条(其中机构职能类信息 82'), at('条，规划计划类信息 21 条)，主要通过 LED', 72, 520), at('屏公开。', 72, 120)];
+    const [lines] = reflow([page]);
+    assert.deepEqual(lines.slice(1), ['　　2020年，我区以习近平新时代中国特色社会主义思想为指导，深入贯彻相关精神，坚持“以公开为常态，不公开为例外”，不断提升政务公开的主动性公众的知情权、参与权和监督权。', '全年共公布政府信息 2602 条(其中机构职能类信息 82条，规划计划类信息 21 条)，主要通过 LED屏公开。']);
+  });
+
+  it('keeps apart: a clause that ends at the edge, an indented next line, a numbered next line, a heading size, table rows', () => {
+    const page = [
+      at('本年度未收到申请，相关工作均按期完成，全年累计发布各类信息若干。'),
+      at('下一句从左边开始，', 72, 200),
+      at('这一行写满了到右边为止但是下一行首行缩进'),
+      at('　　新的段落首行缩进了两个字', 93, 300),
+      at('这一行也写满了到右边为止但是下一行有编号'),
+      at('（一）强化组织协调', 72, 170),
+      at('这一行同样写满了到右边为止但是下一行是标题'),
+      at('二、主动公开政府信息情况', 72, 300, 16),
+      at('规章\t0\t0\t0'),
+      at('行政规范性文件\t4\t19\t179'),
+    ];
+    // The prose page sets the edges; this page's lines all stay as they are.
+    const [, lines] = reflow([prose, page]);
+    assert.deepEqual(lines, page.map((l) => l.text));
+  });
+
+  it('a short document (too few lines of text to know the edges) is left as it is', () => {
+    const page = [at('第一行很长很长很长很长很长'), at('第二行')];
+    assert.deepEqual(reflow([page]), [['第一行很长很长很长很长很长', '第二行']]);
   });
 });
 

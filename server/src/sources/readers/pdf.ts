@@ -3,7 +3,8 @@
 // - runs whose baselines lie within half a font size of each other form one line, read left to right;
 // - a gap between two runs wider than GAP_EM font sizes is a column gap (TAB), a narrower visible gap
 //   a space; so a table row becomes one line of TAB-separated cells, as the table reader expects.
-// Pages are joined by a line break. A PDF whose pages carry (almost) no text is a scan: `scanned`.
+// Lines of a paragraph wrapped by the page's width are joined back (reflow). Pages are joined by a
+// line break. A PDF whose pages carry (almost) no text is a scan: `scanned`.
 // pdfjs runs its "worker" in this thread (the fake worker: its module is loaded here and handed to
 // pdfjs through globalThis.pdfjsWorker), so it works in the CLI's worker threads, offline, bundled.
 import * as fs from 'node:fs';
@@ -131,8 +132,16 @@ function mergeBeside(lines: Line[]): Line[] {
   return merged;
 }
 
+/** A line of text as laid on the page: where its text begins and ends, and its font size. */
+export interface PageLine {
+  text: string;
+  left: number;
+  right: number;
+  size: number;
+}
+
 /** A page's runs → its lines, top to bottom. */
-export function pageLines(items: readonly unknown[]): string[] {
+export function pageLines(items: readonly unknown[]): PageLine[] {
   const runs = runsOf(items);
   runs.sort((p, q) => q.y - p.y || p.x - q.x);
   const lines: Line[] = [];
@@ -148,8 +157,59 @@ export function pageLines(items: readonly unknown[]): string[] {
   }
   if (current.length) lines.push(lineOf(current));
   return mergeBeside(lines.filter((l) => l.right > l.left))
-    .map((l) => lineText(l.runs))
-    .filter((text) => text.trim());
+    .map((l) => ({ text: lineText(l.runs), left: l.left, right: l.right, size: l.runs[0]?.size ?? 1 }))
+    .filter((l) => l.text.trim());
+}
+
+/** Where a sentence or clause ends: a line ending so was not cut by the page's width. */
+const CLAUSE_END = /[。！？；：!?;:]\s*$/;
+/** What opens a heading or a numbered item ("一、", "（一）", "1."): never the rest of a sentence. */
+const NUMBERED_START = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])/;
+
+/** The value below which `share` of the sorted numbers lie. */
+function quantile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
+
+/**
+ * Paragraphs wrapped by the page's width, joined back into one line each: a PDF breaks running text
+ * where the line is full ("…共公布政府信息 2602 条(其中机构职能类信息 82" / "条，政策…"), and a
+ * figure cut from its unit, or a sentence over two lines, would not be read. A line continues on
+ * the next when it reaches the text block's right edge (within 1.5 font sizes), does not end a
+ * clause, and the next line starts at the block's left edge (not indented as a paragraph's first
+ * line), in the same font size, without a numbering of its own; table rows (TABs) are never joined.
+ * The edges are the document's: most of its running lines are full ones.
+ */
+export function reflow(pages: readonly PageLine[][]): string[][] {
+  const prose = pages.flat().filter((l) => !l.text.includes('\t') && l.text.trim().length >= 10);
+  if (prose.length < 4) return pages.map((lines) => lines.map((l) => l.text));
+  const rightEdge = quantile(prose.map((l) => l.right).sort((a, b) => a - b), 0.9);
+  const leftEdge = quantile(prose.map((l) => l.left).sort((a, b) => a - b), 0.1);
+  return pages.map((lines) => {
+    const out: string[] = [];
+    let open = false; // the last line of `out` goes on in the next one
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const text = line.text;
+      if (open) {
+        const last = out[out.length - 1];
+        // Two Latin words or numbers across the break keep a space between them.
+        const space = /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(text) ? ' ' : '';
+        out[out.length - 1] = last + space + text.trimStart();
+      } else out.push(text);
+      const next = lines[i + 1];
+      open =
+        !!next &&
+        !text.includes('\t') &&
+        !next.text.includes('\t') &&
+        line.right >= rightEdge - 1.5 * line.size &&
+        !CLAUSE_END.test(text) &&
+        next.left <= leftEdge + 0.5 * next.size &&
+        Math.abs(next.size - line.size) <= 0.2 * line.size &&
+        !NUMBERED_START.test(next.text);
+    }
+    return out;
+  });
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
@@ -167,15 +227,18 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   });
   try {
     const doc = await task.promise;
+    const laid: PageLine[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      laid.push(pageLines(content.items));
+      page.cleanup();
+    }
     const pages: string[] = [];
     const pageStarts: number[] = [];
     let line = 0;
     let chars = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const lines = pageLines(content.items);
-      page.cleanup();
+    for (const lines of reflow(laid)) {
       pageStarts.push(line);
       line += lines.length;
       for (const l of lines) chars += l.replace(/\s/g, '').length;
