@@ -56,20 +56,48 @@ function refusal(stat: fs.BigIntStats, maxSize: number): ReadOutcome | null {
   return null;
 }
 
-/** The buffer for a file of `size` bytes, one byte more to notice growth, never over the limit + 1. */
-function bufferFor(size: bigint, maxSize: number): Buffer {
-  return Buffer.allocUnsafe(Math.min(maxSize + 1, Number(size) + 1));
-}
+/**
+ * The buffer a file is read into, shared by the synchronous and the asynchronous reader: one byte
+ * more than the file's size, to notice that it grew after the fstat; doubled while it grows, never
+ * past the limit + 1. A reader only calls read() for `room()` bytes at `length` and says how many came.
+ */
+class Filling {
+  buffer: Buffer;
+  length = 0;
+  private ended = false;
 
-function grown(buffer: Buffer, length: number, maxSize: number): Buffer {
-  const bigger = Buffer.allocUnsafe(Math.min(maxSize + 1, buffer.length * 2));
-  buffer.copy(bigger, 0, 0, length);
-  return bigger;
-}
+  constructor(
+    size: bigint,
+    private readonly maxSize: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(Math.min(maxSize + 1, Number(size) + 1));
+  }
 
-function finished(buffer: Buffer, length: number, maxSize: number, stat: fs.BigIntStats): ReadOutcome {
-  if (length > maxSize) return { ok: false, problem: 'too-large', size: length, growing: true };
-  return { ok: true, bytes: buffer.subarray(0, length), stamp: stampOf(stat) };
+  /** How many bytes the next read may bring; 0 once the file has ended or passed the limit. */
+  room(): number {
+    if (this.ended) return 0;
+    if (this.length === this.buffer.length) {
+      if (this.length > this.maxSize) return 0;
+      const bigger = Buffer.allocUnsafe(Math.min(this.maxSize + 1, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    return this.buffer.length - this.length;
+  }
+
+  /**
+   * A read brought `n` bytes; none is the end. A short read is not: files under /proc, FUSE and
+   * network mounts return a page or a few records at a time.
+   */
+  took(n: number): void {
+    this.length += n;
+    if (n === 0) this.ended = true;
+  }
+
+  outcome(stat: fs.BigIntStats): ReadOutcome {
+    if (this.length > this.maxSize) return { ok: false, problem: 'too-large', size: this.length, growing: true };
+    return { ok: true, bytes: this.buffer.subarray(0, this.length), stamp: stampOf(stat) };
+  }
 }
 
 /** Reads a regular file of at most `maxSize` bytes, synchronously. */
@@ -81,20 +109,9 @@ export function readBounded(file: string, maxSize: number): ReadOutcome {
     const refused = refusal(stat, maxSize);
     if (refused) return refused;
     // The file may grow between the fstat and the read: read until EOF, but never past the limit.
-    let buffer = bufferFor(stat.size, maxSize);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxSize) break;
-        buffer = grown(buffer, length, maxSize);
-      }
-      const wanted = buffer.length - length;
-      const n = fs.readSync(fd, buffer, length, wanted, null);
-      length += n;
-      // A regular file reads short only at its end: no second call to learn that it is there.
-      if (n < wanted) break;
-    }
-    return finished(buffer, length, maxSize, stat);
+    const into = new Filling(stat.size, maxSize);
+    for (let room; (room = into.room()) > 0; ) into.took(fs.readSync(fd, into.buffer, into.length, room, null));
+    return into.outcome(stat);
   } catch (error) {
     return { ok: false, problem: 'fs', error: error as NodeJS.ErrnoException };
   } finally {
@@ -110,19 +127,9 @@ export async function readBoundedAsync(file: string, maxSize: number): Promise<R
     const stat = await handle.stat({ bigint: true });
     const refused = refusal(stat, maxSize);
     if (refused) return refused;
-    let buffer = bufferFor(stat.size, maxSize);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxSize) break;
-        buffer = grown(buffer, length, maxSize);
-      }
-      const wanted = buffer.length - length;
-      const { bytesRead } = await handle.read(buffer, length, wanted, null);
-      length += bytesRead;
-      if (bytesRead < wanted) break;
-    }
-    return finished(buffer, length, maxSize, stat);
+    const into = new Filling(stat.size, maxSize);
+    for (let room; (room = into.room()) > 0; ) into.took((await handle.read(into.buffer, into.length, room, null)).bytesRead);
+    return into.outcome(stat);
   } catch (error) {
     return { ok: false, problem: 'fs', error: error as NodeJS.ErrnoException };
   } finally {
