@@ -67,8 +67,9 @@ export function oneLine(message: string): string {
 
 /** One finding of the text format: `path:line:col severity rule message`, 1-based, on one printable line. */
 export function findingLine(shown: string, line: number, column: number, severity: string, rule: string, message: string): string {
-  // Almost every message is printable as it is: one look at its characters instead of two regex passes.
-  const text = isPrintable(message) ? message : printable(oneLine(message));
+  // Almost every message is printable as it is (so holds no line break either): one scan for the
+  // characters instead of oneLine's and printable's replacing passes.
+  const text = HAS_UNPRINTABLE.test(message) ? printable(oneLine(message)) : message;
   return `${shown}:${line}:${column} ${severity} ${rule} ${text}\n`;
 }
 
@@ -87,16 +88,6 @@ function escapeChar(c: string): string {
   if (c === '\t') return '\\t';
   const hex = c.charCodeAt(0).toString(16);
   return c.charCodeAt(0) < 0x100 ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`;
-}
-
-/** Whether `text` holds none of UNPRINTABLE (and so no line break either). */
-function isPrintable(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false;
-    if (c >= 0x61c && (c === 0x61c || c === 0x200e || c === 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))) return false;
-  }
-  return true;
 }
 
 /** Text with every unprintable character written as an escape (\n, \x1b, \u202e). */
