@@ -95,3 +95,25 @@ test('headings indented with em spaces (as Word indents them) are still the sect
     [],
   );
 });
+
+test('a line that ends with three number cells is a table row, never the heading that ends a table', async () => {
+  const { endsTable, endsWithNumberCells } = await import('../../server/src/core/parse/sections');
+  const ends = (line: string) => endsTable(normalize(line), 0, line.length);
+  // Rows of 表三 in the shapes reports use: tabs, pipes, spaces, thousands and decimals.
+  for (const row of [
+    '四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1',
+    '| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+    '1.属于国家秘密 0 0 0 0 0 0 0',
+    '三、本年度办理结果 1,024 0.5 3',
+  ]) {
+    assert.equal(endsWithNumberCells(normalize(row), 0, row.length), true, row);
+    assert.equal(ends(row), false, row);
+  }
+  // Not cells: numbers inside words or fewer than three; these lines are read as before.
+  for (const line of ['一、总体情况\t2023年，我镇共发布信息12条', '二、主动公开政府信息情况 2 3', '五、存在的主要问题及改进情况2023 2024 2025年', '六、其他需要报告的事项']) {
+    assert.equal(endsWithNumberCells(normalize(line), 0, line.length), false, line);
+  }
+  // The heading that runs into its paragraph after a tab still ends a table.
+  assert.equal(ends('一、总体情况\t2023年，我镇共发布信息12条'), true);
+  assert.equal(ends('六、其他需要报告的事项'), true);
+});

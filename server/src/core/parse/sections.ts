@@ -100,10 +100,39 @@ export function readHeading(text: string, norm: string, start: number, end: numb
  * "N、" — never a row label such as "3.其他" or "(七)总计" that happens to resemble a title.
  */
 export function endsTable(norm: string, start: number, end: number): boolean {
+  // A row with its numbers ("四、结转下年度继续办理 1 0 …", "1.属于国家秘密	0	…") is asked about
+  // on every line of every table, and its numbers make it a line no other report has: settled here,
+  // it neither misses the memo nor fills it.
+  if (endsWithNumberCells(norm, start, end)) return false;
   const read = headingIn(norm, start, end);
   if (!read || read.key === null) return false;
   const marker = read.heading.markerSpan;
   return read.exact || (!!marker && norm.slice(start + marker.start, start + marker.end).includes('、'));
+}
+
+/** Cells of a table row: blanks, tabs and pipes between them. */
+function isCellSeparator(c: number): boolean {
+  return c === 0x7c || isSpace(c);
+}
+
+/**
+ * Whether the line ends with three or more cells that are plain numbers ("3", "1,024", "0.5"),
+ * separated by blanks, tabs or pipes: a table row, which no section heading is.
+ */
+export function endsWithNumberCells(norm: string, start: number, end: number): boolean {
+  let i = end;
+  for (let cells = 0; cells < 3; cells++) {
+    while (i > start && isCellSeparator(norm.charCodeAt(i - 1))) i--;
+    const cellEnd = i;
+    while (i > start) {
+      const c = norm.charCodeAt(i - 1);
+      if (!isDigit(c) && c !== 0x2c /* , */ && c !== 0x2e /* . */) break;
+      i--;
+    }
+    // A number that is its own cell: digits, with a separator (or nothing) before it.
+    if (i === cellEnd || !isDigit(norm.charCodeAt(i)) || (i > start && !isCellSeparator(norm.charCodeAt(i - 1)))) return false;
+  }
+  return true;
 }
 
 /** The heading on a line with offsets relative to the line (its title left to `placed`), or null. */
