@@ -27,6 +27,23 @@ test('KeywordScan finds the first keyword where the case-insensitive alternation
   );
 });
 
+test('KeywordScan agrees with the alternation on words that share their first character', () => {
+  // 开 opens three keywords and the everyday 公开; Bet/BET/bet and 365bet differ by case only.
+  const words = ['开云', '开元', '开户', '开云体育', 'bet', 'betway', '澳门', '澳彩', '>'];
+  const scan = new KeywordScan(words);
+  const alternation = new RegExp(words.map(escape).join('|'), 'i');
+  const piece = fc.constantFrom('开', '云', '元', '户', '公开', '体育', 'b', 'B', 'e', 'E', 't', 'T', 'way', '澳', '门', '彩', '>', '3', ' ');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(40), (pieces, from) => {
+      const text = pieces.join('');
+      const start = Math.min(from, text.length);
+      const m = alternation.exec(text.slice(start));
+      assert.equal(scan.firstIn(text, start), m ? start + m.index : -1);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
 test('KeywordScan stops at the end it is given: a keyword that runs past it is not found', () => {
   const scan = new KeywordScan(['扫一扫']);
   assert.equal(scan.firstIn('请扫一扫', 0, 3), -1);
