@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../server/src/core';
 import { CIXI, SUSHUI, XIAOCAOE } from '../support/mini-report';
-import { toTraditional } from '../support/reports';
+import { generateReport, toTraditional } from '../support/reports';
 
 
 function foreign(text: string, locale: 'zh-cn' | 'en' = 'zh-cn') {
@@ -60,6 +60,29 @@ test('a web copy: page chrome, HTML debris and spam are flagged as hints; 发布
   for (const f of found) assert.ok(!f.text.includes('发布日期') && !f.text.includes('来源'));
   // The debris raises nothing above a hint that the clean report did not have.
   assert.deepEqual(notHint(WEB_COPY), notHint(CIXI));
+});
+
+test('in a Markdown table, HTML debris on any row is flagged and the pipes hide nothing after the table', () => {
+  const { text } = generateReport({ year: 2023, body: '青山县青山镇人民政府', shape: 'markdown', seed: 7 });
+  assert.deepEqual(foreign(text), [], 'the clean Markdown report');
+  const rows = text.split('\n');
+  const tableRows = rows.map((r, i) => [r, i] as const).filter(([r]) => /^\|.*\d \|$/.test(r));
+  assert.ok(tableRows.length > 20, 'the generated report has Markdown tables');
+  // Debris on a middle row and on the last row of the last table, and page chrome on the line after it.
+  const [middle, middleAt] = tableRows[Math.floor(tableRows.length / 2)];
+  const [last, lastAt] = tableRows[tableRows.length - 1];
+  rows[middleAt] = middle.replace(/ \| (\d+) \|$/, ' | $1&nbsp; |');
+  rows[lastAt] = last + '</td>';
+  rows.splice(lastAt + 1, 0, '【打印本页】 【关闭窗口】');
+  const found = foreign(rows.join('\n'));
+  assert.deepEqual(
+    found.map((f) => [f.line, f.text]),
+    [
+      [middleAt + 1, '&nbsp;'],
+      [lastAt + 1, '/td>'], // in a table only the tag's end is debris: Markdown wraps labels with <br>
+      [lastAt + 2, '【打印本页】 【关闭窗口】'],
+    ],
+  );
 });
 
 test('other shapes of page chrome: a breadcrumb over two lines, 点击率 and 【 打印 】 in a meta line', () => {

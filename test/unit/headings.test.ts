@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { check } from '../../server/src/core';
-import { readHeading, readHeadingUnfiltered } from '../../server/src/core/parse/sections';
+import { endsTable, endsWithNumberCells, readHeading, readHeadingUnfiltered } from '../../server/src/core/parse/sections';
 import { normalize } from '../../server/src/core/text/normalize';
 import { generateReport } from '../support/reports';
 
@@ -96,8 +96,7 @@ test('headings indented with em spaces (as Word indents them) are still the sect
   );
 });
 
-test('a line that ends with three number cells is a table row, never the heading that ends a table', async () => {
-  const { endsTable, endsWithNumberCells } = await import('../../server/src/core/parse/sections');
+test('a line that ends with three number cells is a table row, never the heading that ends a table', () => {
   const ends = (line: string) => endsTable(normalize(line), 0, line.length);
   // Rows of 表三 in the shapes reports use: tabs, pipes, spaces, thousands and decimals.
   for (const row of [

@@ -4,7 +4,6 @@ import { defineRule, type Bilingual } from './rule';
 import { sentencesOf } from '../parse/narrative';
 import { leadLength, quote } from './years';
 import { KeywordScan } from '../text/keywords';
-import { inTable } from './tables-common';
 import { REMOVED_SPAM } from '../text/pollution';
 
 // Text that is not part of the report (FORMAT.md §6–7): the chrome of the web page it was copied
@@ -141,6 +140,21 @@ function lineHits(report: Report, lineStart: number, lineEnd: number, inTable: b
   return hits;
 }
 
+/** The table span that holds `at`, if any. */
+function tableAround(report: Report, at: number): Span | undefined {
+  for (const s of report.tableSpans) if (s.start <= at && at < s.end) return s;
+  return undefined;
+}
+
+/** Offset of the first unit `a` or `b` in text[start, end), or -1. */
+function firstOfEither(text: string, start: number, end: number, a: number, b: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === a || c === b) return i;
+  }
+  return -1;
+}
+
 /** Where the report ends: the signature date after the last section ("2024年1月11日"). */
 function signatureEnd(report: Report): number {
   const last = report.sections[report.sections.length - 1];
@@ -259,9 +273,20 @@ const rule = defineRule({
     for (let at = MAY_BE_FOREIGN.firstIn(norm); at >= 0; ) {
       const l = lines.lineOf(at);
       const start = lines.starts[l];
-      const lineEnd = lines.lineEnd(l);
-      hits.push(...lineHits(report, start, lineEnd, inTable(report, start), start >= end));
-      at = lineEnd + 1 < norm.length ? MAY_BE_FOREIGN.firstIn(norm, lineEnd + 1) : -1;
+      let next = lines.lineEnd(l) + 1;
+      const table = tableAround(report, start);
+      if (!table) hits.push(...lineHits(report, start, next - 1, false, start >= end));
+      else {
+        // A table's lines can hold only HTML debris, which needs & or >: the scan goes on from the
+        // next line that has one, or from after the table's last line (the pipes of a Markdown
+        // table would otherwise stop it on every row).
+        const last = lines.lineEnd(lines.lineOf(Math.max(start, table.end - 1)));
+        const html = firstOfEither(norm, start, last, 0x26, 0x3e);
+        if (html < 0) next = Math.max(next, last + 1);
+        else if (html >= next) next = lines.starts[lines.lineOf(html)];
+        else hits.push(...lineHits(report, start, next - 1, true, start >= end));
+      }
+      at = next < norm.length ? MAY_BE_FOREIGN.firstIn(norm, next) : -1;
     }
     hits.push(...removedSpam(norm), ...otherBodyHits(report), ...placeholderBody(report));
     const count = new Map<Kind, number>();
