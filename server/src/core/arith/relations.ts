@@ -210,10 +210,9 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   const col = (c: number) => T3_COLUMN_NAMES[c];
   // The rows in table order; a row's index is its place among the table's cell slots.
   const ordered = [row('new'), row('carry'), ...leaves, row('total'), row('next')];
-  const term = (index: number, sign: 1 | -1): Term => {
-    const r = ordered[index];
-    return { row: r, sign, rowName: r && shortLabel(r), index };
-  };
+  // Each row is named in several relations: named once.
+  const names = ordered.map((r) => r && shortLabel(r));
+  const term = (index: number, sign: 1 | -1): Term => ({ row: ordered[index], sign, rowName: names[index], index });
   const NEW = 0;
   const CARRY = 1;
   const TOTAL = ordered.length - 2;
@@ -223,7 +222,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   // R3: each row's 总计 = its six columns.
   ordered.forEach((r, index) => {
     if (!r) return;
-    const name = shortLabel(r);
+    const name = names[index]!;
     out.push(across('row-total', `${name} · ${col(T3_TOTAL_COLUMN)}`, r, index, T3_TOTAL_COLUMN, 0, T3_TOTAL_COLUMN, T3_COLUMN_NAMES, name));
   });
   // A table cut off before its 办理结果 rows says nothing about them: no sum over them is judged.
@@ -233,7 +232,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
   const leafTerms = (sign: 1 | -1) => leaves.map((_, i) => term(CARRY + 1 + i, sign));
   if (totalRow) {
     const terms = leafTerms(1);
-    const name = shortLabel(totalRow);
+    const name = names[TOTAL]!;
     const total = term(TOTAL, 1);
     for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('column-total', `${name} · ${col(c)}`, total, c, terms, totalRow.span, leafMissing));
   }
@@ -246,7 +245,7 @@ function t3Relations(t3: Table, edition: '2019' | '2021'): Relation[] {
     if (carryRow) terms.push(term(CARRY, 1));
     if (totalRow) terms.push(term(TOTAL, -1));
     else for (const t of leafTerms(-1)) terms.push(t);
-    const name = nextRow ? shortLabel(nextRow) : '四、结转下年度继续办理';
+    const name = names[NEXT] ?? '四、结转下年度继续办理';
     const assumed = !newRow || !carryRow || !nextRow || (!totalRow && leafMissing);
     const next = term(NEXT, 1);
     for (let c = 0; c <= T3_TOTAL_COLUMN; c++) out.push(down('balance', `${name} · ${col(c)}`, next, c, terms, (newRow ?? carryRow)!.span, assumed));
