@@ -74,9 +74,14 @@ function decodeAs(bytes: Uint8Array, encoding: EncodingName): { text: string; lo
  */
 function binaryReason(text: string): 'nul-bytes' | 'control-chars' | null {
   if (text.includes('\0')) return 'nul-bytes';
+  // Most texts have none at all: one native search settles that before the count.
+  if (!CONTROL.test(text)) return null;
   const n = Math.min(text.length, 65536);
   return n > 0 && controlsIn(text, n) / n > 0.1 ? 'control-chars' : null;
 }
+
+/** A C0 control but tab, line breaks and form feed, or DEL: what controlsIn counts. */
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
 
 /**
  * C0 controls (but tab, line breaks, form feed) and DEL among the first `n` units. A function that
