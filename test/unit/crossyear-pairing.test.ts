@@ -9,6 +9,7 @@ import { pairProfiles } from '../../server/src/core/crossyear/pair';
 import { corpusNames, corpusReport } from '../support/corpus';
 import { miniReport } from '../support/mini-report';
 import { PINGTAN, pingtanProfile, profileOfText } from '../support/crossyear';
+import { packProfile, unpackProfile } from '../../server/src/cli/crossyear';
 
 const NARRATIVE = '本年度，我镇认真贯彻落实政府信息公开条例。';
 /** The mini report under another title. */
@@ -115,6 +116,23 @@ describe('the year profile', () => {
       const p = profileOfText(text);
       assert.equal(p.carryIn, null);
       assert.ok(p.narrative.hashes.length <= SKETCH_SIZE);
+    }
+  });
+});
+
+describe('packed profiles (the CLI keeps them packed until they pair)', () => {
+  test('a packed profile unpacks to the same profile and dismissals, for every Pingtan report and a report with nothing to compare', () => {
+    const profiles = [...PINGTAN.map((name) => pingtanProfile(name)), profileOfText(`某镇2023年政府信息公开工作年度报告\n一、总体情况\n${NARRATIVE}\n`)];
+    // Between them: carry-over rows and stock rows, and a report without tables.
+    assert.ok(profiles.some((p) => p.carryIn && p.stock.length) && profiles.some((p) => !p.carryIn));
+    for (const profile of profiles) {
+      const muted = ['carry-over@120', 'copied-report@0'];
+      const packed = packProfile(profile, muted);
+      const back = unpackProfile(packed);
+      assert.deepEqual({ ...back.profile, narrative: { ...back.profile.narrative, hashes: [...back.profile.narrative.hashes] } }, { ...profile, narrative: { ...profile.narrative, hashes: [...profile.narrative.hashes] } });
+      assert.deepEqual([...back.muted], muted);
+      // The raw hashes and positional JSON: well under the object's JSON with base64 hashes.
+      assert.ok(packed.byteLength < Buffer.byteLength(JSON.stringify(profile)), `${packed.byteLength} bytes`);
     }
   });
 });

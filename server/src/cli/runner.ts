@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../core';
 import { checkerState, failedOutcome, processFile, type CheckerState, type FileOutcome, type JobSettings } from './check-file';
+import type { PackedProfile } from './crossyear';
 import { listFiles, type FileJob, type ListOptions } from './files';
 import { t } from './messages';
 
@@ -39,7 +40,7 @@ export type Emit = (outcome: FileOutcome) => Promise<void>;
  */
 export type WantedProfiles = () => readonly number[];
 /** Packed year profiles by file index. */
-export type Profiles = Map<number, string>;
+export type Profiles = Map<number, PackedProfile>;
 
 export function defaultThreads(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
@@ -113,7 +114,7 @@ interface PoolWorker {
   /** The worker loaded the engine and said so; a crash before that is not any file's fault. */
   ready: boolean;
   /** Waiting for the profiles it was asked for (called with none if it dies first: they are rebuilt here). */
-  profilesAnswer: ((profiles: [number, string][]) => void) | null;
+  profilesAnswer: ((profiles: [number, PackedProfile][]) => void) | null;
 }
 
 /** What a worker is given: the settings, and the shared slot where it says which file it is on. */
@@ -126,7 +127,7 @@ export interface WorkerData {
 export type ToWorker = FileJob[] | { profiles: readonly number[] };
 
 /** What a worker posts: once `ready`, then the outcomes of each batch in the order of the batch; the profiles asked for. */
-export type WorkerMessage = { ready: true } | { outcomes: FileOutcome[] } | { profiles: [number, string][] };
+export type WorkerMessage = { ready: true } | { outcomes: FileOutcome[] } | { profiles: [number, PackedProfile][] };
 
 export class WorkerPool {
   private readonly done = new Map<number, FileOutcome>();
@@ -282,7 +283,7 @@ export class WorkerPool {
       .filter((w) => w.alive)
       .map(
         (w) =>
-          new Promise<[number, string][]>((resolve) => {
+          new Promise<[number, PackedProfile][]>((resolve) => {
             w.profilesAnswer = resolve;
             w.worker.postMessage({ profiles: wanted } satisfies ToWorker);
           }),
