@@ -75,6 +75,23 @@ describe('cross-year findings in the CLI', () => {
     assert.doesNotMatch(clean, /<code>carry-over<\/code>/);
   });
 
+  it('csv: a report\'s row counts its cross-year errors with its own, in input order', () => {
+    const { dir, names } = pingtanFolder({ c02_pingtan_syq_2022: [CARRY_C02, '二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t1\t2'] });
+    const r = runCli(['check', '--format', 'csv', ...names], { cwd: dir });
+    const rows = r.stdout.replace(/^\ufeff/, '').trimEnd().split('\r\n').map((l) => l.split(','));
+    const header = rows[0];
+    const [pathAt, errorsAt] = [0, header.indexOf('错误')];
+    assert.ok(errorsAt > 0, header.join(','));
+    assert.deepEqual(rows.slice(1).map((row) => row[pathAt]), names);
+    // c02's row: its own balance error (the changed cell breaks it) and the two carry-over errors, as the HTML table says.
+    const errorsOf = (name: string) => rows.find((row) => row[pathAt] === name)![errorsAt];
+    assert.equal(errorsOf('c02_pingtan_syq_2022.txt'), '3');
+    const unchanged = pingtanFolder();
+    const clean = runCli(['check', '--format', 'csv', ...unchanged.names], { cwd: unchanged.dir });
+    assert.equal(clean.stdout.replace(/^\ufeff/, '').trimEnd().split('\r\n').find((l) => l.startsWith('c02_pingtan_syq_2022.txt'))!.split(',')[errorsAt], '0');
+    assert.equal(r.code, 1);
+  });
+
   it('sarif: the cross-year results are in the run, with rule indices', () => {
     const { dir, names } = pingtanFolder();
     const r = runCli(['check', '--format', 'sarif', ...names], { cwd: dir });

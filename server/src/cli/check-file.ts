@@ -16,6 +16,7 @@ import { describeFsError, type FileJob } from './files';
 import { errorChunk, fileChunk, needsSummary } from './format';
 import type { ReportIdentity } from './format-common';
 import { reportIdentity } from './format-html';
+import { csvFields, type CsvFields } from './format-csv';
 import { IgnoreFiles } from './ignore';
 import { t } from './messages';
 import { writeIfUnchanged } from './write';
@@ -48,6 +49,11 @@ export interface FileOutcome {
   path: string;
   /** This file's part of the output (see format.ts); '' when it has none. */
   chunk: string;
+  /**
+   * With --format csv in a run that compares years: the report's row as values instead of `chunk`,
+   * written once its year-over-year findings are known (main.ts).
+   */
+  csvFields?: CsvFields;
   /** Findings shown, by severity. */
   counts: Counts;
   /** Why the file could not be read or checked; makes the exit status 2. */
@@ -271,7 +277,7 @@ function checkSource(job: FileJob, settings: JobSettings, state: CheckerState, r
       const profile = buildProfile(result.report, result.lines);
       outcome.identity = state.shelf.put(job.index, profile, mutedPlaces(profile, result.report.text, result.lines, ignore.entries));
     }
-    outcome.chunk = fileChunk(format, {
+    const file = {
       index: job.index,
       path: job.path,
       locale,
@@ -281,7 +287,9 @@ function checkSource(job: FileJob, settings: JobSettings, state: CheckerState, r
       fixed: outcome.fixed,
       changes: outcome.changes,
       unwritten: outcome.unwritten,
-    });
+    };
+    if (format === 'csv' && settings.crossYear) outcome.csvFields = csvFields(file);
+    else outcome.chunk = fileChunk(format, file);
     return outcome;
   } catch (error) {
     return fail(t(locale, 'checkCrashed', { reason: describeError(error) }));

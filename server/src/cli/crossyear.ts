@@ -8,7 +8,8 @@
 //   json  → a top-level "crossYear": [{ path, diagnostics: [...] }] after "files";
 //   sarif → more results, before the footer.
 //   html  → a section of their own after the reports, counted in the table of reports (main.ts);
-//   csv   → not in the rows, which are written before the pairs are known (the summary line counts them).
+//   csv   → counted in each report's error and warning columns: the rows of such a run wait until
+//           the pairs are known (main.ts).
 import type { Locale, RuleSetting, Severity, YearProfile } from '../core';
 import type { CarryRow, Place, StockRow, YearIdentity } from '../core/crossyear/profile';
 import { CROSS_YEAR_RULES, crossYearDiagnostics, type CrossYearDiagnostic } from '../core/crossyear/diagnostics';

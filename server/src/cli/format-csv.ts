@@ -61,7 +61,28 @@ export function csvHeader(locale: Locale): string {
 }
 
 export function csvChunk(file: CheckedFile): string {
-  return csvRow(COLUMNS.map((c) => c.value(file, file.summary)));
+  return csvRow(csvFields(file));
+}
+
+/** A report's row as values, to be written later (csvRowWith). */
+export type CsvFields = Field[];
+
+export function csvFields(file: CheckedFile): CsvFields {
+  return COLUMNS.map((c) => c.value(file, file.summary));
+}
+
+const ERRORS_COLUMN = COLUMNS.findIndex((c) => c.header === 'csvErrors');
+const WARNINGS_COLUMN = COLUMNS.findIndex((c) => c.header === 'csvWarnings');
+
+/**
+ * The row of a report whose year-over-year findings (errors and warnings) count in it too. A run
+ * that compares years knows them only once every report is read, so its rows wait until then.
+ */
+export function csvRowWith(fields: CsvFields, crossYear: { error: number; warning: number }): string {
+  const row = [...fields];
+  row[ERRORS_COLUMN] = Number(row[ERRORS_COLUMN] ?? 0) + crossYear.error;
+  row[WARNINGS_COLUMN] = Number(row[WARNINGS_COLUMN] ?? 0) + crossYear.warning;
+  return csvRow(row);
 }
 
 /** The row of a file that could not be checked: its path and why, the rest empty. */

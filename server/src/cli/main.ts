@@ -15,6 +15,7 @@ import { ProgressBar } from './progress';
 import { relaunch, shouldRelaunch } from './relaunch';
 import { runJobs, startWorkersEarly } from './runner';
 import { readStdinJob } from './stdin';
+import { csvRowWith, type CsvFields } from './format-csv';
 import { countCrossYear, crossYearChunk, crossYearFindings, crossYearJson, pairedIndices, yearPairs } from './crossyear';
 import type { YearPair } from '../core/crossyear/pair';
 import type { YearIdentity } from '../core/crossyear/profile';
@@ -109,6 +110,9 @@ async function checkFiles(options: CliOptions): Promise<number> {
   const reportedIgnoreFiles = new Set<string>();
   let ignoreTrouble = false;
   let wroteChunk = false;
+  // CSV rows of a run that compares years wait for its year-over-year findings, which count in them.
+  const holdsRows = format === 'csv' && settings.crossYear === true;
+  const heldRows: (string | { path: string; fields: CsvFields })[] = [];
 
   await out(streamHeader(format, { locale, version: packageVersion() }));
   const emit = async (o: FileOutcome) => {
@@ -143,7 +147,9 @@ async function checkFiles(options: CliOptions): Promise<number> {
     totals.hint += o.counts.hint;
     if (o.fixed) totals.fixed++;
     if (o.identity) identities[o.index] = o.identity;
-    if (o.chunk) {
+    if (o.csvFields) heldRows.push({ path: o.path, fields: o.csvFields });
+    else if (o.chunk && holdsRows) heldRows.push(o.chunk);
+    else if (o.chunk) {
       await out((wroteChunk ? joiner(format) : '') + o.chunk);
       wroteChunk = true;
     }
@@ -158,6 +164,11 @@ async function checkFiles(options: CliOptions): Promise<number> {
   for (const severity of ['error', 'warning', 'information', 'hint'] as const) totals[severity] += crossCounts[severity];
   progress?.clear();
   progress = null;
+  if (heldRows.length) {
+    const crossOf = new Map(crossYear.map((f) => [f.path, countCrossYear([f])]));
+    const noCross = emptyCounts();
+    await out(heldRows.map((r) => (typeof r === 'string' ? r : csvRowWith(r.fields, crossOf.get(r.path) ?? noCross))).join(''));
+  }
   const crossChunk = crossYearChunk(format, crossYear);
   if (crossChunk) await out((wroteChunk && format === 'sarif' ? joiner(format) : '') + crossChunk);
   // The HTML page's table of reports counts each report's year-over-year findings with its own.
