@@ -113,13 +113,14 @@ export interface PipeState {
  * label with stray spaces) and numbers stand alone.
  */
 export function tokenizeLine(text: string, norm: string, lineStart: number, lineEnd: number, line: number, pipes: PipeState = { open: true }): Token[] {
-  if (isBlank(norm, lineStart, lineEnd)) {
+  const shape = lineShape(norm, lineStart, lineEnd);
+  if ((shape & FILLED) === 0) {
     return [token('blank', lineStart, lineEnd, line, '', undefined, true)];
   }
-  if (occursIn(norm, '---', lineStart, lineEnd) && MARKDOWN_RULE.test(norm.slice(lineStart, lineEnd))) return [];
+  if ((shape & DASHES) !== 0 && MARKDOWN_RULE.test(norm.slice(lineStart, lineEnd))) return [];
   const tokens = newList<Token>();
-  const hasTab = occursIn(norm, '\t', lineStart, lineEnd);
-  const hasPipe = !hasTab && occursIn(norm, '|', lineStart, lineEnd);
+  const hasTab = (shape & TAB) !== 0;
+  const hasPipe = !hasTab && (shape & PIPE) !== 0;
   if (hasPipe && onlyPipes(norm, lineStart, lineEnd)) {
     // A line of pipes only: each pipe ends a cell, and one that ends none is an empty cell.
     for (let i = lineStart; i < lineEnd; i++) {
@@ -196,13 +197,25 @@ function onlyPipes(norm: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Whether `what` occurs within text[start, end). Bounded: indexOf would search past the line. */
-function occursIn(text: string, what: string, start: number, end: number): boolean {
-  const first = what.charCodeAt(0);
-  for (let i = start; i + what.length <= end; i++) {
-    if (text.charCodeAt(i) === first && (what.length === 1 || text.startsWith(what, i))) return true;
+/** What lineShape finds on a line: anything but whitespace, a tab, a pipe, a run of three hyphens. */
+const FILLED = 1;
+const TAB = 2;
+const PIPE = 4;
+const DASHES = 8;
+
+/** The line's shape, from one pass over it (the separators decide how it is split). */
+function lineShape(norm: string, start: number, end: number): number {
+  let shape = 0;
+  let hyphens = 0;
+  for (let i = start; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    hyphens = c === 0x2d ? hyphens + 1 : 0;
+    if (hyphens === 3) shape |= DASHES;
+    if (c === 0x09) shape |= TAB;
+    else if (c === 0x7c) shape |= PIPE | FILLED;
+    else if (!isSpace(c)) shape |= FILLED;
   }
-  return false;
+  return shape;
 }
 
 /**
