@@ -10,6 +10,7 @@ import { type RowSpec, T2_COLUMNS, T2_HEADER_LABELS, T2_ROWS, T3_ROWS, t3ValueRo
 import { type Token, segment, token, tokenizeLines } from './cells';
 import { StringMemo } from '../text/memo';
 import { nextOf } from '../text/next';
+import { isNoise } from '../text/chars';
 import { copyList, filterList, mapList, newList } from './lists';
 import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
 
@@ -487,8 +488,11 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
 // 表二
 
 export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.lineCount): number | null {
-  // Both openings need a 条 (第二十条) or a 容 (信息内容).
+  // Both openings need a 条 (第二十条) or a 容 (信息内容), and open the line with 第 or 信: the
+  // narrative's many lines with 条 ("发布信息120条") are not compacted to find that out.
   for (const [l, s] of linesHolding(ctx, ['条', '容'], from, to)) {
+    const first = firstKept(s);
+    if (first !== 0x7b2c /* 第 */ && first !== 0x4fe1 /* 信 */) continue;
     const k = compact(s);
     if (/^第二十条第\(?[一1]\)?项/.test(k) || /^信息内容(本年|\t|$)/.test(k.replace(/\t/g, ''))) return l;
   }
@@ -500,6 +504,15 @@ export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.line
  * by jumping to the next occurrence rather than by reading every line. Lines over 400 characters are
  * prose or debris, never a table's opening row, and are passed over.
  */
+/** The first unit of `s` that compact() keeps, or -1. */
+function firstKept(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isNoise(c)) return c;
+  }
+  return -1;
+}
+
 function* linesHolding(ctx: TableScanContext, words: string[], from: number, to = ctx.lines.lineCount): Generator<[number, string]> {
   const nexts = mapList(words, (w) => nextOf(ctx.norm, w));
   for (let l = from; l < to; l++) {
