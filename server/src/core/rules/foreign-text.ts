@@ -36,20 +36,24 @@ const messages = {
 
 type Kind = keyof typeof messages;
 
-/** Page chrome; each pattern matches the piece of a line to flag (some run to the end of the line). */
-const CHROME: RegExp[] = [
-  /(首页|网站首页|主页)\s*(>|»|›|→)\s*\S.*$/g, // 首页 > 政务公开 > …
-  /[[【]\s*(打印|关闭|返回|收藏|分享|纠错)\s*[\]】]/g, // 【 打印 】【 关闭 】 among other words
-  /(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*$/g,
-  /(浏览次数|浏览量|阅读次数|阅读量|访问量|访问次数|点击数|点击次数|点击量|点击率)\s*[:：]\s*\d*/g,
+/**
+ * Page chrome; each pattern matches the piece of a line to flag (some run to the end of the line),
+ * and is tried only on a line holding one of the words it cannot match without (most lines that
+ * the keyword scan stops at hold only 相关 or a pipe, and fail all ten).
+ */
+const CHROME: { re: RegExp; needs: string[] }[] = [
+  { re: /(首页|网站首页|主页)\s*(>|»|›|→)\s*\S.*$/g, needs: ['首页', '主页'] }, // 首页 > 政务公开 > …
+  { re: /[[【]\s*(打印|关闭|返回|收藏|分享|纠错)\s*[\]】]/g, needs: ['[', '【'] }, // 【 打印 】【 关闭 】 among other words
+  { re: /(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*$/g, needs: ['位置'] },
+  { re: /(浏览次数|浏览量|阅读次数|阅读量|访问量|访问次数|点击数|点击次数|点击量|点击率)\s*[:：]\s*\d*/g, needs: ['浏览', '阅读', '访问', '点击'] },
   // Spaces only after a bracket: an optional "\s*" before the keyword would rescan every run of
   // whitespace from each of its positions (quadratic on a line of spaces).
-  /(?:[[【(]\s*)?(字号|字体)[\s:：[【(]*大[\s\]】)[【(]*中[\s\]】)[【(]*小[\]】)]?/g,
-  /(?:[[【]\s*)?(打印本页|打印此页|打印文章|打印本文|关闭窗口|关闭本页|关闭此页|返回顶部|收藏本页|加入收藏)\s*[\]】]?/g,
-  /分享到\s*[:：]?.*$/g,
-  /扫一扫在手机(上)?(打开|查看|浏览)\S*/g,
-  /(上一篇|下一篇)\s*[:：].*$/g,
-  /(版权所有|ICP备\s*\d|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]).*$/g,
+  { re: /(?:[[【(]\s*)?(字号|字体)[\s:：[【(]*大[\s\]】)[【(]*中[\s\]】)[【(]*小[\]】)]?/g, needs: ['字号', '字体'] },
+  { re: /(?:[[【]\s*)?(打印本页|打印此页|打印文章|打印本文|关闭窗口|关闭本页|关闭此页|返回顶部|收藏本页|加入收藏)\s*[\]】]?/g, needs: ['打印', '关闭', '返回', '收藏'] },
+  { re: /分享到\s*[:：]?.*$/g, needs: ['分享到'] },
+  { re: /扫一扫在手机(上)?(打开|查看|浏览)\S*/g, needs: ['扫一扫'] },
+  { re: /(上一篇|下一篇)\s*[:：].*$/g, needs: ['上一篇', '下一篇'] },
+  { re: /(版权所有|ICP备\s*\d|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]).*$/g, needs: ['版权所有', 'ICP备', '网站标识码', '公网安备', '主办单位', '承办单位', '技术支持'] },
 ];
 /** Short chrome words that count only as a line of their own ("【打印】 【关闭】"). */
 const CHROME_WORDS = new Set(['打印', '关闭', '返回', '收藏', '分享', '纠错', '我要纠错', '网站地图', '联系我们', '相关链接', '相关文章', '附件下载', '点击查看解读', '点击查看原文']);
@@ -129,7 +133,7 @@ function lineHits(report: Report, lineStart: number, lineEnd: number, inTable: b
   const lead = line.length - line.trimStart().length;
   const whole = { start: lineStart + lead, end: lineStart + line.trimEnd().length };
   if (isChromeLine(line)) return [...hits, { ...whole, kind: 'chrome' }];
-  for (const re of CHROME) scan(re, 'chrome');
+  for (const { re, needs } of CHROME) if (needs.some((word) => line.includes(word))) scan(re, 'chrome');
   // Spam: a short line of its own is flagged whole; inside a sentence, only the spam words.
   const mayBeSpam = MAY_BE_SPAM.firstIn(line) >= 0;
   const url = afterEnd && URL.test(line) && !/\.gov\.cn/i.test(line);
