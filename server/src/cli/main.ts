@@ -164,20 +164,19 @@ async function checkFiles(options: CliOptions): Promise<number> {
   for (const severity of ['error', 'warning', 'information', 'hint'] as const) totals[severity] += crossCounts[severity];
   progress?.clear();
   progress = null;
+  // A report's row (CSV, and the HTML page's table of reports) counts its year-over-year findings with its own.
+  const crossOf = new Map(crossYear.map((f) => [f.path, countCrossYear([f])]));
   if (heldRows.length) {
-    const crossOf = new Map(crossYear.map((f) => [f.path, countCrossYear([f])]));
     const noCross = emptyCounts();
     await out(heldRows.map((r) => (typeof r === 'string' ? r : csvRowWith(r.fields, crossOf.get(r.path) ?? noCross))).join(''));
   }
   const crossChunk = crossYearChunk(format, crossYear);
   if (crossChunk) await out((wroteChunk && format === 'sarif' ? joiner(format) : '') + crossChunk);
-  // The HTML page's table of reports counts each report's year-over-year findings with its own.
-  const rowOf = new Map(rows.map((r) => [r.path, r]));
-  for (const file of crossYear) {
-    const row = rowOf.get(file.path);
-    if (!row) continue;
-    for (const d of file.diagnostics) if (d.severity === 'error') row.errors++;
-    else if (d.severity === 'warning') row.warnings++;
+  for (const row of rows) {
+    const cross = crossOf.get(row.path);
+    if (!cross) continue;
+    row.errors += cross.error;
+    row.warnings += cross.warning;
   }
   await out(
     streamFooter(format, {

@@ -1,8 +1,9 @@
 // Worker thread of `nianbao check` (bundled as dist/cli-worker.js): receives batches of file jobs,
 // checks and formats each file, and posts the batch's outcomes, in order, in one message (a message
 // per file cost as much as reading the file). It keeps the year profiles of its files until the main
-// thread, once every file is done, asks for those that pair. Before each file it writes the file's index into the
-// shared progress slot, so that if the thread dies the main thread knows which file killed it.
+// thread, once every file is done, asks for those that pair. Before each file it writes the file's
+// index into the shared progress slot, so that if the thread dies the main thread knows which file
+// killed it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkerState, processFile, type FileOutcome } from './check-file';
 import type { FileJob } from './files';

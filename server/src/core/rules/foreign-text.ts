@@ -5,6 +5,7 @@ import { sentencesOf } from '../parse/narrative';
 import { leadLength, quote } from './years';
 import { KeywordScan } from '../text/keywords';
 import { REMOVED_SPAM } from '../text/pollution';
+import { tableAround } from './tables-common';
 
 // Text that is not part of the report (FORMAT.md §6–7): the chrome of the web page it was copied
 // from (breadcrumbs, 浏览次数, 字号：大 中 小, 打印本页, 分享到), HTML debris ("?!?/p>", "&nbsp;"),
@@ -142,12 +143,6 @@ function lineHits(report: Report, lineStart: number, lineEnd: number, inTable: b
   else if (mayBeSpam) scan(SPAM, 'spam');
   scan(PLACEHOLDER, 'placeholder');
   return hits;
-}
-
-/** The table span that holds `at`, if any. */
-function tableAround(report: Report, at: number): Span | undefined {
-  for (const s of report.tableSpans) if (s.start <= at && at < s.end) return s;
-  return undefined;
 }
 
 /** Offset of the first unit `a` or `b` in text[start, end), or -1. */

@@ -1,5 +1,6 @@
 // Names of tables, rows and cells for messages, and where the tables are: shared by the rules.
 import type { Report, Table, TableId } from '../model';
+import type { Span } from '../types';
 import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../format/editions';
 import type { Bilingual } from './rule';
 
@@ -45,7 +46,13 @@ export function skipTables(report: Report): boolean {
   return report.notAReport || report.edition === 'pre-2019';
 }
 
+/** The table span that holds the offset, if any. */
+export function tableAround(report: Report, at: number): Span | undefined {
+  for (const s of report.tableSpans) if (s.start <= at && at < s.end) return s;
+  return undefined;
+}
+
 /** Whether the offset falls inside one of the report's tables. */
 export function inTable(report: Report, at: number): boolean {
-  return report.tableSpans.some((s) => s.start <= at && at < s.end);
+  return tableAround(report, at) !== undefined;
 }
