@@ -107,3 +107,41 @@ describe('worker threads', () => {
     assert.doesNotMatch(r.stderr, /relaunched/);
   });
 });
+
+// Reports with many findings: a worker posts a batch's outcomes in parts once their output is large
+// (cli/worker.ts), and the parts must make the same output, in order, as one thread does, even when
+// the worker dies after it posted some of a batch.
+describe('worker threads, reports with many findings', () => {
+  const dir = tempDir();
+  /** Every number of every table line changed: some 35 findings a report, ~3,500 characters of output. */
+  const broken = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => (/[\t|]/.test(line) ? line.replace(/(?<![\d.])\d+(?![\d.])/g, (n) => String((Number(n) * 7 + 3) % 50)) : line))
+      .join('\n');
+  const sources = [FIXTURE.cixi, FIXTURE.sushui, FIXTURE.xiaocaoe].map(readFixture).map(broken);
+  const count = 320; // batches of 20 files: ~70,000 characters of output each
+  for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `r${String(i).padStart(3, '0')}.txt`), sources[i % 3]);
+
+  it('--jobs 2 prints exactly what --jobs 1 prints', () => {
+    const one = runCli(['check', '--jobs', '1', dir]);
+    const two = runCli(['check', '--jobs', '2', dir], { env: { NIANBAO_TRACE: '1' } });
+    assert.match(two.stderr, new RegExp(`nianbao: ${count} files, 2 worker threads`));
+    assert.ok(one.stdout.length > count * 3000, `${one.stdout.length} characters of findings`);
+    assert.equal(two.code, one.code);
+    assert.equal(two.stdout, one.stdout);
+  });
+
+  it('a worker that dies late in a batch: every other file is checked once, in order', () => {
+    const victim = 'r317.txt'; // the 18th of the last batch: parts of its batch were posted before
+    const one = runCli(['check', '--jobs', '1', dir]);
+    const two = runCli(['check', '--jobs', '2', dir], { env: { NIANBAO_TEST_WORKER_DIES_ON: victim } });
+    assert.equal(two.code, 2);
+    const victimLines = (out: string) => out.split('\n').filter((line) => line.includes(victim));
+    assert.ok(victimLines(one.stdout).length > 20);
+    assert.deepEqual(victimLines(two.stdout), []);
+    const others = (out: string) => out.split('\n').filter((line) => !line.includes(victim)).join('\n');
+    assert.equal(others(two.stdout), others(one.stdout));
+    assert.match(two.stderr, /r317\.txt.*exited with code 70/);
+  });
+});

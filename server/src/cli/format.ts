@@ -18,13 +18,15 @@ export { artifactLocation, rulePageUri, SRCROOT } from './format-sarif';
 // ---- what people read: text output and stderr ---------------------------------------------------
 
 function textChunk(file: CheckedFile): string {
-  let out = '';
+  // Joined once rather than appended to: a chain of appends stays a tree of pieces until it is
+  // posted to the main thread, and every young-generation collection in between copies the tree.
+  const out: string[] = [];
   const shown = shownPath(file.path);
   for (const d of file.diagnostics) {
     const p = file.lines.positionAt(d.start);
-    out += findingLine(shown, p.line + 1, p.character + 1, d.severity, d.rule, d.message);
+    out.push(findingLine(shown, p.line + 1, p.character + 1, d.severity, d.rule, d.message));
   }
-  return out;
+  return out.join('');
 }
 
 /** At most this many characters of a changed text are shown. */

@@ -126,8 +126,12 @@ export interface WorkerData {
 /** What a worker is sent: batches of files, then (once all are done) which year profiles to send back. */
 export type ToWorker = FileJob[] | { profiles: readonly number[] };
 
-/** What a worker posts: once `ready`, then the outcomes of each batch in the order of the batch; the profiles asked for. */
-export type WorkerMessage = { ready: true } | { outcomes: FileOutcome[] } | { profiles: [number, PackedProfile][] };
+/**
+ * What a worker posts: once `ready`; then the outcomes of each batch in the order of the batch, in
+ * one message or, when their output is large, in several (`batchDone` on the last); the profiles
+ * asked for.
+ */
+export type WorkerMessage = { ready: true } | { outcomes: FileOutcome[]; batchDone: boolean } | { profiles: [number, PackedProfile][] };
 
 export class WorkerPool {
   private readonly done = new Map<number, FileOutcome>();
@@ -192,7 +196,7 @@ export class WorkerPool {
         return;
       }
       if (entry.batches === 0) return; // a late answer from a batch already recovered
-      entry.batches--;
+      if (message.batchDone) entry.batches--;
       for (const outcome of message.outcomes) {
         const job = entry.pending.shift();
         if (!job || job.index !== outcome.index) return; // cannot happen: a worker answers in order
