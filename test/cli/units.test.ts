@@ -121,6 +121,47 @@ describe('decodeBytes', () => {
     assert.ok(r.ok && r.lossy && r.text === 'A\uFFFD(B');
   });
 
+  it('takes as UTF-8 exactly what the WHATWG decoder\'s fatal mode takes, with the same text', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const strict = (bytes: Uint8Array): string | null => {
+      try {
+        return fatal.decode(bytes);
+      } catch {
+        return null;
+      }
+    };
+    const pieces = [
+      [0xe4, 0xb8, 0xad], // 中
+      [0xf0, 0x9f, 0x98, 0x80], // 😀, a surrogate pair
+      [0xf4, 0x8f, 0xbf, 0xbf], // U+10FFFF, the last code point
+      [0xef, 0xbb, 0xbf], // U+FEFF inside the text
+      [0xef, 0xbf, 0xbf], // U+FFFF
+      [0xf4, 0x90, 0x80, 0x80], // beyond U+10FFFF
+      [0xed, 0xa0, 0x80], // an encoded surrogate
+      [0xc0, 0x80], // overlong NUL
+      [0xe0, 0x80, 0xaf], // overlong /
+      [0xe4, 0xb8], // truncated
+      [0xc3],
+      [0x80], // a lone continuation byte
+    ];
+    let utf8 = 0;
+    for (const a of pieces)
+      for (const b of pieces) {
+        const bytes = Buffer.from([0x41, ...a, 0x42, ...b, 0x43]);
+        const expected = strict(bytes);
+        const r = decodeBytes(bytes);
+        if (expected === null) assert.ok(!r.ok || r.encoding !== 'utf8', `${bytes.toString('hex')} is not UTF-8`);
+        else {
+          utf8++;
+          assert.deepEqual(r, { ok: true, text: expected, encoding: 'utf8', bom: false, lossy: false }, bytes.toString('hex'));
+        }
+      }
+    assert.equal(utf8, 25, 'the five valid pieces, in every pair');
+    // A long text (decoded by TextDecoder itself) and a short one read alike.
+    const long = Buffer.from(text.repeat(Math.ceil(300_000 / Buffer.byteLength(text))));
+    assert.deepEqual(decodeBytes(long), { ok: true, text: long.toString('utf8'), encoding: 'utf8', bom: false, lossy: false });
+  });
+
   it('rejects NUL bytes and control characters', () => {
     assert.deepEqual(decodeBytes(Buffer.from('abc\0def')), { ok: false, reason: 'nul-bytes' });
     assert.deepEqual(decodeBytes(Buffer.from('\x01\x02\x03\x04abc')), { ok: false, reason: 'control-chars' });
