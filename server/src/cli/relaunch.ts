@@ -4,7 +4,7 @@
 // runs a worker, a helper only gets a core by taking it from a worker, and an optimized function
 // waits in the compiler's queue while the worker runs it unoptimized: done on the worker's own thread,
 // the same work finishes sooner. 10,000 reports on 2 cores: ≈ 4 % less wall time for the collector's
-// flag, ≈ 6 % more for the compiler's (paired runs; bench/optimizations.md), at the same peak memory.
+// flag, ≈ 6 % more for the compiler's (paired runs; docs/PERFORMANCE.md), at the same peak memory.
 // V8 flags cannot be set once Node runs, and worker threads cannot be given their own, hence the
 // second process; it costs one Node start-up (≈ 50 ms), paid only when the inputs hold enough files
 // for workers.
