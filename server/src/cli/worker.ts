@@ -1,10 +1,9 @@
 // Worker thread of `nianbao check` (bundled as dist/cli-worker.js): receives batches of file jobs,
 // checks and formats each file, and posts the batch's outcomes, in order, in one message (a message
-// per file cost as much as reading the file), or in a few when their output is large (see
-// HELD_OUTPUT_CHARS). It keeps the year profiles of its files until the main
-// thread, once every file is done, asks for those that pair. Before each file it writes the file's
-// index into the shared progress slot, so that if the thread dies the main thread knows which file
-// killed it.
+// per file cost as much as reading the file), or in a few when their output is large
+// (HELD_OUTPUT_CHARS). It keeps the year profiles of its files until the main thread, once every
+// file is done, asks for those that pair. Before each file it writes the file's index into the
+// shared progress slot, so that if the thread dies the main thread knows which file killed it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkerState, processFile, type FileOutcome } from './check-file';
 import type { FileJob } from './files';
@@ -25,7 +24,8 @@ let busy = false;
  * Outcomes whose output adds up to more characters than this are posted before the batch is done.
  * Every young-generation collection copies the output still held (a report with 40 findings has
  * ~10,000 characters of it, 64 reports a batch): on the benchmark's corpus where every table is
- * broken, posting at this size cut the workers' collection time from ~0.6 s to ~0.4 s.
+ * broken, posting at this size cut the collections' time from ~0.6 s to ~0.5 s of CPU, and the
+ * run's peak memory from ~260 MB to ~220 MB.
  */
 const HELD_OUTPUT_CHARS = 50_000;
 /** Characters of output in the outcomes not yet posted. */
