@@ -499,11 +499,6 @@ export function findT2Start(ctx: TableScanContext, from = 0, to = ctx.lines.line
   return null;
 }
 
-/**
- * The lines of [from, to) that hold one of `words`, with their normalized text, in order: each found
- * by jumping to the next occurrence rather than by reading every line. Lines over 400 characters are
- * prose or debris, never a table's opening row, and are passed over.
- */
 /** The first unit of `s` that compact() keeps, or -1. */
 function firstKept(s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -513,6 +508,11 @@ function firstKept(s: string): number {
   return -1;
 }
 
+/**
+ * The lines of [from, to) that hold one of `words`, with their normalized text, in order: each found
+ * by jumping to the next occurrence rather than by reading every line. Lines over 400 characters are
+ * prose or debris, never a table's opening row, and are passed over.
+ */
 function* linesHolding(ctx: TableScanContext, words: string[], from: number, to = ctx.lines.lineCount): Generator<[number, string]> {
   const nexts = mapList(words, (w) => nextOf(ctx.norm, w));
   for (let l = from; l < to; l++) {
