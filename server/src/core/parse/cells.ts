@@ -4,6 +4,7 @@
 import type { Cell } from '../model';
 import type { LineIndex } from '../text/lines';
 import { isDigit, isSpace } from '../text/chars';
+import { isPageNumberLine } from '../text/page-number';
 import { newList } from './lists';
 
 export type TokenKind = 'text' | 'value' | 'blank';
@@ -118,6 +119,8 @@ export function tokenizeLine(text: string, norm: string, lineStart: number, line
     return [token('blank', lineStart, lineEnd, line, '', undefined, true)];
   }
   if ((shape & DASHES) !== 0 && MARKDOWN_RULE.test(norm.slice(lineStart, lineEnd))) return [];
+  // A page number left between two rows by a page break is not a row's cells.
+  if (isPageNumberLine(norm, lineStart, lineEnd)) return [];
   const tokens = newList<Token>();
   const hasTab = (shape & TAB) !== 0;
   const hasPipe = !hasTab && (shape & PIPE) !== 0;

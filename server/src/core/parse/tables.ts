@@ -13,6 +13,7 @@ import { nextOf } from '../text/next';
 import { isNoise } from '../text/chars';
 import { copyList, filterList, mapList, newList } from './lists';
 import { canonicalLabel, findAnchor, labelKey, type LabelKey } from './labels';
+import { placeMisprintedRows } from './misprinted-rows';
 
 export interface TableScanContext {
   text: string;
@@ -54,13 +55,18 @@ interface TableLayout {
   /** The last filled line of a text that ends inside the table (an excerpt cut short), or -1. */
   cutLine: number;
   /**
-   * Rows that have all their cells still end with empty separators ("| 0 | ||", a tab after the last
-   * number): the empty cells after a row's last number are layout, never a cell of its own.
+   * What the empty slots after a row's last number are, from the rows that have all their cells:
+   * - n > 0: those rows all end with n empty cells of their own lines (the line of "|" that closes
+   *   each row of a one-cell-per-line table): so many are layout, empty cells beside the filled ones
+   *   of a line ("0 | ||") are too, and a row that ends with more has empty cells of its own;
+   * - -1: those rows end with empty slots otherwise ("| 0 | ||", a tab after the last number): all
+   *   of them are layout, never a cell;
+   * - 0: those rows end with their last number.
    */
-  trailingSeparators: boolean;
+  trailingSeparators: number;
 }
 
-const NO_LAYOUT: TableLayout = { cutLine: -1, trailingSeparators: false };
+const NO_LAYOUT: TableLayout = { cutLine: -1, trailingSeparators: 0 };
 
 /** Slots up to and including the last number. */
 function coreLength(slots: Token[]): number {
@@ -68,10 +74,27 @@ function coreLength(slots: Token[]): number {
   return 0;
 }
 
-/** Whether a row with at least `expected` slots up to its last number has empty cells after it. */
-function endsWithSeparators(slots: Token[], expected: number): boolean {
-  const core = coreLength(slots);
-  return core >= expected && slots.length > core;
+/** TableLayout.trailingSeparators of a table's rows, each with the number of cells it should have. */
+function trailingSeparators(rows: readonly { values: Token[]; expected: number }[]): number {
+  let lines: number | null = null;
+  let consistent = true;
+  let any = false;
+  // The table's last row may lack its closing line: what follows the table closes it.
+  let lastOwn = -1;
+  for (const { values, expected } of rows) {
+    const core = coreLength(values);
+    if (core < expected) continue;
+    if (values.length > core) any = true;
+    if (lastOwn >= 0) {
+      if (lines === null) lines = lastOwn;
+      else if (lastOwn !== lines) consistent = false;
+    }
+    lastOwn = 0;
+    for (let i = core; i < values.length; i++) if (!values[i].edge) lastOwn++;
+  }
+  if (lastOwn >= 0 && lines !== null && lastOwn > lines) consistent = false;
+  if (consistent && lines !== null && lines > 0) return lines;
+  return any ? -1 : 0;
 }
 
 /**
@@ -82,7 +105,14 @@ function endsWithSeparators(slots: Token[], expected: number): boolean {
  */
 function placeCells(slots: Token[], expected: number, layout: TableLayout): { cells: Cell[]; positioned: boolean } {
   let s = slots;
-  if (layout.trailingSeparators && s.length > coreLength(s)) s = s.slice(0, coreLength(s));
+  const core = coreLength(s);
+  if (layout.trailingSeparators < 0 && s.length > core) s = s.slice(0, core);
+  else if (layout.trailingSeparators > 0 && s.length > core) {
+    // Empty cells of their own lines, less the row's closing ones, are the row's last cells.
+    const own = filterList(s.slice(core), (t) => !t.edge);
+    s = s.slice(0, core);
+    for (let i = 0; i < own.length - layout.trailingSeparators; i++) s.push(own[i]);
+  }
   if (s.length > expected) s = trimLayout(s, expected, layout.cutLine);
   if (s.length === expected && s.some((t) => t.kind === 'value')) {
     return { cells: mapList(s, (t) => (t.kind === 'value' ? t.cell! : blankCell(t))), positioned: true };
@@ -156,9 +186,20 @@ function rowLabelTokens(all: Token[], index: number, spec: RowSpec): Token[] {
     const joined = canonicalLabel(textOf(out) + t.text);
     const current = canonicalLabel(textOf(out));
     if (standards.some((s) => s !== current && s.startsWith(joined))) out.push(t);
-    else break;
+    // A piece of a merged header cell laid between the label's lines ("（六）其" / "他处理", a PDF
+    // table): passed over, the label may go on after it.
+    else if (!isHeaderPiece(t.text)) break;
   }
   return out;
+}
+
+/** The 表三 rows that head a group of rows, reduced ("其他处理", "本年度办理结果"). */
+const T3_GROUP_HEADERS = T3_ROWS.filter((r) => r.header).map((r) => canonicalLabel(r.label));
+
+/** Whether `text` is a piece of a 表三 group header's label (two characters or more). */
+function isHeaderPiece(text: string): boolean {
+  const piece = canonicalLabel(text);
+  return piece.length >= 2 && T3_GROUP_HEADERS.some((h) => h.includes(piece));
 }
 
 function makeRow(spec: RowSpec, labelTokens: Token[], text: string, values: Token[], expected: number, layout: TableLayout = NO_LAYOUT): TableRow {
@@ -229,7 +270,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
   const end = regionEnd(ctx, startLine, T3_MAX_LINES);
   const tokens = tokenizeLines(ctx.text, ctx.norm, ctx.lines, startLine, end);
   const segments = segment(tokens);
-  const layout: TableLayout = { cutLine: cutLineOf(ctx, end), trailingSeparators: segments.some((seg) => endsWithSeparators(seg.values, T3_COLUMN_COUNT)) };
+  const layout: TableLayout = { cutLine: cutLineOf(ctx, end), trailingSeparators: trailingSeparators(mapList(segments, (seg) => ({ values: seg.values, expected: T3_COLUMN_COUNT }))) };
   const rows = new Map<string, TableRow>();
   const stray = newList<TableRow>();
   let pos = 0;
@@ -316,6 +357,7 @@ export function readT3(ctx: TableScanContext, startLine: number, reportEdition: 
     if (rows.has('next') && rows.get('next')!.cells.length) done = true;
   }
 
+  placeMisprintedRows(rows, stray, T3_ROWS, standardsOf);
   singleOtherRow(rows, stray);
   const edition = t3Edition(rows);
   const expectedEdition = edition !== 'unknown' ? edition : reportEdition === '2019' ? '2019' : '2021';
@@ -468,7 +510,7 @@ export function readT4(ctx: TableScanContext, startLine: number): Table {
   }
   const rows = new Map<string, TableRow>();
   if (slots.length) {
-    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT, { cutLine, trailingSeparators: false });
+    const { cells, positioned } = placeCells(slots, T4_VALUE_COUNT, { cutLine, trailingSeparators: 0 });
     const first = headerTokens[0] ?? slots[0];
     const labelParts = copyList([{ start: first.start, end: first.end }]);
     rows.set('values', tableRow('values', '表四', { start: first.start, end: first.end }, labelParts, cells, positioned, T4_VALUE_COUNT, cutLine >= 0 && slots[slots.length - 1].line === cutLine, { start: slots[0].start, end: slots[slots.length - 1].end }));
@@ -580,7 +622,7 @@ export function readT2(ctx: TableScanContext, startLine: number, stopLine: numbe
   const edition: EditionId = votes['2021'] > votes['2019'] ? '2021' : votes['2019'] > votes['2021'] ? '2019' : 'unknown';
   const cellEdition: '2021' | '2019' = edition === '2019' || (edition === 'unknown' && reportEdition === '2019') ? '2019' : '2021';
   const expectedOf = (spec: RowSpec, values: Token[]) => spec.cells?.[cellEdition] ?? values.length;
-  const layout: TableLayout = { cutLine, trailingSeparators: found.some((f) => endsWithSeparators(f.values, expectedOf(f.spec, f.values))) };
+  const layout: TableLayout = { cutLine, trailingSeparators: trailingSeparators(mapList(found, (f) => ({ values: f.values, expected: expectedOf(f.spec, f.values) }))) };
   const rows = new Map<string, TableRow>();
   for (const f of found) {
     if (rows.has(f.spec.key)) continue;

@@ -4,12 +4,13 @@
 // - a gap between two runs wider than GAP_EM font sizes is a column gap (TAB), a narrower visible gap
 //   a space; so a table row becomes one line of TAB-separated cells, as the table reader expects.
 // Lines of a paragraph wrapped by the page's width are joined back (reflow). Pages are joined by a
-// line break. A PDF whose pages carry (almost) no text is a scan: `scanned`.
+// line break, their page numbers dropped. A PDF whose pages carry (almost) no text is a scan: `scanned`.
 // pdfjs runs its "worker" in this thread (the fake worker: its module is loaded here and handed to
 // pdfjs through globalThis.pdfjsWorker), so it works in the CLI's worker threads, offline, bundled.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PdfReading } from '../source';
+import { isPageNumberLine } from '../../core/text/page-number';
 
 // pdfjs's canvas renderer makes a DOMMatrix as it loads; Node has none (pdfjs would take one from
 // @napi-rs/canvas, which is not shipped). Nothing is rendered here, so a stand-in that is only
@@ -161,6 +162,18 @@ export function pageLines(items: readonly unknown[]): PageLine[] {
     .filter((l) => l.text.trim());
 }
 
+/**
+ * The page's lines without the page number printed at its foot or head ("- 4 -", "第 4 页"): it is
+ * not the report's, and at the foot of a full page the reflow would join it to the paragraph.
+ */
+export function withoutPageNumber(lines: PageLine[]): PageLine[] {
+  let from = 0;
+  let to = lines.length;
+  if (to > from && isPageNumberLine(lines[to - 1].text)) to--;
+  if (to > from && isPageNumberLine(lines[from].text)) from++;
+  return from === 0 && to === lines.length ? lines : lines.slice(from, to);
+}
+
 /** Where a sentence or clause ends: a line ending so was not cut by the page's width. */
 const CLAUSE_END = /[。！？；：!?;:]\s*$/;
 /** What opens a heading or a numbered item ("一、", "（一）", "1."): never the rest of a sentence. */
@@ -231,7 +244,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      laid.push(pageLines(content.items));
+      laid.push(withoutPageNumber(pageLines(content.items)));
       page.cleanup();
     }
     const pages: string[] = [];
