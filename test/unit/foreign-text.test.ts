@@ -106,6 +106,17 @@ test('spam words inside a line (a hacked page) are flagged, not the whole senten
   assert.deepEqual(foreign(header).map((f) => f.text), ['365bet网上娱乐_365体育平台网址']);
 });
 
+test('football-betting words put in place of a report\'s own words (a mirror site) are flagged', () => {
+  // As a mirror of a 2022 city report writes it: "关于" and a province's name replaced.
+  const hacked = replaceOnce(
+    replaceOnce(XIAOCAOE, '贯彻落实全市政务公开工作有关会议精神', '贯彻落实欧洲五大联赛:政务公开工作有关会议精神'),
+    '小曹娥镇人民政府\n',
+    '小曹娥镇人民政府足彩\n',
+  );
+  assert.deepEqual(foreign(hacked).map((f) => f.text).sort(), ['欧洲五大联赛', '足彩'].sort());
+  assert.deepEqual(notHint(hacked), notHint(XIAOCAOE));
+});
+
 test('gambling spam injected into a sentence, the title and a table label is flagged, and the report reads past it', () => {
   const hacked = replaceOnce(
     replaceOnce(

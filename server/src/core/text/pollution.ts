@@ -108,6 +108,8 @@ const STRONG = [
   '网上娱乐', '线上娱乐', '娱乐官网', '娱乐网址', '网上赌场', '线上赌场', '在线赌场', '在线投注',
   '网上投注', '投注平台', '投注官网', '葡京', '威尼斯人', '新濠天地', '美高梅', '华体会',
   '九游会', '金宝博', '新葡京', '威廉希尔', '博狗', '澳门彩', '新澳门', '澳彩', '开云体育', '亚博体育', '乐鱼体育',
+  // Football betting, which mirror sites also put in place of a report's words ("…视察欧洲五大联赛重要讲话").
+  '欧洲五大联赛', '五大联赛', '买球', '足彩', '竞彩', '体育投注', '足球投注',
 ];
 /** Casino names that are also ordinary words or place names (金沙镇): spam only beside a gambling word or URL. */
 const BRANDS = ['澳门', '金沙', '银河', '永利', '太阳城', '皇冠', '巴黎人', '伦敦人', '亚博', '开云', '乐鱼', '九游', '凯发', '开元'];
