@@ -110,6 +110,24 @@ test('edition-mismatch: a 2023 report with 2019-edition tables is one error', ()
   assert.match(found[0].message, /2019 年版/);
 });
 
+test('edition-mismatch: a 2023 report whose 表二 is of the 2021 edition and 表三 of the 2019 one names 表三', () => {
+  // The three （六） sub-rows written as the 2019 edition's single row, with their sums.
+  const lines = T.split('\n');
+  const at = lines.findIndex((l) => l.trim() === '（六）其他处理');
+  const subRows = lines.slice(at + 1, at + 4).map((l) => l.split('\t').slice(2).map(Number));
+  assert.equal(subRows.length, 3);
+  assert.ok(subRows.every((cells) => cells.length === 7 && cells.every(Number.isInteger)), lines.slice(at, at + 4).join('\n'));
+  const single = `\t（六）其他处理\t${subRows[0].map((_, c) => subRows[0][c] + subRows[1][c] + subRows[2][c]).join('\t')}`;
+  const r = check([...lines.slice(0, at), single, ...lines.slice(at + 4)].join('\n'));
+  assert.equal(r.report.tables.t2?.edition, '2021');
+  assert.equal(r.report.tables.t3?.edition, '2019');
+  const found = ofRule(r, 'edition-mismatch');
+  assert.equal(found.length, 1, describe(r));
+  assert.match(found[0].message, /^2023 年度报告应使用2021 年版.*，但表三（收到和处理政府信息公开申请情况）是2019 年版/);
+  // The single row's numbers are the sub-rows' sums: nothing else is wrong.
+  assert.deepEqual(serious(r).map((d) => d.rule), ['edition-mismatch'], describe(r));
+});
+
 test('edition-mismatch: a 2020 report with 2019-edition tables is clean', () => {
   const g = generateReport({ year: 2020, body: '青山县人民政府', shape: 'tabs' });
   const r = check(g.text);

@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
 import { EDITION_NAMES, editionForYear } from '../format/editions';
+import { TABLE_NAMES } from './tables-common';
 
 // The edition of the format follows the report year (FORMAT.md §1): 2019 edition for 2019–2020,
 // 2021 edition from 2021. Tables of the other edition are a real defect; a pre-2019 layout is
@@ -17,6 +18,10 @@ const rule = defineRule({
     mismatch: {
       'zh-cn': '{year} 年度报告应使用{expected}，但表格是{found}',
       en: 'A report for {year} must use the {expected}, but its tables are of the {found}',
+    },
+    mismatchOne: {
+      'zh-cn': '{year} 年度报告应使用{expected}，但{table}是{found}',
+      en: 'A report for {year} must use the {expected}, but {table} is of the {found}',
     },
     pre2019: {
       'zh-cn': '这是 2019 年以前的统计格式，版本检查已跳过',
@@ -37,11 +42,12 @@ const rule = defineRule({
     const found = report.tableEdition;
     if (found === 'unknown' || expected === 'unknown' || found === expected) return;
     const where = found === 'pre-2019' ? at : tableSignalSpan(ctx.report) ?? at;
-    ctx.add({
-      ...where,
-      messageId: 'mismatch',
-      args: { year, expected: EDITION_NAMES[expected][ctx.locale], found: EDITION_NAMES[found][ctx.locale] },
-    });
+    const args = { year, expected: EDITION_NAMES[expected][ctx.locale], found: EDITION_NAMES[found][ctx.locale] };
+    // One table of each edition (表二 of the right one, 表三's （六） of the old one): name the table.
+    const { t2, t3 } = report.tables;
+    const one = t2 && t3 && t2.edition !== t3.edition && [t2.edition, t3.edition].includes(expected) ? (t2.edition === found ? 't2' : 't3') : null;
+    if (one) ctx.add({ ...where, messageId: 'mismatchOne', args: { ...args, table: TABLE_NAMES[one][ctx.locale] } });
+    else ctx.add({ ...where, messageId: 'mismatch', args });
   },
 });
 
