@@ -154,6 +154,17 @@ describe('PDF reflow', () => {
     assert.deepEqual(lines, page.map((l) => l.text));
   });
 
+  it('a paragraph cut by the foot of a page goes on at the head of the next; a new paragraph there does not', () => {
+    const foot = [...prose, at('定期对政府信息公开栏目进行检查，将栏目不更')];
+    const [, joined] = reflow([foot, [at('新、政策解读不通俗易懂等问题列入重点检查范围。', 72, 400), at('下一行', 72, 150)]]);
+    assert.equal(reflow([foot, [at('新、政策解读不通俗易懂等问题列入重点检查范围。', 72, 400)]])[0].at(-1), '定期对政府信息公开栏目进行检查，将栏目不更新、政策解读不通俗易懂等问题列入重点检查范围。');
+    assert.deepEqual(joined, ['下一行']);
+    // Indented at the head of the next page: a paragraph of its own.
+    const [first, second] = reflow([foot, [at('　　新的段落。', 93, 300)]]);
+    assert.equal(first.at(-1), '定期对政府信息公开栏目进行检查，将栏目不更');
+    assert.deepEqual(second, ['　　新的段落。']);
+  });
+
   it('a short document (too few lines of text to know the edges) is left as it is', () => {
     const page = [at('第一行很长很长很长很长很长'), at('第二行')];
     assert.deepEqual(reflow([page]), [['第一行很长很长很长很长很长', '第二行']]);

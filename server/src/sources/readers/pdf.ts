@@ -191,26 +191,35 @@ function quantile(sorted: number[], share: number): number {
  * the next when it reaches the text block's right edge (within 1.5 font sizes), does not end a
  * clause, and the next line starts at the block's left edge (not indented as a paragraph's first
  * line), in the same font size, without a numbering of its own; table rows (TABs) are never joined.
- * The edges are the document's: most of its running lines are full ones.
+ * The edges are the document's: most of its running lines are full ones. A paragraph cut by the
+ * foot of a page goes on at the head of the next (its page number dropped before: withoutPageNumber).
  */
 export function reflow(pages: readonly PageLine[][]): string[][] {
   const prose = pages.flat().filter((l) => !l.text.includes('\t') && l.text.trim().length >= 10);
   if (prose.length < 4) return pages.map((lines) => lines.map((l) => l.text));
   const rightEdge = quantile(prose.map((l) => l.right).sort((a, b) => a - b), 0.9);
   const leftEdge = quantile(prose.map((l) => l.left).sort((a, b) => a - b), 0.1);
-  return pages.map((lines) => {
-    const out: string[] = [];
-    let open = false; // the last line of `out` goes on in the next one
+  const out: string[][] = [];
+  // The page and index of the last line written: a paragraph goes on across a page break too.
+  let lastPage: string[] = [];
+  let open = false; // the last line written goes on in the next one
+  for (let p = 0; p < pages.length; p++) {
+    const lines = pages[p];
+    const page: string[] = [];
+    out.push(page);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       const text = line.text;
       if (open) {
-        const last = out[out.length - 1];
+        const last = lastPage[lastPage.length - 1];
         // Two Latin words or numbers across the break keep a space between them.
         const space = /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(text) ? ' ' : '';
-        out[out.length - 1] = last + space + text.trimStart();
-      } else out.push(text);
-      const next = lines[i + 1];
+        lastPage[lastPage.length - 1] = last + space + text.trimStart();
+      } else {
+        page.push(text);
+        lastPage = page;
+      }
+      const next = i + 1 < lines.length ? lines[i + 1] : pages.slice(p + 1).find((l) => l.length)?.[0];
       open =
         !!next &&
         !text.includes('\t') &&
@@ -221,8 +230,8 @@ export function reflow(pages: readonly PageLine[][]): string[][] {
         Math.abs(next.size - line.size) <= 0.2 * line.size &&
         !NUMBERED_START.test(next.text);
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
