@@ -45,8 +45,8 @@ const rule = defineRule({
     const args = { year, expected: EDITION_NAMES[expected][ctx.locale], found: EDITION_NAMES[found][ctx.locale] };
     // One table of each edition (表二 of the right one, 表三's （六） of the old one): name the table.
     const { t2, t3 } = report.tables;
-    const one = t2 && t3 && t2.edition !== t3.edition && [t2.edition, t3.edition].includes(expected) ? (t2.edition === found ? 't2' : 't3') : null;
-    if (one) ctx.add({ ...where, messageId: 'mismatchOne', args: { ...args, table: TABLE_NAMES[one][ctx.locale] } });
+    const odd = t2 && t3 && t2.edition !== t3.edition && [t2.edition, t3.edition].includes(expected) ? (t2.edition === found ? 't2' : 't3') : null;
+    if (odd) ctx.add({ ...where, messageId: 'mismatchOne', args: { ...args, table: TABLE_NAMES[odd][ctx.locale] } });
     else ctx.add({ ...where, messageId: 'mismatch', args });
   },
 });

@@ -200,7 +200,7 @@ export function reflow(pages: readonly PageLine[][]): string[][] {
   const rightEdge = quantile(prose.map((l) => l.right).sort((a, b) => a - b), 0.9);
   const leftEdge = quantile(prose.map((l) => l.left).sort((a, b) => a - b), 0.1);
   const out: string[][] = [];
-  // The page and index of the last line written: a paragraph goes on across a page break too.
+  // The page that holds the last line written: a paragraph goes on across a page break too.
   let lastPage: string[] = [];
   let open = false; // the last line written goes on in the next one
   for (let p = 0; p < pages.length; p++) {
