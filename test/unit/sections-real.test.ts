@@ -47,6 +47,22 @@ for (const debris of ['????', '？？', '\uFFFD\uFFFD', '?!?/p>', '<p>', '&nbsp;
   });
 }
 
+test('items "1.主动公开政府信息情况", "2.依申请公开政府信息情况" under a sub-part of 一 are not sections (a 2025 街道 report)', () => {
+  const items =
+    '（一）政府信息公开基本情况\n1.主动公开政府信息情况\n全年主动公开政府信息4条。\n2.依申请公开政府信息情况\n全年共收到政府信息公开申请2件。\n3.政府信息管理情况\n严格执行审查制度。\n';
+  const text = replaceOnce(base, '（一）主动公开。', `${items}（一）主动公开。`);
+  assert.deepEqual(keys(text), ['s1', 's2', 's3', 's4', 's5', 's6']);
+  const { r, found } = sectionFindings(text);
+  assert.equal(found.length, 0, describe(r, found));
+  // An excerpt that ends after them: nothing says they are sections either.
+  const excerpt = text.slice(0, text.indexOf('严格执行审查制度。'));
+  assert.deepEqual(keys(excerpt), ['s1']);
+  // The section itself numbered 2. (its own number, Arabic) is still that section, and a finding.
+  const arabic = replaceOnce(base, '二、主动公开政府信息情况', '2.主动公开政府信息情况');
+  assert.deepEqual(keys(arabic), ['s1', 's2', 's3', 's4', 's5', 's6']);
+  assert.deepEqual(sectionFindings(arabic).found.map((d) => d.rule), ['section-numbering']);
+});
+
 test('a heading run into its first paragraph without punctuation ("一、总体情况2023年，…") is still section 一', () => {
   const runIn = replaceOnce(base, '一、总体情况\n', '一、总体情况2023年，我镇持续深化政务公开，全面推进各项工作。\n');
   assert.deepEqual(keys(runIn), ['s1', 's2', 's3', 's4', 's5', 's6']);

@@ -375,28 +375,55 @@ function opensWithParen(norm: string, start: number, end: number): boolean {
 
 const ORDER: SectionKey[] = ['s1', 's2', 's3', 's4', 's5', 's6'];
 
-/**
- * Scans the lines for headings. `skip(line)` tells lines that belong to tables (table rows such as
- * "四、结转下年度继续办理" look like headings).
- */
 /** The last of `accepted` (in line order) above `line`. */
 function lastBefore(accepted: readonly Candidate[], line: number): Candidate | undefined {
   for (let i = accepted.length - 1; i >= 0; i--) if (accepted[i].line < line) return accepted[i];
   return undefined;
 }
 
+/** A sub-part's heading: "（一）政府信息公开基本情况". */
+const SUB_HEADING = /^[\s#>*]*\(([一二三四五六七八九十]{1,3})\)/;
+
+/**
+ * An Arabic-numbered heading with a section's title that is an item of a sub-part, not the section:
+ * "（一）政府信息公开基本情况" / "1.主动公开政府信息情况" / "2.依申请公开政府信息情况" inside
+ * 一、总体情况. It is one when the section has a Chinese-numbered heading further on
+ * ("二、主动公开政府信息情况"), or when its number is not the section's and a sub-part's heading
+ * stands between it and the heading above it (`above`, the line of the last one kept, or -1).
+ */
+function isSubPartItem(c: Candidate, index: number, candidates: readonly Candidate[], above: number, norm: string, lines: LineIndex): boolean {
+  if (c.heading.style !== 'arabic' || !c.key) return false;
+  for (let i = index + 1; i < candidates.length; i++) if (candidates[i].key === c.key && candidates[i].heading.style === 'chinese') return true;
+  if (c.heading.number === ORDER.indexOf(c.key) + 1) return false;
+  for (let l = c.line - 1; l > above && l >= c.line - 30; l--) {
+    const start = lines.starts[l];
+    const end = lines.lineEnd(l);
+    if (opensWithParen(norm, start, end) && SUB_HEADING.test(norm.slice(start, Math.min(end, start + 40)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Scans the lines for headings. `skip(line)` tells lines that belong to tables (table rows such as
+ * "四、结转下年度继续办理" look like headings).
+ */
 export function scanSections(
   text: string,
   norm: string,
   lines: LineIndex,
   skip: (line: number) => boolean,
 ): SectionScan {
-  const candidates = newList<Candidate>();
+  const read = newList<Candidate>();
   for (let l = 0; l < lines.lineCount; l++) {
     if (skip(l)) continue;
     const c = readHeading(text, norm, lines.starts[l], lines.lineEnd(l));
-    if (c) candidates.push({ heading: c.heading, key: c.key, exact: c.exact, line: l });
+    if (c) read.push({ heading: c.heading, key: c.key, exact: c.exact, line: l });
   }
+  const candidates = newList<Candidate>();
+  read.forEach((c, i) => {
+    const above = candidates.length ? candidates[candidates.length - 1].line : -1;
+    if (!isSubPartItem(c, i, read, above, norm, lines)) candidates.push(c);
+  });
 
   // Keyed headings, in the order of the format. First the headings whose title is the standard
   // wording or an accepted variant; then, for a section still missing, a heading whose title is
@@ -467,7 +494,6 @@ export function scanSections(
   });
 
   const subHeadings = newList<SubHeading>();
-  const SUB = /^[\s#>*]*\(([一二三四五六七八九十]{1,3})\)/;
   sections.forEach((s, index) => {
     const first = lines.lineOf(s.body.start);
     const last = lines.lineOf(Math.max(s.body.start, s.body.end - 1));
@@ -475,7 +501,7 @@ export function scanSections(
       if (skip(l)) continue;
       const start = lines.starts[l];
       if (!opensWithParen(norm, start, lines.lineEnd(l))) continue;
-      const m = SUB.exec(norm.slice(start, Math.min(lines.lineEnd(l), start + 40)));
+      const m = SUB_HEADING.exec(norm.slice(start, Math.min(lines.lineEnd(l), start + 40)));
       if (!m) continue;
       const number = parseChineseNumeral(m[1]);
       if (number === null) continue;
