@@ -40,6 +40,16 @@ test('统计期限自202011日起,至20201231日止: both dates are year-malform
   assert.equal(yearFindings(fixed).found.length, 0, describe(check(fixed)));
 });
 
+test('统计期限为2020111231日 (a whole period run together): year-malformed, with no fix', () => {
+  const text = withPeriod('所列数据的统计期限为2020111231日。');
+  const { r, found } = yearFindings(text);
+  assert.deepEqual(found.map((d) => [d.rule, text.slice(d.start, d.end), d.fix]), [['year-malformed', '2020111231日', null]], describe(r));
+  assert.match(found[0].message, /日期“2020111231日”写法有误/);
+  // Long numbers before 日 that are no period (no two dates in order, or no year first) stay clean.
+  const numbers = base.replace('（三）政府信息管理。', '（三）政府信息管理。编号2020993199日，服务1234567890日次，2020999999日。');
+  assert.equal(yearFindings(numbers).found.length, 0, describe(check(numbers)));
+});
+
 test('a lost 年 before 月, and a date with two readings (no fix)', () => {
   const text = base.replace('（三）政府信息管理。', '（三）政府信息管理。自20203月起实行季度通报，2020111日召开专题会议。');
   const { r, found } = yearFindings(text);

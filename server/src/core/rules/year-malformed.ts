@@ -93,7 +93,7 @@ export function malformedYears(report: Report): { span: Span; run: string; fixed
 /**
  * A date whose 年 and 月 were lost in a paste ("统计期限自202011日起,至20201231日止"): a run of 5 to 8
  * digits directly before 日 or 月 that opens with a year (19xx, 20xx) and reads as a date once 年 (and
- * 月) are put back. The fix is offered when only one reading is a valid date ("202011日" is 2020年1月1日;
+ * 月) are put back; or, before 日, a run of 9 to 12 that reads as a whole period ("2025111231日"). The fix is offered when only one reading is a valid date ("202011日" is 2020年1月1日;
  * "2020111日" could be 1月11日 or 11月1日: no fix).
  */
 export function malformedDates(report: Report): { span: Span; found: string; fixed: string | null }[] {
@@ -101,15 +101,23 @@ export function malformedDates(report: Report): { span: Span; found: string; fix
   const { norm } = report;
   for (const unit of ['日', '月'] as const) {
     for (let at = norm.indexOf(unit); at >= 0; at = norm.indexOf(unit, at + 1)) {
+      const longest = unit === '日' ? 12 : 8;
       let start = at;
-      while (start > 0 && at - start <= 8 && isDigit(norm.charCodeAt(start - 1))) start--;
+      while (start > 0 && at - start <= longest && isDigit(norm.charCodeAt(start - 1))) start--;
       const n = at - start;
-      if (n < 5 || n > 8 || (start > 0 && NOT_BEFORE_RUN.test(norm[start - 1]))) continue;
+      if (n < 5 || n > longest || (start > 0 && NOT_BEFORE_RUN.test(norm[start - 1]))) continue;
       const run = norm.slice(start, at);
       if (!/^(19|20)\d\d/.test(run) || inTable(report, start)) continue;
+      const found = report.text.slice(start, at + 1);
+      if (n > 8) {
+        // A period run together ("2025111231日": 2025年1月1日至12月31日): what stood between the two
+        // dates is not known, so no fix.
+        if (rangeReadings(run) > 0) out.push({ span: { start, end: at + 1 }, found, fixed: null });
+        continue;
+      }
       const readings = unit === '日' ? dayReadings(run) : monthReadings(run);
       if (readings.length === 0) continue; // not a date: an amount or a code
-      out.push({ span: { start, end: at + 1 }, found: report.text.slice(start, at + 1), fixed: readings.length === 1 ? readings[0] : null });
+      out.push({ span: { start, end: at + 1 }, found, fixed: readings.length === 1 ? readings[0] : null });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
@@ -129,6 +137,29 @@ function dayReadings(run: string): string[] {
     if (d.length <= 2 && validMonth(m) && validDay(d)) out.push(`${year}年${Number(m)}月${Number(d)}日`);
   }
   return out;
+}
+
+/** Days in each month (February as in a leap year: the year is not what is in doubt). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * "2025111231" → 1: how many ways the digits after the year split into two dates of that year
+ * (month and day of one or two digits each, the second not before the first).
+ */
+function rangeReadings(run: string): number {
+  const rest = run.slice(4);
+  let count = 0;
+  const date = (m: string, d: string) => validMonth(m) && validDay(d) && Number(d) <= MONTH_DAYS[Number(m) - 1];
+  for (let a = 1; a <= 2; a++) {
+    for (let b = 1; b <= 2; b++) {
+      for (let c = 1; c <= 2; c++) {
+        if (a + b + c >= rest.length || rest.length - (a + b + c) > 2) continue;
+        const [m1, d1, m2, d2] = [rest.slice(0, a), rest.slice(a, a + b), rest.slice(a + b, a + b + c), rest.slice(a + b + c)];
+        if (date(m1, d1) && date(m2, d2) && Number(m1) * 100 + Number(d1) <= Number(m2) * 100 + Number(d2)) count++;
+      }
+    }
+  }
+  return count;
 }
 
 /** "20201" → ["2020年1月"]: the digits after the year as a month. */
