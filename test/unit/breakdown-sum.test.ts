@@ -42,6 +42,8 @@ describe('breakdown-sum: what holds and what does not', () => {
     ['共公开政府信息262条，其中政府网站44条，微信公众号300条。', '300', ['微信公众号', '300', '大于总数 262']],
     ['共收到政府信息公开申请12件，其中予以公开5件，部分公开3件，无法提供7件。', '12', ['15', '大于总数 12']],
     ['合计公开信息100条，其中文件30条、动态50条。', '100', ['80']],
+    // A part that a list of its own breaks down, after a comma, is still a part.
+    ['共公开政府信息262条，其中政策文件44条，工作动态200条，包括通知公告10条。', '262', ['244', '小于总数 262']],
   ];
   for (const [narrative, number, says] of flagged) {
     test(`flagged: ${narrative}`, () => {
@@ -76,6 +78,8 @@ describe('breakdown-sum: what holds and what does not', () => {
     '共收到政府信息公开申请12件，其中自然人10件，办结13件。',
     // Breakdowns in separate sentences.
     '共收到政府信息公开申请12件。其中予以公开5件。',
+    // After a semicolon, a count that a list of its own breaks down opens another statement (a 2025 街道 report).
+    '累计发布工作动态信息165条，其中重点聚焦乡镇街道动态102条；发布法定主动公开内容1条，包括机构概况1条。',
   ];
   for (const narrative of holds) {
     test(`not flagged: ${narrative}`, () => assert.deepEqual(findings(inMini(narrative)), []));

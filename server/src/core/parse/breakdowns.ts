@@ -228,9 +228,24 @@ function readBreakdowns(report: Report, st: Statement): Breakdown[] {
       if (i - from > 200) return; // not a list
       const clause = compactKey(norm, from, i).key;
       if (!clause) continue;
-      const same = inClause.filter((c) => c.unit === total.unit);
+      let same = inClause.filter((c) => c.unit === total.unit);
+      // "其中A 102条；发布B 1条，包括…": after a semicolon, the count that the next list breaks down
+      // opens another statement; it is not the last part of this list, which ends before it.
+      let endsHere = false;
+      if (mi + 1 < marks.length && same.length && /^[\s,;:、]*$/.test(norm.slice(i, regionEnd))) {
+        const last = same[same.length - 1];
+        const after = same.length > 1 ? same[same.length - 2].end : from - 1;
+        if (norm.slice(Math.max(after, 0), last.start).includes(';')) {
+          same = same.slice(0, -1);
+          endsHere = true;
+        }
+      }
       if (inClause.some((c) => c.unit !== total.unit && c.unit !== '%')) return; // parts in another unit: another breakdown
       if (STOP.test(clause)) {
+        b.stopped = true;
+        break;
+      }
+      if (endsHere && same.length === 0) {
         b.stopped = true;
         break;
       }
@@ -250,6 +265,10 @@ function readBreakdowns(report: Report, st: Statement): Breakdown[] {
         labelStart = c.end;
         b.parts.push({ count: c, label: label.length > 12 ? label.slice(0, 11) + '…' : label });
         partKeys.push(key.slice(skip));
+      }
+      if (endsHere) {
+        b.stopped = true;
+        break;
       }
     }
     b.channel = partsAreChannels(totalPrefix.key, partKeys);
