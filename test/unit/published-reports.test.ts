@@ -1,4 +1,4 @@
-// Real reports as their bodies published them (test/data/published/README.md), read from the
+// Real reports as their bodies published them (test/data/README.md), read from the
 // published file and checked whole: what a reviewer who collects them gets. Each was checked by hand:
 // the findings below are all its defects, and nothing else may be reported.
 import { describe, it } from 'node:test';
