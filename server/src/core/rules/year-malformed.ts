@@ -93,8 +93,9 @@ export function malformedYears(report: Report): { span: Span; run: string; fixed
 /**
  * A date whose 年 and 月 were lost in a paste ("统计期限自202011日起,至20201231日止"): a run of 5 to 8
  * digits directly before 日 or 月 that opens with a year (19xx, 20xx) and reads as a date once 年 (and
- * 月) are put back; or, before 日, a run of 9 to 12 that reads as a whole period ("2025111231日"). The fix is offered when only one reading is a valid date ("202011日" is 2020年1月1日;
- * "2020111日" could be 1月11日 or 11月1日: no fix).
+ * 月) are put back; or, before 日, a run of 9 to 12 that reads as a whole period ("2025111231日").
+ * The fix is offered when only one reading is a valid date ("202011日" is 2020年1月1日; "2020111日"
+ * could be 1月11日 or 11月1日: no fix; a period: no fix).
  */
 export function malformedDates(report: Report): { span: Span; found: string; fixed: string | null }[] {
   const out: { span: Span; found: string; fixed: string | null }[] = [];
