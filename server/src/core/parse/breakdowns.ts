@@ -245,11 +245,7 @@ function readBreakdowns(report: Report, st: Statement): Breakdown[] {
         b.stopped = true;
         break;
       }
-      if (endsHere && same.length === 0) {
-        b.stopped = true;
-        break;
-      }
-      if (same.length === 0) {
+      if (same.length === 0 && !endsHere) {
         // "占14.6%" after a part is a remark; anything else without a number makes the list loose.
         if (!inClause.some((c) => c.unit === '%')) b.partial = true;
         continue;

@@ -109,16 +109,16 @@ export function malformedDates(report: Report): { span: Span; found: string; fix
       if (n < 5 || n > longest || (start > 0 && NOT_BEFORE_RUN.test(norm[start - 1]))) continue;
       const run = norm.slice(start, at);
       if (!/^(19|20)\d\d/.test(run) || inTable(report, start)) continue;
-      const found = report.text.slice(start, at + 1);
+      const span = { start, end: at + 1 };
       if (n > 8) {
         // A period run together ("2025111231日": 2025年1月1日至12月31日): what stood between the two
         // dates is not known, so no fix.
-        if (rangeReadings(run) > 0) out.push({ span: { start, end: at + 1 }, found, fixed: null });
+        if (rangeReadings(run) > 0) out.push({ span, found: report.text.slice(start, at + 1), fixed: null });
         continue;
       }
       const readings = unit === '日' ? dayReadings(run) : monthReadings(run);
       if (readings.length === 0) continue; // not a date: an amount or a code
-      out.push({ span: { start, end: at + 1 }, found, fixed: readings.length === 1 ? readings[0] : null });
+      out.push({ span, found: report.text.slice(start, at + 1), fixed: readings.length === 1 ? readings[0] : null });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
